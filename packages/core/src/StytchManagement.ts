@@ -1,0 +1,177 @@
+/**
+ * The `StytchManagement` service: a configured client for the Stytch
+ * Management API that every operation of `@stytch-effect/resources` uses.
+ *
+ * ```ts
+ * program.pipe(Effect.provide(StytchManagement.layerConfig()), Effect.runPromise)
+ * ```
+ *
+ * @since 0.1.0
+ */
+import * as FetchHttpClient from "@effect/platform/FetchHttpClient"
+import * as HttpClient from "@effect/platform/HttpClient"
+import { Config, ConfigError, Context, Duration, Effect, Either, Layer, Option } from "effect"
+import * as Credentials from "./Credentials.js"
+import { checkBaseURL } from "./internal/baseUrl.js"
+import { type ApiRequest, type ApiResponse, makeSend } from "./internal/transport.js"
+import { version } from "./internal/version.js"
+import type { ResponseError } from "./StytchError.js"
+
+/**
+ * The default API origin.
+ *
+ * @since 0.1.0
+ * @category constants
+ */
+export const DEFAULT_BASE_URL = "https://management.stytch.com"
+
+/**
+ * The default per-attempt timeout.
+ *
+ * @since 0.1.0
+ * @category constants
+ */
+export const DEFAULT_TIMEOUT: Duration.Duration = Duration.seconds(60)
+
+/**
+ * @since 0.1.0
+ * @category options
+ */
+export interface Options {
+  readonly credentials: Credentials.Credentials
+  /** Default {@link DEFAULT_BASE_URL}. `http:` is accepted only for loopback hosts. */
+  readonly baseURL?: string | URL | undefined
+  /** Per-attempt timeout; the request is aborted when it elapses. Default 60 s. */
+  readonly timeout?: Duration.DurationInput | undefined
+  /** Appended to the `User-Agent` (`stytch-effect/<version> <name>/<version>`). */
+  readonly appInfo?: { readonly name: string; readonly version?: string | undefined } | undefined
+  /** Extra headers sent with every request. */
+  readonly headers?: Readonly<Record<string, string>> | undefined
+}
+
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export interface Service {
+  /** The checked base URL, without a trailing slash. */
+  readonly baseURL: string
+  /** Sends one request (auth, timeout, retries, error mapping). Used by every operation. */
+  readonly send: (request: ApiRequest) => Effect.Effect<ApiResponse, ResponseError>
+}
+
+export type { ApiRequest, ApiResponse }
+
+/**
+ * @since 0.1.0
+ * @category tags
+ */
+export class StytchManagement extends Context.Tag("@stytch-effect/core/StytchManagement")<
+  StytchManagement,
+  Service
+>() {}
+
+/**
+ * The `User-Agent` sent with every request.
+ *
+ * @since 0.1.0
+ * @category utils
+ */
+export const userAgent = (appInfo?: Options["appInfo"]): string =>
+  appInfo === undefined
+    ? `stytch-effect/${version}`
+    : `stytch-effect/${version} ${appInfo.name}${appInfo.version === undefined ? "" : `/${appInfo.version}`}`
+
+/**
+ * Builds the service over the `HttpClient` in context. Fails with a
+ * `ConfigError` for a base URL that is malformed or would send credentials in
+ * clear text.
+ *
+ * @since 0.1.0
+ * @category constructors
+ */
+export const make = (
+  options: Options
+): Effect.Effect<Service, ConfigError.ConfigError, HttpClient.HttpClient> =>
+  Effect.gen(function*() {
+    const checked = checkBaseURL(options.baseURL ?? DEFAULT_BASE_URL)
+    if ("error" in checked) {
+      return yield* Effect.fail(ConfigError.InvalidData(["baseURL"], checked.error))
+    }
+    const client = yield* HttpClient.HttpClient
+    const authorization = Effect.succeed(Credentials.authorization(options.credentials))
+    const send = makeSend(client, {
+      baseURL: checked.url,
+      timeout: Duration.decode(options.timeout ?? DEFAULT_TIMEOUT),
+      headers: {
+        ...options.headers,
+        accept: "application/json",
+        "user-agent": userAgent(options.appInfo)
+      },
+      authorization
+    })
+    return { baseURL: checked.url, send }
+  })
+
+/**
+ * A layer over the `HttpClient` you provide (a custom transport, or a fake).
+ *
+ * @since 0.1.0
+ * @category layers
+ */
+export const layerWithHttpClient = (
+  options: Options
+): Layer.Layer<StytchManagement, ConfigError.ConfigError, HttpClient.HttpClient> =>
+  Layer.effect(StytchManagement, make(options))
+
+/**
+ * A layer that sends requests with `fetch` (Node ≥ 20, Bun, Deno, browsers,
+ * edge runtimes).
+ *
+ * @since 0.1.0
+ * @category layers
+ */
+export const layer = (options: Options): Layer.Layer<StytchManagement, ConfigError.ConfigError> =>
+  layerWithHttpClient(options).pipe(Layer.provide(FetchHttpClient.layer))
+
+/**
+ * Options read from the environment (or any `ConfigProvider`):
+ * `STYTCH_WORKSPACE_KEY_ID` + `STYTCH_WORKSPACE_KEY_SECRET`, or
+ * `STYTCH_ACCESS_TOKEN`; and `STYTCH_MANAGEMENT_BASE_URL`.
+ *
+ * @since 0.1.0
+ * @category config
+ */
+export const config: Config.Config<Options> = Config.all({
+  keyID: Config.option(Config.nonEmptyString("STYTCH_WORKSPACE_KEY_ID")),
+  keySecret: Config.option(Config.redacted(Config.nonEmptyString("STYTCH_WORKSPACE_KEY_SECRET"))),
+  token: Config.option(Config.redacted(Config.nonEmptyString("STYTCH_ACCESS_TOKEN"))),
+  baseURL: Config.option(Config.nonEmptyString("STYTCH_MANAGEMENT_BASE_URL"))
+}).pipe(
+  Config.mapOrFail(({ baseURL, keyID, keySecret, token }): Either.Either<Options, ConfigError.ConfigError> => {
+    const base = Option.getOrUndefined(baseURL)
+    if (Option.isSome(keyID) && Option.isSome(keySecret)) {
+      return Either.right({ credentials: Credentials.workspaceKey(keyID.value, keySecret.value), baseURL: base })
+    }
+    if (Option.isSome(token)) {
+      return Either.right({ credentials: Credentials.accessToken(token.value), baseURL: base })
+    }
+    return Either.left(
+      ConfigError.MissingData(
+        [],
+        "Stytch credentials are missing: set STYTCH_WORKSPACE_KEY_ID and STYTCH_WORKSPACE_KEY_SECRET, or STYTCH_ACCESS_TOKEN"
+      )
+    )
+  })
+)
+
+/**
+ * Like {@link layer}, with credentials and base URL read from {@link config}.
+ *
+ * @since 0.1.0
+ * @category layers
+ */
+export const layerConfig = (
+  overrides: Omit<Options, "credentials" | "baseURL"> = {}
+): Layer.Layer<StytchManagement, ConfigError.ConfigError> =>
+  Layer.unwrapEffect(Effect.map(config, (options) => layer({ ...overrides, ...options })))

@@ -3,9 +3,7 @@
  *
  * @since 0.1.0
  */
-import * as Environments from "./Environments.js"
-import * as Projects from "./Projects.js"
-import * as Secrets from "./Secrets.js"
-
-export { Environments, Projects, Secrets }
 export * as Api from "./Api.js"
+export * as Environments from "./Environments.js"
+export * as Projects from "./Projects.js"
+export * as Secrets from "./Secrets.js"

@@ -1,0 +1,72 @@
+#!/usr/bin/env node
+// Produces the CommonJS build of one workspace package.
+//
+// Run from the package directory (cwd = packages/<name>) after `tsc --build`
+// has written the ESM build and declarations to dist/esm. Every src/**/*.ts
+// file is transpiled (not bundled) to dist/cjs/**/*.js. Relative `.js`
+// specifiers keep pointing at the sibling `.js` files, which dist/cjs/package.json
+// (`{"type":"commonjs"}`) marks as CommonJS. Bare specifiers (`effect`,
+// `@stytch-effect/core`, ...) stay external and resolve through their own
+// exports map with the `require` condition.
+import * as esbuild from "esbuild"
+import * as fs from "node:fs"
+import * as path from "node:path"
+
+const pkgDir = process.cwd()
+const srcDir = path.join(pkgDir, "src")
+const outDir = path.join(pkgDir, "dist", "cjs")
+
+const pkgJsonPath = path.join(pkgDir, "package.json")
+if (!fs.existsSync(pkgJsonPath)) {
+  console.error(`build-cjs: no package.json in ${pkgDir}; run it from a package directory`)
+  process.exit(1)
+}
+const pkgName = JSON.parse(fs.readFileSync(pkgJsonPath, "utf8")).name ?? path.basename(pkgDir)
+
+/** @param {string} dir @returns {string[]} */
+const collect = (dir) => {
+  if (!fs.existsSync(dir)) return []
+  const out = []
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name)
+    if (entry.isDirectory()) out.push(...collect(full))
+    else if (entry.isFile() && /\.(c|m)?ts$/.test(entry.name) && !/\.d\.(c|m)?ts$/.test(entry.name)) out.push(full)
+  }
+  return out.sort()
+}
+
+const entryPoints = collect(srcDir)
+
+// Start from a clean directory so deleted sources leave no stale output behind.
+fs.rmSync(outDir, { recursive: true, force: true })
+fs.mkdirSync(outDir, { recursive: true })
+fs.writeFileSync(path.join(outDir, "package.json"), JSON.stringify({ type: "commonjs" }, null, 2) + "\n")
+
+if (entryPoints.length === 0) {
+  console.log(`build-cjs: ${pkgName}: no sources under src/, wrote dist/cjs/package.json only`)
+  process.exit(0)
+}
+
+const tsconfig = path.join(pkgDir, "tsconfig.json")
+
+try {
+  const result = await esbuild.build({
+    entryPoints,
+    outdir: outDir,
+    outbase: srcDir,
+    bundle: false,
+    format: "cjs",
+    platform: "neutral",
+    target: "es2022",
+    sourcemap: true,
+    sourcesContent: false,
+    ...(fs.existsSync(tsconfig) ? { tsconfig } : {}),
+    outExtension: { ".js": ".js" },
+    logLevel: "warning"
+  })
+  if (result.errors.length > 0) process.exit(1)
+  console.log(`build-cjs: ${pkgName}: ${entryPoints.length} file(s) -> dist/cjs`)
+} catch {
+  // esbuild has already printed the diagnostics.
+  process.exit(1)
+}

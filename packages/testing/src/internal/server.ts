@@ -1,0 +1,223 @@
+import { Credentials, type Endpoint } from "@stytch-effect/core"
+import { Clock, Effect, Redacted, Schema } from "effect"
+import type { Fault } from "../Fault.js"
+import { errorBody, FakeError } from "./errors.js"
+import { type Handler, routes } from "./handlers.js"
+import { emptyWorkspace, type Workspace } from "./state.js"
+
+/** A request as any transport hands it to the fake. @internal */
+export interface RawRequest {
+  readonly method: string
+  readonly url: URL
+  readonly headers: Readonly<Record<string, string | undefined>>
+  readonly body: string
+}
+
+/** What the transport must do. @internal */
+export type RawResponse =
+  | {
+    readonly _tag: "Response"
+    readonly status: number
+    readonly headers: Readonly<Record<string, string>>
+    readonly body: string
+  }
+  | { readonly _tag: "Drop"; readonly code: "ECONNRESET" | "ECONNREFUSED" }
+
+/**
+ * A request the fake received. Credentials are never recorded, only whether
+ * they were accepted.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface RecordedRequest {
+  readonly method: string
+  readonly path: string
+  readonly query: Readonly<Record<string, string>>
+  /** `group.name` of the endpoint it routed to, if any. */
+  readonly operation: string | undefined
+  readonly body: unknown
+  readonly authorized: boolean
+}
+
+/** Where and how often a fault applies. @internal */
+export interface FaultOptions {
+  /** Only requests routed to this operation (`"secrets.get"`). Default: any. */
+  readonly operation?: string | undefined
+  /** How many requests it applies to. Default 1. */
+  readonly times?: number | undefined
+}
+
+interface ArmedFault {
+  readonly fault: Fault
+  readonly operation: string | undefined
+  remaining: number
+}
+
+interface Route {
+  readonly endpoint: Endpoint.Any
+  readonly handler: Handler<Endpoint.Any>
+  readonly pattern: RegExp
+  readonly decode: (u: unknown) => Effect.Effect<unknown, unknown>
+  readonly encode: (a: unknown) => Effect.Effect<unknown, unknown>
+}
+
+const escape = (s: string) => s.replace(/[.*+?^$()|[\]\\]/g, "\\$&")
+
+const compiled: ReadonlyArray<Route> = routes.map(([endpoint, handler]) => ({
+  endpoint,
+  handler,
+  pattern: new RegExp(`^${escape(endpoint.path).replace(/\\?\{[^}]+\\?\}/g, "([^/]+)")}$`),
+  decode: endpoint.request === undefined
+    ? () => Effect.void
+    : Schema.decodeUnknown(endpoint.request as Schema.Schema<unknown, unknown>),
+  encode: Schema.encode(endpoint.response as Schema.Schema<unknown, unknown>)
+}))
+
+const json = (status: number, body: unknown, headers: Record<string, string> = {}): RawResponse => ({
+  _tag: "Response",
+  status,
+  headers: { "content-type": "application/json", ...headers },
+  body: JSON.stringify(body)
+})
+
+/** The default credentials the fake accepts. @internal */
+export const defaultCredentials = Credentials.workspaceKey(
+  "workspace-key-test-fake-00000000",
+  "fake-workspace-secret-do-not-use"
+)
+
+/**
+ * The fake Management API, independent of any transport: the in-memory
+ * `HttpClient` and the loopback HTTP server both call {@link FakeServer.handle}.
+ *
+ * @internal
+ */
+export class FakeServer {
+  workspace: Workspace = emptyWorkspace()
+  readonly faults: Array<ArmedFault> = []
+  readonly requests: Array<RecordedRequest> = []
+  private readonly accepted: ReadonlySet<string>
+
+  constructor(readonly credentials: ReadonlyArray<Credentials.Credentials>) {
+    this.accepted = new Set(credentials.map((c) => Redacted.value(Credentials.authorization(c))))
+  }
+
+  inject(fault: Fault, options: FaultOptions = {}): void {
+    this.faults.push({ fault, operation: options.operation, remaining: options.times ?? 1 })
+  }
+
+  reset(): void {
+    this.workspace = emptyWorkspace()
+    this.faults.length = 0
+    this.requests.length = 0
+  }
+
+  private takeFault(operation: string | undefined, kinds: (tag: Fault["_tag"]) => boolean): Fault | undefined {
+    const index = this.faults.findIndex((f) =>
+      kinds(f.fault._tag) && (f.operation === undefined || f.operation === operation)
+    )
+    if (index === -1) return undefined
+    const armed = this.faults[index]!
+    if (--armed.remaining <= 0) this.faults.splice(index, 1)
+    return armed.fault
+  }
+
+  handle(request: RawRequest): Effect.Effect<RawResponse> {
+    return Effect.gen(this, function*() {
+      const requestID = `request-id-test-${crypto.randomUUID()}`
+      const fail = (error: FakeError, headers?: Record<string, string>) =>
+        json(error.status, errorBody(requestID, error.status, error.errorType, error.errorMessage), headers)
+
+      const path = request.url.pathname
+      const match = this.route(request.method, path)
+      const operation = match && `${match.route.endpoint.group}.${match.route.endpoint.name}`
+      let body: unknown = undefined
+      try {
+        body = request.body === "" ? undefined : JSON.parse(request.body)
+      } catch {
+        body = request.body
+      }
+      const authorized = this.accepted.has(request.headers["authorization"] ?? "")
+      this.requests.push({
+        method: request.method,
+        path,
+        query: Object.fromEntries(request.url.searchParams),
+        operation,
+        body,
+        authorized
+      })
+
+      let fault = this.takeFault(operation, (tag) => tag !== "Rewrite")
+      while (fault?._tag === "Latency") {
+        yield* Effect.sleep(fault.delay)
+        fault = this.takeFault(operation, (tag) => tag !== "Rewrite" && tag !== "Latency")
+      }
+      if (fault !== undefined) {
+        switch (fault._tag) {
+          case "Status":
+            return fail(
+              new FakeError(fault.status, fault.errorType, `Injected fault: status ${fault.status}.`),
+              fault.retryAfter === undefined ? {} : { "retry-after": fault.retryAfter }
+            )
+          case "Malformed":
+            return { _tag: "Response", status: fault.status, headers: { "content-type": "text/html" }, body: "<html>oops" }
+          case "Disconnect":
+            return { _tag: "Drop", code: "ECONNRESET" }
+          case "ConnectionRefused":
+            return { _tag: "Drop", code: "ECONNREFUSED" }
+        }
+      }
+
+      if (!authorized) {
+        return fail(new FakeError(401, "unauthorized_credentials", "Unauthorized credentials."))
+      }
+      if (match === undefined) {
+        return fail(new FakeError(404, "route_not_found", `No route for ${request.method} ${path}.`))
+      }
+      const { params, route } = match
+      const wire: Record<string, unknown> = {}
+      if (route.endpoint.hasBody && typeof body === "object" && body !== null) Object.assign(wire, body)
+      for (const key of route.endpoint.query) {
+        const value = request.url.searchParams.get(key)
+        if (value !== null) wire[key] = value
+      }
+      route.endpoint.pathParams.forEach((p, i) => {
+        wire[p.wire] = params[i]
+      })
+      const decoded = yield* Effect.either(route.decode(wire))
+      if (decoded._tag === "Left") {
+        return fail(new FakeError(400, "bad_request", `Invalid request: ${String(decoded.left)}`))
+      }
+      const now = new Date(yield* Clock.currentTimeMillis).toISOString()
+      let payload: object
+      try {
+        payload = route.handler(decoded.right as never, { workspace: this.workspace, now })
+      } catch (error) {
+        if (error instanceof FakeError) return fail(error)
+        return fail(new FakeError(500, "internal_server_error", `The fake failed: ${String(error)}`))
+      }
+      const encoded = yield* Effect.either(route.encode({ requestID, statusCode: 200, ...payload }))
+      if (encoded._tag === "Left") {
+        return fail(new FakeError(500, "internal_server_error", `The fake sent an invalid response: ${String(encoded.left)}`))
+      }
+      const rewrite = this.takeFault(operation, (tag) => tag === "Rewrite")
+      const out = rewrite?._tag === "Rewrite" ? rewrite.rewrite(encoded.right as Record<string, unknown>) : encoded.right
+      return json(200, out)
+    })
+  }
+
+  private route(method: string, path: string) {
+    for (const route of compiled) {
+      if (route.endpoint.method !== method) continue
+      const m = route.pattern.exec(path)
+      if (m === null) continue
+      try {
+        return { route, params: m.slice(1).map(decodeURIComponent) }
+      } catch {
+        return undefined
+      }
+    }
+    return undefined
+  }
+}

@@ -1,0 +1,133 @@
+import { createServer, type IncomingHttpHeaders, type Server } from "node:http"
+import type { AddressInfo } from "node:net"
+import { readFileSync } from "node:fs"
+import { it } from "@effect/vitest"
+import { Credentials, StytchManagement } from "@stytch-effect/core"
+import { Projects, Secrets } from "@stytch-effect/resources"
+import { FakeManagementApi } from "@stytch-effect/testing"
+import { ConfigProvider, Effect, Layer, Tracer } from "effect"
+import { afterAll, beforeAll, describe, expect } from "vitest"
+import { version } from "../src/internal/version.js"
+
+const credentials = Credentials.workspaceKey("key-id", "key-secret")
+
+/** A loopback server answering every request with a fixed secrets.get body, recording headers. */
+let server: Server
+let port = 0
+const seen: Array<{ url: string | undefined; headers: IncomingHttpHeaders }> = []
+beforeAll(async () => {
+  server = createServer((req, res) => {
+    seen.push({ url: req.url, headers: req.headers })
+    res.writeHead(200, { "content-type": "application/json" })
+    res.end(JSON.stringify({
+      request_id: "request-id-loopback",
+      status_code: 200,
+      secret: { secret_id: "secret-test-1", last_four: "abcd", created_at: "2026-01-01T00:00:00Z" }
+    }))
+  })
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve))
+  port = (server.address() as AddressInfo).port
+})
+afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())))
+
+const getSecret = Secrets.get({ projectSlug: "p", environmentSlug: "e", secretID: "secret-test-1" })
+
+describe("base URL", () => {
+  it.effect("http: to a non-loopback host is refused", () =>
+    Effect.gen(function*() {
+      const error = yield* Effect.flip(
+        Layer.build(StytchManagement.layer({ credentials, baseURL: "http://management.stytch.com" }))
+      )
+      expect(error._op).toBe("InvalidData")
+      expect(String(error)).toContain("https")
+    }).pipe(Effect.scoped))
+
+  it.effect("malformed URLs and URLs with credentials are refused", () =>
+    Effect.gen(function*() {
+      for (const baseURL of ["not a url", "https://user:pw@example.com", "ftp://example.com"]) {
+        const error = yield* Effect.flip(Layer.build(StytchManagement.layer({ credentials, baseURL })))
+        expect(error._op).toBe("InvalidData")
+      }
+    }).pipe(Effect.scoped))
+
+  it.live("http://127.0.0.1:<port> works over the real fetch transport", () =>
+    Effect.gen(function*() {
+      seen.length = 0
+      const { secret } = yield* getSecret.pipe(
+        Effect.provide(StytchManagement.layer({ credentials, baseURL: `http://127.0.0.1:${port}/`, appInfo: { name: "my-app", version: "1.2.3" } }))
+      )
+      expect(secret.secretID).toBe("secret-test-1")
+      expect(secret.lastFour).toBe("abcd")
+      const [request] = seen
+      expect(request?.url).toBe("/pwa/v3/projects/p/environments/e/secrets/secret-test-1")
+      expect(request?.headers.authorization).toBe(`Basic ${btoa("key-id:key-secret")}`)
+      expect(request?.headers["user-agent"]).toBe(`stytch-effect/${version} my-app/1.2.3`)
+    }))
+})
+
+describe("layerConfig", () => {
+  const withEnv = (env: Record<string, string>) =>
+    Effect.withConfigProvider(ConfigProvider.fromMap(new Map(Object.entries(env))))
+
+  it.live("reads the workspace key and base URL from the environment", () =>
+    Effect.gen(function*() {
+      seen.length = 0
+      yield* getSecret.pipe(Effect.provide(StytchManagement.layerConfig()))
+      expect(seen[0]?.headers.authorization).toBe(`Basic ${btoa("env-id:env-secret")}`)
+    }).pipe(withEnv({
+      STYTCH_WORKSPACE_KEY_ID: "env-id",
+      STYTCH_WORKSPACE_KEY_SECRET: "env-secret",
+      STYTCH_MANAGEMENT_BASE_URL: `http://localhost:${port}`
+    })))
+
+  it.live("uses STYTCH_ACCESS_TOKEN as a bearer token", () =>
+    Effect.gen(function*() {
+      seen.length = 0
+      yield* getSecret.pipe(Effect.provide(StytchManagement.layerConfig()))
+      expect(seen[0]?.headers.authorization).toBe("Bearer env-token")
+    }).pipe(withEnv({ STYTCH_ACCESS_TOKEN: "env-token", STYTCH_MANAGEMENT_BASE_URL: `http://127.0.0.1:${port}` })))
+
+  it.effect("missing credentials are a clear ConfigError", () =>
+    Effect.gen(function*() {
+      const error = yield* Effect.flip(Layer.build(StytchManagement.layerConfig()))
+      expect(String(error)).toContain("STYTCH_WORKSPACE_KEY_ID")
+    }).pipe(Effect.scoped, withEnv({})))
+
+  it.effect("a secret read from config is redacted", () =>
+    Effect.gen(function*() {
+      const options = yield* StytchManagement.config
+      expect(String(options.credentials)).not.toContain("env-secret")
+    }).pipe(withEnv({ STYTCH_WORKSPACE_KEY_ID: "env-id", STYTCH_WORKSPACE_KEY_SECRET: "env-secret" })))
+})
+
+describe("tracing", () => {
+  it.effect("each operation runs in a span stytch.<group>.<operation> with method, template, status and request id", () =>
+    Effect.gen(function*() {
+      const spans: Array<Tracer.Span> = []
+      const base = yield* Effect.tracer
+      const tracer = Tracer.make({
+        span: (...args) => {
+          const span = base.span(...args)
+          spans.push(span)
+          return span
+        },
+        context: base.context
+      })
+      const { project } = yield* Projects.create({ name: "P" }).pipe(Effect.withTracer(tracer))
+      const span = spans.find((s) => s.name === "stytch.projects.create")
+      expect(span?.kind).toBe("client")
+      expect(Object.fromEntries(span?.attributes ?? [])).toMatchObject({
+        "http.request.method": "POST",
+        "url.template": "/pwa/v3/projects",
+        "http.response.status_code": 200,
+        "stytch.request_id": expect.stringMatching(/^request-id-test-/)
+      })
+      expect(project.name).toBe("P")
+    }).pipe(Effect.provide(FakeManagementApi.layer())))
+})
+
+it("the user agent version matches package.json", () => {
+  const pkg = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as { version: string }
+  expect(version).toBe(pkg.version)
+  expect(StytchManagement.userAgent()).toBe(`stytch-effect/${pkg.version}`)
+})

@@ -1,0 +1,50 @@
+import { readFileSync } from "node:fs"
+import { OpenApi } from "@stytch-effect/core"
+import { Api } from "@stytch-effect/resources"
+import { describe, expect, it } from "vitest"
+
+const root = new URL("../../../", import.meta.url)
+const document = OpenApi.make(Api.endpoints, {
+  title: "Stytch Management API (as defined by stytch-effect)",
+  version: "v3",
+  description: "Programmatic Workspace Actions. Generated from the endpoint definitions of @stytch-effect/resources."
+})
+/** Every operation of the API reference (shared/api/management-api.json): group, name, method, path. */
+const reference = JSON.parse(
+  readFileSync(new URL("fixtures/reference-operations.json", import.meta.url), "utf8")
+) as ReadonlyArray<{ group: string; name: string; method: string; path: string }>
+
+const pairs = (paths: Record<string, object>) =>
+  Object.entries(paths).flatMap(([path, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${path}`)).sort()
+
+describe("OpenAPI document", () => {
+  it("lists exactly the defined endpoints, with the wire paths of the API reference", () => {
+    const groups = new Set(Api.endpoints.map((e) => e.group))
+    const expected = reference.filter((o) => groups.has(o.group)).map((o) => `${o.method} ${o.path}`).sort()
+    expect(pairs(document.paths as Record<string, object>)).toEqual(expected)
+    expect(expected).toHaveLength(Api.endpoints.length)
+  })
+
+  it("each endpoint has the reference's name, method and path", () => {
+    for (const endpoint of Api.endpoints) {
+      expect(reference).toContainEqual({
+        group: endpoint.group,
+        name: endpoint.name,
+        method: endpoint.method,
+        path: endpoint.path
+      })
+    }
+  })
+
+  it("is OpenAPI 3.1 with snake_case wire schemas", () => {
+    expect(document.openapi).toBe("3.1.0")
+    const text = JSON.stringify(document)
+    expect(text).toContain("\"secret_id\"")
+    expect(text).not.toContain("\"secretID\"")
+  })
+
+  it("docs/openapi.json is up to date (run `pnpm openapi`)", () => {
+    const committed = JSON.parse(readFileSync(new URL("docs/openapi.json", root), "utf8"))
+    expect(committed).toEqual(document)
+  })
+})

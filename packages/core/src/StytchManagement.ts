@@ -34,6 +34,21 @@ export const DEFAULT_BASE_URL = "https://management.stytch.com"
 export const DEFAULT_TIMEOUT: Duration.Duration = Duration.seconds(60)
 
 /**
+ * Checks a base URL synchronously, exactly as {@link make} does: `https:`
+ * anywhere, `http:` only for loopback hosts, no credentials, query or
+ * fragment. Succeeds with the URL without a trailing slash, or fails with the
+ * `ConfigError` that {@link make} would fail with. For constructors that must
+ * reject a bad configuration at once (the promise facade's `ManagementClient`).
+ *
+ * @since 0.1.0
+ * @category utils
+ */
+export const parseBaseURL = (input: string | URL): Either.Either<string, ConfigError.ConfigError> => {
+  const checked = checkBaseURL(input)
+  return "error" in checked ? Either.left(ConfigError.InvalidData(["baseURL"], checked.error)) : Either.right(checked.url)
+}
+
+/**
  * @since 0.1.0
  * @category options
  */

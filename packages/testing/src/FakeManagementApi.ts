@@ -16,9 +16,10 @@
  */
 import * as HttpClient from "@effect/platform/HttpClient"
 import { type Credentials, StytchManagement } from "@stytch-effect/core"
-import { type ConfigError, Context, Effect, Layer } from "effect"
+import { type ConfigError, Context, Effect, Layer, Runtime, type Scope } from "effect"
 import type { Fault } from "./Fault.js"
 import * as InMemory from "./internal/httpClient.js"
+import { checkListenOptions, listen } from "./internal/serve.js"
 import { defaultCredentials, FakeServer, type FaultOptions, type RecordedRequest } from "./internal/server.js"
 
 export type { FaultOptions, RecordedRequest }
@@ -108,3 +109,113 @@ export const layer = (
         Effect.provideService(HttpClient.HttpClient, fake.httpClient)
       ))
   ).pipe(Layer.provideMerge(layerFake(options)))
+
+/**
+ * Options of a fake served over loopback HTTP.
+ *
+ * @since 0.1.0
+ * @category options
+ */
+export interface ServeOptions extends Options {
+  /** A loopback host to listen on (`127.0.0.1`, `::1`, `localhost`). Default `127.0.0.1`; any other host is refused. */
+  readonly host?: string | undefined
+  /** Default `0`: the system picks a free port (read it from `url`). */
+  readonly port?: number | undefined
+}
+
+/**
+ * A fake served over loopback HTTP: the fake's service plus the server's URL.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface Served extends Service {
+  /** The base URL to send requests to (`http://127.0.0.1:49152`), without a trailing slash. */
+  readonly url: string
+}
+
+/**
+ * Serves a new fake on a real loopback `node:http` server for the lifetime
+ * of the scope: the same fake as {@link layer} (same `FakeServer`, same
+ * handlers, faults and request log), reached through real sockets. A
+ * `Fault.disconnect` or `Fault.connectionRefused` destroys the socket.
+ *
+ * ```ts
+ * const { url, credentials } = yield* FakeManagementApi.serve()
+ * // StytchManagement.layer({ credentials, baseURL: url }) talks to it over HTTP
+ * ```
+ *
+ * Requests are served on the caller's runtime, so `Fault.latency` follows its
+ * `Clock`. Dies for a non-loopback host or a port that cannot be bound.
+ *
+ * @since 0.1.0
+ * @category constructors
+ */
+export const serve = (options: ServeOptions = {}): Effect.Effect<Served, never, Scope.Scope> =>
+  Effect.gen(function*() {
+    const problem = checkListenOptions(options)
+    if (problem !== undefined) return yield* Effect.dieMessage(problem)
+    const fake = make(options)
+    const runtime = yield* Effect.runtime<never>()
+    const server = yield* Effect.acquireRelease(
+      Effect.promise(() => listen(fake.server, options, Runtime.runFork(runtime))),
+      (server) => Effect.promise(server.close)
+    )
+    return { ...fake, url: server.url }
+  })
+
+/**
+ * A fake served over loopback HTTP, for promise code (see {@link start}).
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface Server {
+  /** The base URL to send requests to, without a trailing slash. */
+  readonly url: string
+  /** Credentials the fake accepts (a workspace key; its secret is `Redacted`). */
+  readonly credentials: Credentials.WorkspaceKey
+  /** Arms a fault for the next matching request(s). */
+  readonly inject: (fault: Fault, options?: FaultOptions) => void
+  /** Every request received so far, oldest first. */
+  readonly requests: () => ReadonlyArray<RecordedRequest>
+  /** Forgets all state, faults and recorded requests. */
+  readonly reset: () => void
+  /** Stops the server: requests in flight are dropped, connections closed. Idempotent. */
+  readonly close: () => Promise<void>
+  /** `await using server = await FakeManagementApi.start()` stops it at the end of the block. */
+  readonly [Symbol.asyncDispose]: () => Promise<void>
+}
+
+/**
+ * Starts a new fake on a loopback HTTP server, from plain Node / promise
+ * code (a script, `beforeAll`); the Effect counterpart is {@link serve}.
+ * Rejects for a non-loopback host or a port that cannot be bound.
+ *
+ * ```ts
+ * const server = await FakeManagementApi.start()
+ * const client = new ManagementClient({
+ *   base_url: server.url,
+ *   workspace_key_id: server.credentials.keyID,
+ *   workspace_key_secret: server.credentials.keySecret
+ * })
+ * // …
+ * await server.close()
+ * ```
+ *
+ * @since 0.1.0
+ * @category constructors
+ */
+export const start = async (options: ServeOptions = {}): Promise<Server> => {
+  const fake = make(options)
+  const { close, url } = await listen(fake.server, options, Effect.runFork)
+  return {
+    url,
+    credentials: fake.credentials,
+    inject: (fault, faultOptions) => fake.server.inject(fault, faultOptions),
+    requests: () => fake.server.requests.slice(),
+    reset: () => fake.server.reset(),
+    close,
+    [Symbol.asyncDispose]: close
+  }
+}

@@ -1,0 +1,156 @@
+/**
+ * The errors a `ManagementClient` throws (as rejected promises, or
+ * synchronously from its constructor). All are real `Error` subclasses, so
+ * `instanceof` works; each keeps the typed stytch-effect error it was made
+ * from as its `cause`.
+ *
+ * ```ts
+ * try {
+ *   await client.projects.get({ projectSlug: "invalid-slug" })
+ * } catch (error) {
+ *   if (error instanceof ManagementStytchError) console.error(error.error_type, error.request_id)
+ *   else if (error instanceof RequestError) console.error("network:", error.reason)
+ *   else if (error instanceof ClientError) console.error(error.code, error.message)
+ * }
+ * ```
+ *
+ * @since 0.1.0
+ */
+import type { StytchError } from "@stytch-effect/core"
+
+/**
+ * The API answered with a non-2xx status and a Stytch error body. Fields are
+ * spelt as on the wire (and as the official SDKs spell them).
+ *
+ * @since 0.1.0
+ * @category errors
+ */
+export class ManagementStytchError extends Error {
+  static {
+    this.prototype.name = "ManagementStytchError"
+  }
+  /** The HTTP status (`404`). */
+  readonly status_code: number
+  /** The request id, to quote to Stytch support. */
+  readonly request_id: string
+  /** A stable, machine-readable error type (`project_not_found`). */
+  readonly error_type: string
+  /** A human-readable explanation. */
+  readonly error_message: string
+  /** A link to the error's documentation, when the API sent one. */
+  readonly error_url: string | undefined
+  /** The `StytchApiError` this error was made from. */
+  declare readonly cause: StytchError.StytchApiError
+
+  constructor(error: StytchError.StytchApiError) {
+    super(error.message, { cause: error })
+    this.status_code = error.statusCode
+    this.request_id = error.requestID
+    this.error_type = error.errorType
+    this.error_message = error.errorMessage
+    this.error_url = error.errorURL
+  }
+}
+
+/**
+ * The request never produced a response: the connection failed or was
+ * refused, or the client's `timeout` elapsed (the request is then aborted).
+ * Retryable failures have already been retried when this is thrown.
+ *
+ * @since 0.1.0
+ * @category errors
+ */
+export class RequestError extends Error {
+  static {
+    this.prototype.name = "RequestError"
+  }
+  /** `Timeout`, `ConnectionRefused` or `Network`. */
+  readonly reason: StytchError.TransportError["reason"]
+  /** The HTTP method of the failed request. */
+  readonly method: string
+  /** The URL of the failed request (it never carries credentials). */
+  readonly url: string
+  /** The `TransportError` this error was made from; its own `cause` is the low-level error, if any. */
+  declare readonly cause: StytchError.TransportError
+
+  constructor(error: StytchError.TransportError) {
+    super(error.message, { cause: error })
+    this.reason = error.reason
+    this.method = error.method
+    this.url = error.url
+  }
+}
+
+/**
+ * A code of a {@link ClientError}.
+ *
+ * - `MISSING_PATH_PARAMETER` — a path parameter (`projectSlug`, …) is empty;
+ *   thrown before any request is sent. Message: `<field> cannot be empty`.
+ * - `INVALID_PATH_PARAMETER` — a path parameter is `.` or `..`; thrown before any request is sent.
+ * - `INVALID_REQUEST` — the request body does not match the operation's
+ *   schema (a wrong type, a missing field); thrown before any request is sent.
+ * - `UNEXPECTED_RESPONSE` — the API answered with a body that could not be
+ *   understood (a 2xx body that does not match the schema, or an error status
+ *   without a Stytch error body, e.g. an HTML page from a proxy).
+ * - `MISSING_CREDENTIALS` — no credentials in the `ClientConfig` nor in the environment (constructor).
+ * - `INVALID_BASE_URL` — a malformed `base_url`, or `http:` to a non-loopback host (constructor).
+ * - `INVALID_CONFIG` — any other invalid setting (a negative `timeout`, …).
+ * - `CLIENT_CLOSED` — the client was closed with `close()`.
+ * - `INTERRUPTED` — the operation was interrupted before it completed.
+ * - `UNEXPECTED_ERROR` — a failure of a custom layer that none of the above describes.
+ *
+ * @since 0.1.0
+ * @category errors
+ */
+export type ClientErrorCode =
+  | "MISSING_PATH_PARAMETER"
+  | "INVALID_PATH_PARAMETER"
+  | "INVALID_REQUEST"
+  | "UNEXPECTED_RESPONSE"
+  | "MISSING_CREDENTIALS"
+  | "INVALID_BASE_URL"
+  | "INVALID_CONFIG"
+  | "CLIENT_CLOSED"
+  | "INTERRUPTED"
+  | "UNEXPECTED_ERROR"
+
+/**
+ * The client itself rejected something: an invalid request caught before
+ * any network call, a response it could not understand, or an invalid
+ * configuration (thrown by the constructor). Switch on {@link ClientError.code}.
+ *
+ * @since 0.1.0
+ * @category errors
+ */
+export class ClientError extends Error {
+  static {
+    this.prototype.name = "ClientError"
+  }
+  /** What went wrong; see {@link ClientErrorCode}. */
+  readonly code: ClientErrorCode
+  /** The request field at fault (`projectSlug`), for request errors. */
+  declare readonly field?: string
+  /** The HTTP status, for `UNEXPECTED_RESPONSE`. */
+  declare readonly status_code?: number
+  /** The request id, for `UNEXPECTED_RESPONSE` when the body carried one. */
+  declare readonly request_id?: string
+
+  constructor(
+    code: ClientErrorCode,
+    message: string,
+    options: {
+      readonly cause?: unknown
+      readonly field?: string | undefined
+      readonly status_code?: number | undefined
+      readonly request_id?: string | undefined
+    } = {}
+  ) {
+    super(message, "cause" in options ? { cause: options.cause } : undefined)
+    this.code = code
+    // Only the details that apply become properties, so logs stay short.
+    const self = this as { field?: string; status_code?: number; request_id?: string }
+    if (options.field !== undefined) self.field = options.field
+    if (options.status_code !== undefined) self.status_code = options.status_code
+    if (options.request_id !== undefined) self.request_id = options.request_id
+  }
+}

@@ -1,0 +1,203 @@
+/**
+ * `ManagementClient`: the promise facade of stytch-effect, for plain Node
+ * code, shaped like the official `stytch-management` SDK.
+ *
+ * ```ts
+ * import { ManagementClient, type ClientConfig } from "@stytch-effect/compat"
+ *
+ * const config: ClientConfig = {
+ *   workspace_key_id: process.env.STYTCH_WORKSPACE_KEY_ID!,
+ *   workspace_key_secret: process.env.STYTCH_WORKSPACE_KEY_SECRET!
+ * }
+ * const client = new ManagementClient(config)
+ * const { project } = await client.projects.create({ name: "My new project", vertical: "B2B" })
+ * ```
+ *
+ * Each method runs the operation of the same name from
+ * `@stytch-effect/resources` (same request, same camelCase response, same
+ * retries, timeout and tracing) and settles with its value, or rejects with a
+ * {@link ManagementStytchError}, {@link RequestError} or {@link ClientError}.
+ *
+ * @since 0.1.0
+ */
+import * as FetchHttpClient from "@effect/platform/FetchHttpClient"
+import * as HttpClient from "@effect/platform/HttpClient"
+import { RetryPolicy, StytchManagement } from "@stytch-effect/core"
+import { Environments, Projects, Secrets } from "@stytch-effect/resources"
+import { Effect, Exit, Layer, ManagedRuntime, type Redacted } from "effect"
+import { ClientError } from "./Errors.js"
+import * as Config from "./internal/config.js"
+import { fromCause, promisify, type PromiseResource, type Run } from "./internal/runner.js"
+
+export type { PromiseOperation, PromiseResource, ResourceModule } from "./internal/runner.js"
+
+/**
+ * The settings of a {@link ManagementClient}.
+ *
+ * Credentials are a workspace key (`workspace_key_id` + `workspace_key_secret`)
+ * or an `access_token`. When the object has neither, they are read from the
+ * environment: `STYTCH_WORKSPACE_KEY_ID` + `STYTCH_WORKSPACE_KEY_SECRET`, or
+ * `STYTCH_ACCESS_TOKEN` (and `STYTCH_MANAGEMENT_BASE_URL` for the base URL).
+ * Empty strings count as absent.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface ClientConfig {
+  /** The workspace key id (sent with the secret as HTTP Basic auth). */
+  readonly workspace_key_id?: string | undefined
+  /** The workspace key secret. Held redacted: it never appears in errors, `toString` or `inspect`. */
+  readonly workspace_key_secret?: string | Redacted.Redacted<string> | undefined
+  /** A bearer access token, instead of a workspace key. Held redacted. */
+  readonly access_token?: string | Redacted.Redacted<string> | undefined
+  /** Default `https://management.stytch.com`. `http:` is refused except for loopback hosts. */
+  readonly base_url?: string | undefined
+  /** Per-attempt timeout in milliseconds; the request is aborted when it elapses. Default 60000. */
+  readonly timeout?: number | undefined
+  /**
+   * Retries of a retryable failure (transport errors, 408, 429, 5xx; a POST
+   * only where the server cannot have acted). Default 2; `0` turns retries off.
+   */
+  readonly max_retries?: number | undefined
+}
+
+/**
+ * How a {@link ManagementClient} sends requests.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface ClientOptions {
+  /**
+   * The HTTP transport: an `HttpClient`, or a layer that builds one.
+   * Default: `fetch` (`FetchHttpClient.layer`).
+   */
+  readonly httpClient?: HttpClient.HttpClient | Layer.Layer<HttpClient.HttpClient> | undefined
+}
+
+const layerKey: unique symbol = Symbol("@stytch-effect/compat/ManagementClient/layer")
+
+interface InternalOptions extends ClientOptions {
+  readonly [layerKey]?: Layer.Layer<StytchManagement.StytchManagement, unknown>
+}
+
+const transport = (httpClient: ClientOptions["httpClient"]): Layer.Layer<HttpClient.HttpClient> =>
+  httpClient === undefined
+    ? FetchHttpClient.layer
+    : Layer.isLayer(httpClient)
+    ? (httpClient as Layer.Layer<HttpClient.HttpClient>)
+    : Layer.succeed(HttpClient.HttpClient, httpClient as HttpClient.HttpClient)
+
+const describe = (resolved: Config.Resolved): string => {
+  const { credentials } = resolved.options
+  const auth = credentials._tag === "WorkspaceKey"
+    ? `workspace_key_id: ${JSON.stringify(credentials.keyID)}, workspace_key_secret: <redacted>`
+    : "access_token: <redacted>"
+  return `ManagementClient { base_url: ${JSON.stringify(resolved.options.baseURL)}, ${auth}, credentials_from: ${resolved.source} }`
+}
+
+/**
+ * A client for the Stytch Management API with promise-returning methods,
+ * grouped by resource: `client.projects`, `client.environments`,
+ * `client.secrets`.
+ *
+ * The constructor checks everything it can synchronously and throws a
+ * {@link ClientError} (`MISSING_CREDENTIALS`, `INVALID_BASE_URL`,
+ * `INVALID_CONFIG`). Call {@link ManagementClient.close} (or use
+ * `await using`) to release the client's resources when done.
+ *
+ * @since 0.1.0
+ * @category clients
+ */
+export class ManagementClient {
+  /** Projects: `create`, `get`, `getAll`, `update`, `delete`. */
+  readonly projects: PromiseResource<typeof Projects>
+  /** Environments: `create`, `get`, `getAll`, `update`, `delete`, `getMetrics`. */
+  readonly environments: PromiseResource<typeof Environments>
+  /** Secrets: `create`, `get`, `getAll`, `delete`. */
+  readonly secrets: PromiseResource<typeof Secrets>
+
+  readonly #runtime: ManagedRuntime.ManagedRuntime<StytchManagement.StytchManagement, unknown>
+  readonly #description: string
+  #closed = false
+
+  /**
+   * @throws {ClientError} `MISSING_CREDENTIALS`, `INVALID_BASE_URL` or
+   * `INVALID_CONFIG`, before anything is sent.
+   */
+  constructor(config: ClientConfig = {}, options: ClientOptions = {}) {
+    let layer = (options as InternalOptions)[layerKey]
+    if (layer !== undefined) {
+      this.#description = "ManagementClient { layer: <custom> }"
+    } else {
+      const resolved = Config.resolve(config)
+      const client = StytchManagement.layerWithHttpClient(resolved.options).pipe(
+        Layer.provide(transport(options.httpClient))
+      )
+      layer = resolved.maxRetries === undefined
+        ? client
+        : Layer.merge(client, RetryPolicy.layer({ maxRetries: resolved.maxRetries }))
+      this.#description = describe(resolved)
+    }
+    this.#runtime = ManagedRuntime.make(layer)
+
+    const run: Run = (effect, request) => {
+      if (this.#closed) {
+        return Promise.reject(new ClientError("CLIENT_CLOSED", "the ManagementClient was closed"))
+      }
+      return this.#runtime.runPromiseExit(Effect.suspend(effect)).then((exit) =>
+        Exit.isSuccess(exit) ? exit.value : Promise.reject(fromCause(exit.cause, request))
+      )
+    }
+    this.projects = promisify(Projects, run)
+    this.environments = promisify(Environments, run)
+    this.secrets = promisify(Secrets, run)
+  }
+
+  /**
+   * A client over any layer that provides `StytchManagement`: a fake, a
+   * custom transport, `StytchManagement.layerConfig()`, a retry policy or a
+   * tracer merged in, …
+   *
+   * ```ts
+   * const client = ManagementClient.fromLayer(FakeManagementApi.layer())
+   * ```
+   *
+   * A failure of the layer rejects the first calls (`ClientError`
+   * `INVALID_CONFIG` for a `ConfigError`).
+   */
+  static fromLayer<E>(layer: Layer.Layer<StytchManagement.StytchManagement, E>): ManagementClient {
+    const options: InternalOptions = { [layerKey]: layer }
+    return new ManagementClient({}, options)
+  }
+
+  /**
+   * Releases the client's resources (its layer's scope). Later calls reject
+   * with a `ClientError` `CLIENT_CLOSED`. Idempotent.
+   */
+  async close(): Promise<void> {
+    if (this.#closed) return
+    this.#closed = true
+    await this.#runtime.dispose()
+  }
+
+  /** `await using client = new ManagementClient(…)` closes it at the end of the block. */
+  [Symbol.asyncDispose](): Promise<void> {
+    return this.close()
+  }
+
+  /** The base URL and key id; never the secret. */
+  toString(): string {
+    return this.#description
+  }
+
+  /** @internal */
+  toJSON(): string {
+    return this.#description
+  }
+
+  /** @internal */
+  [Symbol.for("nodejs.util.inspect.custom")](): string {
+    return this.#description
+  }
+}

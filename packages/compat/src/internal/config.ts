@@ -1,0 +1,108 @@
+import { Credentials, StytchManagement } from "@stytch-effect/core"
+import { Duration, Effect, Either, Redacted } from "effect"
+import { ClientError } from "../Errors.js"
+
+/** The settings of a client, as `ClientConfig` spells them. @internal */
+export interface Input {
+  readonly workspace_key_id?: string | undefined
+  readonly workspace_key_secret?: string | Redacted.Redacted<string> | undefined
+  readonly access_token?: string | Redacted.Redacted<string> | undefined
+  readonly base_url?: string | undefined
+  readonly timeout?: number | undefined
+  readonly max_retries?: number | undefined
+}
+
+/** A checked configuration. @internal */
+export interface Resolved {
+  readonly options: StytchManagement.Options & { readonly baseURL: string }
+  readonly maxRetries: number | undefined
+  /** Where the credentials came from. */
+  readonly source: "config" | "environment"
+}
+
+const given = (value: string | Redacted.Redacted<string> | undefined): value is string | Redacted.Redacted<string> =>
+  value !== undefined && (Redacted.isRedacted(value) ? Redacted.value(value) : value) !== ""
+
+const MISSING =
+  "Stytch credentials are missing: pass workspace_key_id and workspace_key_secret (or access_token) to " +
+  "new ManagementClient(…), or set STYTCH_WORKSPACE_KEY_ID and STYTCH_WORKSPACE_KEY_SECRET " +
+  "(or STYTCH_ACCESS_TOKEN) in the environment"
+
+const fromConfig = (
+  config: Input
+): { readonly credentials: Credentials.Credentials } | undefined => {
+  const { access_token, workspace_key_id, workspace_key_secret } = config
+  const hasID = workspace_key_id !== undefined && workspace_key_id !== ""
+  const hasSecret = given(workspace_key_secret)
+  const hasToken = given(access_token)
+  if ((hasID || hasSecret) && hasToken) {
+    throw new ClientError(
+      "INVALID_CONFIG",
+      "pass either workspace_key_id and workspace_key_secret, or access_token, not both"
+    )
+  }
+  if (hasID && hasSecret) return { credentials: Credentials.workspaceKey(workspace_key_id, workspace_key_secret) }
+  if (hasID) throw new ClientError("MISSING_CREDENTIALS", `${MISSING} (workspace_key_id is set, workspace_key_secret is missing)`)
+  if (hasSecret) throw new ClientError("MISSING_CREDENTIALS", `${MISSING} (workspace_key_secret is set, workspace_key_id is missing)`)
+  if (hasToken) return { credentials: Credentials.accessToken(access_token) }
+  return undefined
+}
+
+/**
+ * Checks a `ClientConfig` synchronously and turns it into core options.
+ * Credentials come from the config, or — when it has none at all — from the
+ * environment through core's `StytchManagement.config` (which also reads
+ * `STYTCH_MANAGEMENT_BASE_URL`). Throws a `ClientError`; never mentions a
+ * secret.
+ *
+ * @internal
+ */
+export const resolve = (config: Input): Resolved => {
+  if (config.timeout !== undefined && !(Number.isFinite(config.timeout) && config.timeout > 0)) {
+    throw new ClientError("INVALID_CONFIG", `timeout must be a positive number of milliseconds, got ${config.timeout}`)
+  }
+  if (config.max_retries !== undefined && !(Number.isInteger(config.max_retries) && config.max_retries >= 0)) {
+    throw new ClientError("INVALID_CONFIG", `max_retries must be a non-negative integer, got ${config.max_retries}`)
+  }
+
+  let credentials: Credentials.Credentials
+  let envBaseURL: string | URL | undefined
+  let source: Resolved["source"]
+  const explicit = fromConfig(config)
+  if (explicit !== undefined) {
+    credentials = explicit.credentials
+    source = "config"
+  } else {
+    const env = Effect.runSync(Effect.either(StytchManagement.config))
+    if (Either.isLeft(env)) {
+      // Core's own "no credentials" error says what `MISSING` says; anything else (an empty variable) is detail.
+      const plain = env.left._op === "MissingData" && env.left.path.length === 0
+      throw new ClientError("MISSING_CREDENTIALS", plain ? MISSING : `${MISSING} (${String(env.left)})`, {
+        cause: env.left
+      })
+    }
+    credentials = env.right.credentials
+    envBaseURL = env.right.baseURL
+    source = "environment"
+  }
+
+  const rawBaseURL = config.base_url ?? envBaseURL ?? StytchManagement.DEFAULT_BASE_URL
+  const baseURL = StytchManagement.parseBaseURL(rawBaseURL)
+  if (Either.isLeft(baseURL)) {
+    const e = baseURL.left
+    const origin = config.base_url === undefined && envBaseURL !== undefined ? "STYTCH_MANAGEMENT_BASE_URL" : "base_url"
+    throw new ClientError("INVALID_BASE_URL", `invalid ${origin}: ${e._op === "InvalidData" ? e.message : String(e)}`, {
+      cause: e
+    })
+  }
+
+  return {
+    options: {
+      credentials,
+      baseURL: baseURL.right,
+      ...(config.timeout === undefined ? {} : { timeout: Duration.millis(config.timeout) })
+    },
+    maxRetries: config.max_retries,
+    source
+  }
+}

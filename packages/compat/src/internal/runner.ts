@@ -1,0 +1,115 @@
+import type { Endpoint, StytchError, StytchManagement } from "@stytch-effect/core"
+import { Cause, ConfigError, type Effect, Option, Predicate } from "effect"
+import { ClientError, ManagementStytchError, RequestError } from "../Errors.js"
+
+/**
+ * What the facade needs of a resource module of `@stytch-effect/resources`:
+ * its endpoint definitions, next to an operation of the same name for each.
+ *
+ * @internal
+ */
+export interface ResourceModule {
+  readonly endpoints: Readonly<Record<string, Endpoint.Any>>
+}
+
+/**
+ * One operation as a promise-returning function: same arguments, same
+ * response.
+ *
+ * @internal
+ */
+export type PromiseOperation<F> = F extends (...args: infer Args) => Effect.Effect<infer A, infer _E, infer _R>
+  ? (...args: Args) => Promise<A>
+  : never
+
+/**
+ * Every operation of a resource module, as promise-returning functions.
+ *
+ * @internal
+ */
+export type PromiseResource<M extends ResourceModule> = {
+  readonly [K in keyof M["endpoints"] & keyof M]: PromiseOperation<M[K]>
+}
+
+/**
+ * Runs an operation's effect and settles with its value or a compat error.
+ * The request is passed along only to classify request errors.
+ *
+ * @internal
+ */
+export type Run = <A>(
+  effect: () => Effect.Effect<A, unknown, StytchManagement.StytchManagement>,
+  request: unknown
+) => Promise<A>
+
+/**
+ * The one generic adapter of the facade: each operation of a resource module
+ * (one per endpoint definition) becomes a promise-returning function run by
+ * `run`. Nothing here knows any endpoint.
+ *
+ * @internal
+ */
+export const promisify = <M extends ResourceModule>(module: M, run: Run): PromiseResource<M> => {
+  const resource: Record<string, (...args: ReadonlyArray<unknown>) => Promise<unknown>> = {}
+  for (const name of Object.keys(module.endpoints)) {
+    const operation = (module as unknown as Record<string, unknown>)[name]
+    if (typeof operation !== "function") {
+      throw new Error(`@stytch-effect/compat: the resource module has no operation named "${name}"`)
+    }
+    resource[name] = (...args) =>
+      run(() => operation(...args) as Effect.Effect<unknown, unknown, StytchManagement.StytchManagement>, args[0])
+  }
+  return Object.freeze(resource) as unknown as PromiseResource<M>
+}
+
+const isEmpty = (value: unknown) => typeof value !== "string" || value.trim() === ""
+
+/**
+ * Maps a typed failure of an operation (or of the client's layer) to the
+ * compat error class a promise caller catches.
+ *
+ * @internal
+ */
+export const fromFailure = (error: unknown, request: unknown): Error => {
+  if (Predicate.isTagged(error, "StytchApiError")) {
+    return new ManagementStytchError(error as StytchError.StytchApiError)
+  }
+  if (Predicate.isTagged(error, "TransportError")) {
+    return new RequestError(error as StytchError.TransportError)
+  }
+  if (Predicate.isTagged(error, "UnexpectedResponseError")) {
+    const e = error as StytchError.UnexpectedResponseError
+    return new ClientError("UNEXPECTED_RESPONSE", e.message, {
+      cause: e,
+      status_code: e.statusCode,
+      request_id: e.requestID
+    })
+  }
+  if (Predicate.isTagged(error, "InvalidRequestError")) {
+    const e = error as StytchError.InvalidRequestError
+    const code = e.kind === "Body"
+      ? "INVALID_REQUEST"
+      : isEmpty(Predicate.isRecord(request) ? request[e.field] : undefined)
+      ? "MISSING_PATH_PARAMETER"
+      : "INVALID_PATH_PARAMETER"
+    return new ClientError(code, e.message, { cause: e, field: e.field })
+  }
+  if (ConfigError.isConfigError(error)) {
+    return new ClientError("INVALID_CONFIG", `invalid client configuration: ${String(error)}`, { cause: error })
+  }
+  return new ClientError("UNEXPECTED_ERROR", "the client's layer failed", { cause: error })
+}
+
+/**
+ * The error a failed run rejects with: the mapped typed failure, a
+ * `ClientError` for an interruption, or the defect itself (a bug is rethrown
+ * as is).
+ *
+ * @internal
+ */
+export const fromCause = (cause: Cause.Cause<unknown>, request: unknown): unknown => {
+  const failure = Cause.failureOption(cause)
+  if (Option.isSome(failure)) return fromFailure(failure.value, request)
+  if (Cause.isInterruptedOnly(cause)) return new ClientError("INTERRUPTED", "the operation was interrupted")
+  return Cause.squash(cause)
+}

@@ -141,12 +141,12 @@ export class ManagementClient {
     }
     this.#runtime = ManagedRuntime.make(layer)
 
-    const run: Run = (effect, request) => {
+    const run: Run = (effect) => {
       if (this.#closed) {
         return Promise.reject(new ClientError("CLIENT_CLOSED", "the ManagementClient was closed"))
       }
       return this.#runtime.runPromiseExit(Effect.suspend(effect)).then((exit) =>
-        Exit.isSuccess(exit) ? exit.value : Promise.reject(fromCause(exit.cause, request))
+        Exit.isSuccess(exit) ? exit.value : Promise.reject(fromCause(exit.cause))
       )
     }
     this.projects = promisify(Projects, run)

@@ -158,14 +158,18 @@ export type Operation<E extends Any> = E["request"] extends RequestSchema
   : () => Effect.Effect<Schema.Schema.Type<E["response"]>, Errors<E>, StytchManagement>
 
 /**
- * Rejects an empty or dot-segment path parameter, or returns the message.
+ * The error for an empty or dot-segment path parameter, if it is one.
  *
  * @since 0.1.0
  * @category utils
  */
-export const checkPathParam = (field: string, value: unknown): string | undefined => {
-  if (typeof value !== "string" || value.trim() === "") return `${field} cannot be empty`
-  if (value === "." || value === "..") return `${field} must not be "." or ".."`
+export const checkPathParam = (field: string, value: unknown): InvalidRequestError | undefined => {
+  if (typeof value !== "string" || value.trim() === "") {
+    return new InvalidRequestError({ kind: "MissingPathParameter", field, message: `${field} cannot be empty` })
+  }
+  if (value === "." || value === "..") {
+    return new InvalidRequestError({ kind: "InvalidPathParameter", field, message: `${field} must not be "." or ".."` })
+  }
   return undefined
 }
 
@@ -206,10 +210,8 @@ export const operation = <E extends Any>(endpoint: E): Operation<E> => {
         return { method: endpoint.method, path: endpoint.path, query: [], body: endpoint.hasBody ? {} : undefined }
       }
       for (const p of endpoint.pathParams) {
-        const problem = checkPathParam(p.field, (input as Record<string, unknown> | undefined)?.[p.field])
-        if (problem !== undefined) {
-          return yield* new InvalidRequestError({ kind: "PathParameter", field: p.field, message: problem })
-        }
+        const invalid = checkPathParam(p.field, (input as Record<string, unknown> | undefined)?.[p.field])
+        if (invalid !== undefined) return yield* invalid
       }
       const wire: Record<string, unknown> = yield* Effect.mapError(encode(input), (error) => {
         const { message, path } = describeParseError(error)

@@ -78,8 +78,12 @@ export class UnexpectedResponseError extends Schema.TaggedError<UnexpectedRespon
 export class InvalidRequestError extends Schema.TaggedError<InvalidRequestError>(
   "@stytch-effect/core/InvalidRequestError"
 )("InvalidRequestError", {
-  /** `PathParameter` for an empty or malformed path parameter, `Body` for anything else. */
-  kind: Schema.Literal("PathParameter", "Body"),
+  /**
+   * `MissingPathParameter`: a path parameter is empty, blank or absent;
+   * `InvalidPathParameter`: it is a dot segment (`.` or `..`);
+   * `Body`: any other field does not match the request schema.
+   */
+  kind: Schema.Literal("MissingPathParameter", "InvalidPathParameter", "Body"),
   /** The request field at fault, as the caller spelt it (`projectSlug`). */
   field: Schema.String,
   message: Schema.String

@@ -109,14 +109,11 @@ export const make = (
   options: Options
 ): Effect.Effect<Service, ConfigError.ConfigError, HttpClient.HttpClient> =>
   Effect.gen(function*() {
-    const checked = checkBaseURL(options.baseURL ?? DEFAULT_BASE_URL)
-    if ("error" in checked) {
-      return yield* Effect.fail(ConfigError.InvalidData(["baseURL"], checked.error))
-    }
+    const baseURL = yield* parseBaseURL(options.baseURL ?? DEFAULT_BASE_URL)
     const client = yield* HttpClient.HttpClient
     const authorization = Effect.succeed(Credentials.authorization(options.credentials))
     const send = makeSend(client, {
-      baseURL: checked.url,
+      baseURL,
       timeout: Duration.decode(options.timeout ?? DEFAULT_TIMEOUT),
       headers: {
         ...options.headers,
@@ -125,7 +122,7 @@ export const make = (
       },
       authorization
     })
-    return { baseURL: checked.url, send }
+    return { baseURL, send }
   })
 
 /**

@@ -70,7 +70,7 @@ describe("InvalidRequestError", () => {
         const error = yield* Effect.flip(Secrets.get({ projectSlug: "p", environmentSlug: value, secretID: "s" }))
         expect(error._tag).toBe("InvalidRequestError")
         if (error._tag !== "InvalidRequestError") return
-        expect(error.kind).toBe("PathParameter")
+        expect(error.kind).toBe(value === ".." ? "InvalidPathParameter" : "MissingPathParameter")
         expect(error.field).toBe("environmentSlug")
         expect(error.message).toMatch(/^environmentSlug /)
         expect(yield* fake.requests).toEqual([])

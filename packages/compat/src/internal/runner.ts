@@ -33,13 +33,11 @@ export type PromiseResource<M extends ResourceModule> = {
 
 /**
  * Runs an operation's effect and settles with its value or a compat error.
- * The request is passed along only to classify request errors.
  *
  * @internal
  */
 export type Run = <A>(
-  effect: () => Effect.Effect<A, unknown, StytchManagement.StytchManagement>,
-  request: unknown
+  effect: () => Effect.Effect<A, unknown, StytchManagement.StytchManagement>
 ) => Promise<A>
 
 /**
@@ -57,12 +55,10 @@ export const promisify = <M extends ResourceModule>(module: M, run: Run): Promis
       throw new Error(`@stytch-effect/compat: the resource module has no operation named "${name}"`)
     }
     resource[name] = (...args) =>
-      run(() => operation(...args) as Effect.Effect<unknown, unknown, StytchManagement.StytchManagement>, args[0])
+      run(() => operation(...args) as Effect.Effect<unknown, unknown, StytchManagement.StytchManagement>)
   }
   return Object.freeze(resource) as unknown as PromiseResource<M>
 }
-
-const isEmpty = (value: unknown) => typeof value !== "string" || value.trim() === ""
 
 /**
  * Maps a typed failure of an operation (or of the client's layer) to the
@@ -70,7 +66,7 @@ const isEmpty = (value: unknown) => typeof value !== "string" || value.trim() ==
  *
  * @internal
  */
-export const fromFailure = (error: unknown, request: unknown): Error => {
+export const fromFailure = (error: unknown): Error => {
   if (Predicate.isTagged(error, "StytchApiError")) {
     return new ManagementStytchError(error as StytchError.StytchApiError)
   }
@@ -87,11 +83,11 @@ export const fromFailure = (error: unknown, request: unknown): Error => {
   }
   if (Predicate.isTagged(error, "InvalidRequestError")) {
     const e = error as StytchError.InvalidRequestError
-    const code = e.kind === "Body"
-      ? "INVALID_REQUEST"
-      : isEmpty(Predicate.isRecord(request) ? request[e.field] : undefined)
+    const code = e.kind === "MissingPathParameter"
       ? "MISSING_PATH_PARAMETER"
-      : "INVALID_PATH_PARAMETER"
+      : e.kind === "InvalidPathParameter"
+      ? "INVALID_PATH_PARAMETER"
+      : "INVALID_REQUEST"
     return new ClientError(code, e.message, { cause: e, field: e.field })
   }
   if (ConfigError.isConfigError(error)) {
@@ -107,9 +103,9 @@ export const fromFailure = (error: unknown, request: unknown): Error => {
  *
  * @internal
  */
-export const fromCause = (cause: Cause.Cause<unknown>, request: unknown): unknown => {
+export const fromCause = (cause: Cause.Cause<unknown>): unknown => {
   const failure = Cause.failureOption(cause)
-  if (Option.isSome(failure)) return fromFailure(failure.value, request)
+  if (Option.isSome(failure)) return fromFailure(failure.value)
   if (Cause.isInterruptedOnly(cause)) return new ClientError("INTERRUPTED", "the operation was interrupted")
   return Cause.squash(cause)
 }

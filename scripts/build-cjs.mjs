@@ -65,7 +65,26 @@ try {
     logLevel: "warning"
   })
   if (result.errors.length > 0) process.exit(1)
-  console.log(`build-cjs: ${pkgName}: ${entryPoints.length} file(s) -> dist/cjs`)
+  // Declarations next to the CommonJS files: under dist/cjs/package.json's
+  // `"type": "commonjs"` TypeScript reads them as CommonJS types, so
+  // `require` consumers (moduleResolution node16/nodenext) type-check too.
+  const esmDir = path.join(pkgDir, "dist", "esm")
+  let declarations = 0
+  const copyDeclarations = (dir) => {
+    if (!fs.existsSync(dir)) return
+    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+      const full = path.join(dir, entry.name)
+      if (entry.isDirectory()) copyDeclarations(full)
+      else if (entry.name.endsWith(".d.ts")) {
+        const target = path.join(outDir, path.relative(esmDir, full))
+        fs.mkdirSync(path.dirname(target), { recursive: true })
+        fs.copyFileSync(full, target)
+        declarations++
+      }
+    }
+  }
+  copyDeclarations(esmDir)
+  console.log(`build-cjs: ${pkgName}: ${entryPoints.length} file(s) and ${declarations} declaration(s) -> dist/cjs`)
 } catch {
   // esbuild has already printed the diagnostics.
   process.exit(1)

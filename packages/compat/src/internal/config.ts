@@ -1,16 +1,7 @@
 import { Credentials, StytchManagement } from "@stytch-effect/core"
 import { Duration, Effect, Either, Redacted } from "effect"
 import { ClientError } from "../Errors.js"
-
-/** The settings of a client, as `ClientConfig` spells them. @internal */
-export interface Input {
-  readonly workspace_key_id?: string | undefined
-  readonly workspace_key_secret?: string | Redacted.Redacted<string> | undefined
-  readonly access_token?: string | Redacted.Redacted<string> | undefined
-  readonly base_url?: string | undefined
-  readonly timeout?: number | undefined
-  readonly max_retries?: number | undefined
-}
+import type { ClientConfig } from "../ManagementClient.js"
 
 /** A checked configuration. @internal */
 export interface Resolved {
@@ -29,7 +20,7 @@ const MISSING =
   "(or STYTCH_ACCESS_TOKEN) in the environment"
 
 const fromConfig = (
-  config: Input
+  config: ClientConfig
 ): { readonly credentials: Credentials.Credentials } | undefined => {
   const { access_token, workspace_key_id, workspace_key_secret } = config
   const hasID = workspace_key_id !== undefined && workspace_key_id !== ""
@@ -57,7 +48,7 @@ const fromConfig = (
  *
  * @internal
  */
-export const resolve = (config: Input): Resolved => {
+export const resolve = (config: ClientConfig): Resolved => {
   if (config.timeout !== undefined && !(Number.isFinite(config.timeout) && config.timeout > 0)) {
     throw new ClientError("INVALID_CONFIG", `timeout must be a positive number of milliseconds, got ${config.timeout}`)
   }

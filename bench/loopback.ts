@@ -1,0 +1,247 @@
+/**
+ * Section 1 — loopback: the same `secrets.get` call, N times at concurrency 1
+ * and 32, through raw `fetch`, the Effect operation and the promise facade,
+ * against a minimal node:http server on 127.0.0.1 in a child process.
+ * Each round times every variant once (in a rotating order); a variant's
+ * ratio is its time over raw fetch's in the same round; medians over rounds.
+ */
+import { type ChildProcess, fork } from "node:child_process"
+import { StytchManagement } from "@stytch-effect/core"
+import { Secrets } from "@stytch-effect/resources"
+import * as HttpClient from "@effect/platform/HttpClient"
+import * as Effect from "effect/Effect"
+import * as Layer from "effect/Layer"
+import * as ManagedRuntime from "effect/ManagedRuntime"
+import { makeFacade } from "./lib/facade.js"
+import { authorization, credentials, getBody, getPath, getRequest } from "./lib/fixture.js"
+import { leanFetch } from "./lib/leanFetch.js"
+import type { Report } from "./lib/report.js"
+import { formatNumber, formatRatio, median, settle } from "./lib/stats.js"
+
+export interface Options {
+  /** Calls per variant per round at concurrency 1. */
+  readonly calls: number
+  /** Calls per variant per round at the higher concurrency. */
+  readonly concurrentCalls: number
+  readonly concurrency: ReadonlyArray<number>
+  readonly rounds: number
+  /** Calls per variant and concurrency before the first round. */
+  readonly warmup: number
+  /** Also run the diagnostic variant over bench/lib/leanFetch.ts. */
+  readonly diagnostics: boolean
+}
+
+export const defaults: Options = {
+  calls: 1500,
+  concurrentCalls: 4000,
+  concurrency: [1, 32],
+  rounds: 5,
+  warmup: 400,
+  diagnostics: true
+}
+
+export interface Row {
+  readonly variant: "fetch" | "effect" | "facade" | "effectLean"
+  readonly concurrency: number
+  /** Median calls per second over the rounds. */
+  readonly callsPerSecond: number
+  /** Median of (this variant's time / raw fetch's time) over the rounds; 1 for fetch. */
+  readonly ratio: number
+}
+
+export interface Result {
+  readonly rows: ReadonlyArray<Row>
+  readonly report: Report
+}
+
+interface Variant {
+  readonly name: Row["variant"]
+  readonly call: () => Promise<unknown>
+  /** Runs `calls` calls with `concurrency` in flight. */
+  readonly run: (calls: number, concurrency: number) => Promise<void>
+  readonly close: () => Promise<void>
+}
+
+/** `concurrency` async workers sharing `calls` calls. */
+const workers = (call: () => Promise<unknown>) => async (calls: number, concurrency: number): Promise<void> => {
+  let next = 0
+  const worker = async () => {
+    while (next < calls) {
+      next++
+      await call()
+    }
+  }
+  await Promise.all(Array.from({ length: Math.min(concurrency, calls) }, worker))
+}
+
+const startServer = async (): Promise<{ readonly baseURL: string; readonly child: ChildProcess }> => {
+  const child = fork(new URL("./lib/loopback-server.mjs", import.meta.url), [], {
+    env: { ...process.env, BENCH_BODY: getBody },
+    execArgv: [],
+    stdio: ["ignore", "inherit", "inherit", "ipc"]
+  })
+  const port = await new Promise<number>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error("loopback server did not start within 10 s")), 10_000)
+    child.once("message", (message) => {
+      clearTimeout(timer)
+      resolve((message as { port: number }).port)
+    })
+    child.once("exit", (code) => reject(new Error(`loopback server exited with ${code}`)))
+  })
+  return { baseURL: `http://127.0.0.1:${port}`, child }
+}
+
+const check = (response: { readonly secret: { readonly lastFour: string } }) => {
+  if (response.secret.lastFour !== "abcd") throw new Error("unexpected response")
+}
+
+export const run = async (options: Options = defaults): Promise<Result> => {
+  const { baseURL, child } = await startServer()
+  try {
+    // (a) raw fetch doing the SDK's work: same URL (built per call), same headers, JSON parsed.
+    const headers = { accept: "application/json", "user-agent": StytchManagement.userAgent(), authorization }
+    const rawCall = async () => {
+      const response = await fetch(`${baseURL}${getPath(getRequest)}`, { method: "GET", headers })
+      if (!response.ok) throw new Error(`status ${response.status}`)
+      const body = (await response.json()) as { secret: { last_four: string } }
+      if (body.secret.last_four !== "abcd") throw new Error("unexpected response")
+    }
+    const variants: Array<Variant> = [{
+      name: "fetch",
+      call: rawCall,
+      run: workers(rawCall),
+      close: async () => {}
+    }]
+
+    // (b) the Effect operation over StytchManagement.layer (FetchHttpClient), run as an Effect
+    // program would: one runtime, the calls in Effect.forEach.
+    const effectVariant = (
+      name: Row["variant"],
+      layer: Layer.Layer<StytchManagement.StytchManagement, unknown>
+    ): Variant => {
+      const runtime = ManagedRuntime.make(layer)
+      return {
+        name,
+        call: () => runtime.runPromise(Secrets.get(getRequest)).then(check),
+        run: (calls, concurrency) =>
+          runtime.runPromise(
+            Effect.forEach(Array.from({ length: calls }), () => Effect.map(Secrets.get(getRequest), check), {
+              concurrency,
+              discard: true
+            })
+          ),
+        close: () => runtime.dispose()
+      }
+    }
+    variants.push(effectVariant("effect", StytchManagement.layer({ credentials, baseURL })))
+
+    // (c) the promise facade.
+    const client = makeFacade(baseURL)
+    const facadeCall = () => client.secrets.get(getRequest).then(check)
+    variants.push({ name: "facade", call: facadeCall, run: workers(facadeCall), close: () => client.close() })
+
+    // Diagnostic: (b) over a minimal fetch HttpClient (bench/lib/leanFetch.ts, not part of the SDK).
+    if (options.diagnostics) {
+      variants.push(effectVariant(
+        "effectLean",
+        StytchManagement.layerWithHttpClient({ credentials, baseURL }).pipe(
+          Layer.provide(Layer.succeed(HttpClient.HttpClient, leanFetch))
+        )
+      ))
+    }
+
+    // Every call checks its response; one call each fails fast on a broken setup.
+    for (const variant of variants) await variant.call()
+
+    const times = new Map<string, Array<number>>()
+    const ratios = new Map<string, Array<number>>()
+    const key = (variant: string, concurrency: number) => `${variant}@${concurrency}`
+    for (const concurrency of options.concurrency) {
+      for (const variant of variants) await variant.run(options.warmup, concurrency)
+    }
+    for (let round = 0; round < options.rounds; round++) {
+      for (const concurrency of options.concurrency) {
+        const calls = concurrency === 1 ? options.calls : options.concurrentCalls
+        const roundTimes = new Map<string, number>()
+        for (let i = 0; i < variants.length; i++) {
+          const variant = variants[(i + round) % variants.length]!
+          await settle()
+          const start = performance.now()
+          await variant.run(calls, concurrency)
+          const elapsed = performance.now() - start
+          roundTimes.set(variant.name, elapsed)
+          const k = key(variant.name, concurrency)
+          times.set(k, [...(times.get(k) ?? []), calls / (elapsed / 1000)])
+        }
+        const base = roundTimes.get("fetch")!
+        for (const [name, elapsed] of roundTimes) {
+          const k = key(name, concurrency)
+          ratios.set(k, [...(ratios.get(k) ?? []), elapsed / base])
+        }
+      }
+    }
+    for (const variant of variants) await variant.close()
+
+    const rows: Array<Row> = []
+    for (const concurrency of options.concurrency) {
+      for (const variant of variants) {
+        const k = key(variant.name, concurrency)
+        rows.push({
+          variant: variant.name,
+          concurrency,
+          callsPerSecond: median(times.get(k) ?? []),
+          ratio: median(ratios.get(k) ?? [])
+        })
+      }
+    }
+    return { rows, report: report(rows, options) }
+  } finally {
+    child.kill()
+  }
+}
+
+const labels: Record<Row["variant"], string> = {
+  fetch: "raw fetch",
+  effect: "Secrets.get (Effect)",
+  facade: "client.secrets.get (facade)",
+  effectLean: "diagnostic: Secrets.get over leanFetch"
+}
+const targets: Record<Row["variant"], number | undefined> = {
+  fetch: undefined,
+  effect: 1.1,
+  facade: 1.15,
+  effectLean: undefined
+}
+
+const report = (rows: ReadonlyArray<Row>, options: Options): Report => ({
+  title: "1. Loopback (127.0.0.1, node:http child process): secrets.get",
+  table: [
+    ["variant", "concurrency", "calls/s (median)", "ratio to fetch (median)", "target"],
+    ...rows.map((row) => {
+      const target = targets[row.variant]
+      return [
+        labels[row.variant],
+        String(row.concurrency),
+        formatNumber(row.callsPerSecond),
+        formatRatio(row.ratio),
+        target === undefined ? "" : `≤ ${target.toFixed(2)}×`
+      ]
+    })
+  ],
+  notes: [
+    `${options.rounds} round(s); per round ${options.calls} calls at concurrency 1 and ${options.concurrentCalls} at higher concurrency, per variant, after ${options.warmup} warm-up calls.`,
+    "Ratio = variant time / raw fetch time in the same round (lower is better), median over rounds.",
+    ...(options.diagnostics
+      ? [
+        "The diagnostic row runs the same operation over bench/lib/leanFetch.ts, a minimal fetch HttpClient that is " +
+        "not part of the SDK: the difference to the Secrets.get row is the cost of @effect/platform's FetchHttpClient."
+      ]
+      : [])
+  ],
+  checks: rows.filter((row) => targets[row.variant] !== undefined).map((row) => ({
+    name: `loopback ${labels[row.variant]} c=${row.concurrency}`,
+    measured: formatRatio(row.ratio),
+    target: `≤ ${targets[row.variant]!.toFixed(2)}×`,
+    met: row.ratio <= targets[row.variant]!
+  }))
+})

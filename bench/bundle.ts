@@ -4,7 +4,6 @@
  * Effect's own floor; (b), (c) and (d) are reported against it. esbuild's
  * metafile says which packages and files the extra bytes come from.
  */
-import { readFileSync } from "node:fs"
 import { fileURLToPath } from "node:url"
 import { gzipSync } from "node:zlib"
 import * as esbuild from "esbuild"
@@ -19,11 +18,6 @@ export interface Entry {
   readonly key: Key
   readonly label: string
   readonly file: string
-  /**
-   * Diagnostic: bundle with every `import { X } from "effect"` of the
-   * workspace packages rewritten to `import * as X from "effect/X"`.
-   */
-  readonly deepImports?: boolean
 }
 
 export const entries: ReadonlyArray<Entry> = [
@@ -46,8 +40,6 @@ export interface Bundle {
 
 export interface Result {
   readonly bundles: ReadonlyArray<Bundle>
-  /** Diagnostic bundles of (b), (c), (d) with the workspace packages' effect imports made per-module. */
-  readonly deep: ReadonlyArray<Bundle>
   /** Gzipped bytes over the floor (a), per entry key. */
   readonly overFloor: Readonly<Record<Key, number>>
   readonly report: Report
@@ -57,24 +49,6 @@ export interface Result {
 const alias = Object.fromEntries(
   ["core", "resources", "compat", "testing"].map((name) => [`@stytch-effect/${name}`, `${root}packages/${name}/src/index.ts`])
 )
-
-const toDeepImports = (source: string): string =>
-  source.replace(/import \{([^}]*)\} from "effect"/g, (_, names: string) =>
-    names.split(",").map((name) => name.trim()).filter((name) => name !== "").map((name) =>
-      name.startsWith("type ")
-        ? `import type * as ${name.slice(5)} from "effect/${name.slice(5)}"`
-        : `import * as ${name} from "effect/${name}"`
-    ).join("\n"))
-
-const deepImports: esbuild.Plugin = {
-  name: "deep-effect-imports",
-  setup(build) {
-    build.onLoad({ filter: /[\\/]packages[\\/][^\\/]+[\\/]src[\\/].*\.ts$/ }, (args) => ({
-      loader: "ts",
-      contents: toDeepImports(readFileSync(args.path, "utf8"))
-    }))
-  }
-}
 
 const packageOf = (input: string): string => {
   const nm = input.lastIndexOf("node_modules/")
@@ -105,7 +79,6 @@ export const bundle = async (entry: Entry): Promise<Bundle> => {
     platform: "browser",
     target: "es2022",
     alias,
-    plugins: entry.deepImports === true ? [deepImports] : [],
     logLevel: "silent"
   })
   const output = result.outputFiles[0]
@@ -135,22 +108,8 @@ export const extraFiles = (b: Bundle, floor: Bundle): Array<readonly [string, nu
     .filter(([, bytes]) => bytes > 0)
     .sort((x, y) => y[1] - x[1])
 
-export interface Options {
-  /** Also bundle (b), (c), (d) with per-module effect imports (see {@link Entry.deepImports}). */
-  readonly diagnostics: boolean
-}
-
-export const defaults: Options = { diagnostics: true }
-
-export const run = async (options: Options = defaults): Promise<Result> => {
+export const run = async (): Promise<Result> => {
   const bundles = await Promise.all(entries.map(bundle))
-  const deep = options.diagnostics
-    ? await Promise.all(
-      entries.filter((e) => e.key === "one" || e.key === "all" || e.key === "facade").map((e) =>
-        bundle({ ...e, deepImports: true })
-      )
-    )
-    : []
   const floor = bundles.find((b) => b.entry.key === "floor")!
   const overFloor = Object.fromEntries(bundles.map((b) => [b.entry.key, b.gzipped - floor.gzipped])) as Record<
     Key,
@@ -174,19 +133,9 @@ export const run = async (options: Options = defaults): Promise<Result> => {
           .join(", ")
     )
   }
-  if (deep.length > 0) {
-    notes.push(
-    "Diagnostic — the same programs with every `import { X } from \"effect\"` in packages/*/src rewritten to " +
-      "`import * as X from \"effect/X\"` (esbuild keeps whole modules reached through the barrel's `export * as`): " +
-      deep.map((b) =>
-        `${b.entry.label.slice(0, 3)} ${formatKB(b.gzipped)} gz (${formatKB(b.gzipped - floor.gzipped)} over (a))`
-      ).join(", ")
-    )
-  }
 
   return {
     bundles,
-    deep,
     overFloor,
     report: {
       title: "3. Bundle size (esbuild, ESM, platform browser, minified, tree-shaken, gzip -9)",

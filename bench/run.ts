@@ -25,7 +25,6 @@ export interface Options {
   readonly sections: ReadonlyArray<Section>
   readonly loopback: Loopback.Options
   readonly inMemory: InMemory.Options
-  readonly bundle: Bundle.Options
   readonly importTime: ImportTime.Options
 }
 
@@ -33,7 +32,6 @@ export const full: Options = {
   sections,
   loopback: Loopback.defaults,
   inMemory: InMemory.defaults,
-  bundle: Bundle.defaults,
   importTime: ImportTime.defaults
 }
 
@@ -42,7 +40,6 @@ export const smoke: Options = {
   sections,
   loopback: { calls: 12, concurrentCalls: 64, concurrency: [1, 32], rounds: 1, warmup: 4, diagnostics: true },
   inMemory: { calls: 200, rounds: 1, batch: 64, warmup: 50 },
-  bundle: { diagnostics: false },
   importTime: { runs: 1, build: false }
 }
 
@@ -68,7 +65,7 @@ export const runAll = async (options: Options, log: (line: string) => void = () 
   if (loopback) done(loopback.report)
   const inMemory = want("inmemory") ? await InMemory.run(options.inMemory) : undefined
   if (inMemory) done(inMemory.report)
-  const bundle = want("bundle") ? await Bundle.run(options.bundle) : undefined
+  const bundle = want("bundle") ? await Bundle.run() : undefined
   if (bundle) done(bundle.report)
   const importTime = want("import") ? await ImportTime.run(options.importTime) : undefined
   if (importTime) done(importTime.report)

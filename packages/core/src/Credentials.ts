@@ -7,7 +7,9 @@
  *
  * @since 0.1.0
  */
-import { Data, Encoding, Redacted } from "effect"
+import * as Data from "effect/Data"
+import * as Encoding from "effect/Encoding"
+import * as Redacted from "effect/Redacted"
 
 /**
  * A workspace management key, sent as HTTP Basic auth.

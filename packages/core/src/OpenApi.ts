@@ -4,7 +4,8 @@
  *
  * @since 0.1.0
  */
-import { JSONSchema, SchemaAST } from "effect"
+import * as JSONSchema from "effect/JSONSchema"
+import * as SchemaAST from "effect/SchemaAST"
 import type * as Endpoint from "./Endpoint.js"
 
 /**

@@ -7,7 +7,12 @@
  *
  * @since 0.1.0
  */
-import { Context, Duration, Effect, Layer, Option, Random } from "effect"
+import * as Context from "effect/Context"
+import * as Duration from "effect/Duration"
+import * as Effect from "effect/Effect"
+import * as Layer from "effect/Layer"
+import * as Option from "effect/Option"
+import * as Random from "effect/Random"
 import type { ResponseError } from "./StytchError.js"
 
 /**

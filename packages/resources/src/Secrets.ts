@@ -5,7 +5,7 @@
  * @since 0.1.0
  */
 import { Endpoint, Wire } from "@stytch-effect/core"
-import { Schema } from "effect"
+import * as Schema from "effect/Schema"
 import { environmentScope, PE } from "./internal/scope.js"
 
 /**

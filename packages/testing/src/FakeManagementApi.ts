@@ -16,7 +16,12 @@
  */
 import * as HttpClient from "@effect/platform/HttpClient"
 import { type Credentials, StytchManagement } from "@stytch-effect/core"
-import { type ConfigError, Context, Effect, Layer, Runtime, type Scope } from "effect"
+import type * as ConfigError from "effect/ConfigError"
+import * as Context from "effect/Context"
+import * as Effect from "effect/Effect"
+import * as Layer from "effect/Layer"
+import * as Runtime from "effect/Runtime"
+import type * as Scope from "effect/Scope"
 import type { Fault } from "./Fault.js"
 import * as InMemory from "./internal/httpClient.js"
 import { checkListenOptions, listen } from "./internal/serve.js"

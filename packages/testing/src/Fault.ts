@@ -4,7 +4,7 @@
  *
  * @since 0.1.0
  */
-import type { Duration } from "effect"
+import type * as Duration from "effect/Duration"
 
 /**
  * @since 0.1.0

@@ -1,5 +1,8 @@
 import { Credentials, StytchManagement } from "@stytch-effect/core"
-import { Duration, Effect, Either, Redacted } from "effect"
+import * as Duration from "effect/Duration"
+import * as Effect from "effect/Effect"
+import * as Either from "effect/Either"
+import * as Redacted from "effect/Redacted"
 import { ClientError } from "../Errors.js"
 import type { ClientConfig } from "../ManagementClient.js"
 

@@ -1,5 +1,9 @@
 import type { Endpoint, StytchError, StytchManagement } from "@stytch-effect/core"
-import { Cause, ConfigError, type Effect, Option, Predicate } from "effect"
+import * as Cause from "effect/Cause"
+import * as ConfigError from "effect/ConfigError"
+import type * as Effect from "effect/Effect"
+import * as Option from "effect/Option"
+import * as Predicate from "effect/Predicate"
 import { ClientError, ManagementStytchError, RequestError } from "../Errors.js"
 
 /**

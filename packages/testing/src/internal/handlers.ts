@@ -1,6 +1,6 @@
 import type { Endpoint } from "@stytch-effect/core"
 import { Environments, Projects, Secrets } from "@stytch-effect/resources"
-import type { Schema } from "effect"
+import type * as Schema from "effect/Schema"
 import { badRequest, conflict, notFound } from "./errors.js"
 import {
   type EnvironmentState,

@@ -1,7 +1,7 @@
 import * as HttpClient from "@effect/platform/HttpClient"
 import * as HttpClientError from "@effect/platform/HttpClientError"
 import * as HttpClientResponse from "@effect/platform/HttpClientResponse"
-import { Effect } from "effect"
+import * as Effect from "effect/Effect"
 import type { FakeServer } from "./server.js"
 
 const decoder = new TextDecoder()

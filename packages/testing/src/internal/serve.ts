@@ -1,7 +1,11 @@
 import type { IncomingHttpHeaders, IncomingMessage, Server, ServerResponse } from "node:http"
 import type { AddressInfo } from "node:net"
 import { StytchManagement } from "@stytch-effect/core"
-import { type Effect, Either, Exit, type Fiber, FiberId } from "effect"
+import type * as Effect from "effect/Effect"
+import * as Either from "effect/Either"
+import * as Exit from "effect/Exit"
+import type * as Fiber from "effect/Fiber"
+import * as FiberId from "effect/FiberId"
 import type { FakeServer, RawRequest, RawResponse } from "./server.js"
 
 /** Where to listen. @internal */

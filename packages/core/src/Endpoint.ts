@@ -111,6 +111,27 @@ const templateParams = (path: string): ReadonlyArray<string> => Array.from(path.
 const bodyMethods = new Set<HttpMethod.HttpMethod>(["POST", "PUT", "PATCH"])
 
 /**
+ * What describes one endpoint of a group.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface Spec<
+  Request extends RequestSchema | undefined = RequestSchema | undefined,
+  Response extends Schema.Schema.AnyNoContext = Schema.Schema.AnyNoContext
+> {
+  readonly method: HttpMethod.HttpMethod
+  /** The path template with the API's wire names: `/pwa/v3/projects/{project_slug}`. */
+  readonly path: `/${string}`
+  /** Path, query and body fields together, with their wire names; `undefined` for none. */
+  readonly request: Request
+  readonly response: Response
+  /** Wire keys of request fields sent in the query string. */
+  readonly query?: ReadonlyArray<string>
+  readonly description: string
+}
+
+/**
  * Defines an endpoint. Throws at definition time (a programming error) when
  * a `{param}` of the path or a `query` key has no request field.
  *
@@ -120,16 +141,7 @@ const bodyMethods = new Set<HttpMethod.HttpMethod>(["POST", "PUT", "PATCH"])
 export const make = <
   const Request extends RequestSchema | undefined,
   const Response extends Schema.Schema.AnyNoContext
->(spec: {
-  readonly group: string
-  readonly name: string
-  readonly method: HttpMethod.HttpMethod
-  readonly path: `/${string}`
-  readonly request: Request
-  readonly response: Response
-  readonly query?: ReadonlyArray<string>
-  readonly description: string
-}): Endpoint<Request, Response> => {
+>(spec: Spec<Request, Response> & { readonly group: string; readonly name: string }): Endpoint<Request, Response> => {
   const keys = spec.request === undefined ? [] : fieldKeys(spec.request)
   const byWire = new Map(keys.map((k) => [k.wire, k]))
   const params = templateParams(spec.path)
@@ -147,6 +159,26 @@ export const make = <
   }
   return { ...spec, query, pathParams, bodyKeys, hasBody }
 }
+
+/**
+ * Defines the endpoints of a resource group, named by their keys:
+ *
+ * ```ts
+ * export const endpoints = Endpoint.group("secrets", {
+ *   get: { method: "GET", path: "/pwa/v3/…/secrets/{secret_id}", request: GetRequest, response: GetResponse, description: "…" }
+ * })
+ * ```
+ *
+ * @since 0.1.0
+ * @category constructors
+ */
+export const group = <const Specs extends Readonly<Record<string, Spec>>>(
+  group: string,
+  specs: Specs
+): { readonly [Name in keyof Specs]: Endpoint<Specs[Name]["request"], Specs[Name]["response"]> } =>
+  Object.fromEntries(
+    Object.entries(specs).map(([name, spec]) => [name, make({ ...spec, group, name })])
+  ) as { readonly [Name in keyof Specs]: Endpoint<Specs[Name]["request"], Specs[Name]["response"]> }
 
 /**
  * The errors of an operation: those that need a request value can also fail

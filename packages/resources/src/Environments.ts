@@ -201,62 +201,50 @@ export type GetMetricsResponse = typeof GetMetricsResponse.Type
  * @since 0.1.0
  * @category endpoints
  */
-export const endpoints = {
-  create: Endpoint.make({
-    group: "environments",
-    name: "create",
+export const endpoints = Endpoint.group("environments", {
+  create: {
     method: "POST",
     path: `${P}/environments`,
     request: CreateRequest,
     response: CreateResponse,
     description: "Creates an environment. The LIVE environment must exist before a TEST one."
-  }),
-  get: Endpoint.make({
-    group: "environments",
-    name: "get",
+  },
+  get: {
     method: "GET",
     path: PE,
     request: GetRequest,
     response: GetResponse,
     description: "Gets an environment."
-  }),
-  getAll: Endpoint.make({
-    group: "environments",
-    name: "getAll",
+  },
+  getAll: {
     method: "GET",
     path: `${P}/environments`,
     request: GetAllRequest,
     response: GetAllResponse,
     description: "Lists a project's environments."
-  }),
-  update: Endpoint.make({
-    group: "environments",
-    name: "update",
+  },
+  update: {
     method: "PATCH",
     path: PE,
     request: UpdateRequest,
     response: UpdateResponse,
     description: "Updates an environment; omitted fields keep their values."
-  }),
-  delete: Endpoint.make({
-    group: "environments",
-    name: "delete",
+  },
+  delete: {
     method: "DELETE",
     path: PE,
     request: DeleteRequest,
     response: DeleteResponse,
     description: "Deletes a TEST environment (the LIVE one cannot be deleted)."
-  }),
-  getMetrics: Endpoint.make({
-    group: "environments",
-    name: "getMetrics",
+  },
+  getMetrics: {
     method: "GET",
     path: `${PE}/metrics`,
     request: GetMetricsRequest,
     response: GetMetricsResponse,
     description: "Gets an environment's user, organization, member and M2M client counts."
-  })
-}
+  }
+})
 
 /**
  * Creates an environment. The project's LIVE environment must exist before

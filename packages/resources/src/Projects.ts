@@ -116,53 +116,43 @@ export type DeleteResponse = typeof DeleteResponse.Type
  * @since 0.1.0
  * @category endpoints
  */
-export const endpoints = {
-  create: Endpoint.make({
-    group: "projects",
-    name: "create",
+export const endpoints = Endpoint.group("projects", {
+  create: {
     method: "POST",
     path: "/pwa/v3/projects",
     request: CreateRequest,
     response: CreateResponse,
     description: "Creates a project (with no environments)."
-  }),
-  get: Endpoint.make({
-    group: "projects",
-    name: "get",
+  },
+  get: {
     method: "GET",
     path: P,
     request: GetRequest,
     response: GetResponse,
     description: "Gets a project."
-  }),
-  getAll: Endpoint.make({
-    group: "projects",
-    name: "getAll",
+  },
+  getAll: {
     method: "GET",
     path: "/pwa/v3/projects",
     request: undefined,
     response: GetAllResponse,
     description: "Lists the workspace's projects."
-  }),
-  update: Endpoint.make({
-    group: "projects",
-    name: "update",
+  },
+  update: {
     method: "PATCH",
     path: P,
     request: UpdateRequest,
     response: UpdateResponse,
     description: "Updates a project; omitted fields keep their values."
-  }),
-  delete: Endpoint.make({
-    group: "projects",
-    name: "delete",
+  },
+  delete: {
     method: "DELETE",
     path: P,
     request: DeleteRequest,
     response: DeleteResponse,
     description: "Deletes a project and all its environments."
-  })
-}
+  }
+})
 
 /**
  * Creates a project. It has no environments: create its LIVE one next.

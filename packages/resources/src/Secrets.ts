@@ -104,44 +104,36 @@ export type DeleteResponse = typeof DeleteResponse.Type
  * @since 0.1.0
  * @category endpoints
  */
-export const endpoints = {
-  create: Endpoint.make({
-    group: "secrets",
-    name: "create",
+export const endpoints = Endpoint.group("secrets", {
+  create: {
     method: "POST",
     path: `${PE}/secrets`,
     request: CreateRequest,
     response: CreateResponse,
     description: "Creates a secret; the only response that carries its value."
-  }),
-  get: Endpoint.make({
-    group: "secrets",
-    name: "get",
+  },
+  get: {
     method: "GET",
     path: `${PE}/secrets/{secret_id}`,
     request: GetRequest,
     response: GetResponse,
     description: "Gets a secret, masked."
-  }),
-  getAll: Endpoint.make({
-    group: "secrets",
-    name: "getAll",
+  },
+  getAll: {
     method: "GET",
     path: `${PE}/secrets`,
     request: GetAllRequest,
     response: GetAllResponse,
     description: "Lists an environment's secrets, masked."
-  }),
-  delete: Endpoint.make({
-    group: "secrets",
-    name: "delete",
+  },
+  delete: {
     method: "DELETE",
     path: `${PE}/secrets/{secret_id}`,
     request: DeleteRequest,
     response: DeleteResponse,
     description: "Deletes a secret."
-  })
-}
+  }
+})
 
 /**
  * Creates a secret. The response is the only one that carries its value.

@@ -22,6 +22,7 @@ import * as Schema from "effect/Schema"
 import type * as SchemaAST from "effect/SchemaAST"
 import type * as Tracer from "effect/Tracer"
 import { InvalidRequestError, type ResponseError, type StytchError, UnexpectedResponseError } from "./StytchError.js"
+import { requestIdOf } from "./internal/transport.js"
 import { type ApiRequest, type ApiResponse, StytchManagement } from "./StytchManagement.js"
 
 /**
@@ -327,11 +328,15 @@ export const operation = <E extends Any>(endpoint: E): Operation<E> => {
   }
 
   const fromResponse = (response: ApiResponse, span: Tracer.Span): Effect.Effect<unknown, UnexpectedResponseError> => {
-    const body = response.body as Record<string, unknown>
-    const requestID = typeof body.request_id === "string" ? body.request_id : undefined
+    const body = response.body
+    const requestID = requestIdOf(body)
     span.attribute("http.response.status_code", response.status)
     if (requestID !== undefined) span.attribute("stytch.request_id", requestID)
-    const input = typeof body.status_code === "number" ? body : { ...body, status_code: response.status }
+    // A success body without `status_code` gets the HTTP status (anything that is not an object fails to decode).
+    const input = typeof body === "object" && body !== null && !Array.isArray(body) &&
+        typeof (body as { status_code?: unknown }).status_code !== "number"
+      ? { ...body, status_code: response.status }
+      : body
     const unexpected = (error: ParseResult.ParseError) =>
       new UnexpectedResponseError({
         statusCode: response.status,

@@ -166,6 +166,15 @@ describe("forward compatibility", () => {
       expect(error._tag === "UnexpectedResponseError" && error.requestID).toMatch(/^request-id-test-/)
     }).pipe(withFake))
 
+  it.effect("a 2xx JSON body that is not an object (null, an array) is an UnexpectedResponseError", () =>
+    Effect.gen(function*() {
+      for (const body of [null, [1, 2]]) {
+        const error = yield* Effect.flip(Projects.getAll()).pipe(Effect.provide(fixed(200, body)))
+        expect(error._tag).toBe("UnexpectedResponseError")
+        expect(error._tag === "UnexpectedResponseError" && error.statusCode).toBe(200)
+      }
+    }))
+
   it.effect("a 2xx body that is not JSON is an UnexpectedResponseError", () =>
     Effect.gen(function*() {
       const fake = yield* FakeManagementApi.FakeManagementApi

@@ -53,7 +53,8 @@ const ErrorBody = Schema.Struct({
 })
 const decodeErrorBody = Schema.decodeUnknownOption(ErrorBody)
 
-const requestIdOf = (body: unknown): string | undefined =>
+/** The `request_id` of a JSON body, if it is an object that has one. @internal */
+export const requestIdOf = (body: unknown): string | undefined =>
   typeof body === "object" && body !== null && typeof (body as { request_id?: unknown }).request_id === "string"
     ? (body as { request_id: string }).request_id
     : undefined

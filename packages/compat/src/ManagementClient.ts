@@ -23,7 +23,7 @@
 import * as FetchHttpClient from "@effect/platform/FetchHttpClient"
 import * as HttpClient from "@effect/platform/HttpClient"
 import { RetryPolicy, StytchManagement } from "@stytch-effect/core"
-import { Environments, Projects, Secrets } from "@stytch-effect/resources"
+import { Api } from "@stytch-effect/resources"
 import * as Effect from "effect/Effect"
 import * as Exit from "effect/Exit"
 import * as Layer from "effect/Layer"
@@ -101,9 +101,25 @@ const describe = (resolved: Config.Resolved): string => {
 }
 
 /**
+ * The resource properties of a {@link ManagementClient}: one per group of
+ * the registry (`Api.groups`), each with the group's operations as
+ * promise-returning methods.
+ *
+ * @since 0.2.0
+ * @category models
+ */
+export type Resources = { readonly [K in Api.GroupName]: PromiseResource<Api.Groups[K]> }
+
+// The resource properties are declared by this interface (derived from the
+// registry) and assigned in the constructor.
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
+export interface ManagementClient extends Resources {}
+
+/**
  * A client for the Stytch Management API with promise-returning methods,
  * grouped by resource: `client.projects`, `client.environments`,
- * `client.secrets`.
+ * `client.secrets`, `client.redirectURLs`, … (one property per resource
+ * group, {@link Resources}).
  *
  * The constructor checks everything it can synchronously and throws a
  * {@link ClientError} (`MISSING_CREDENTIALS`, `INVALID_BASE_URL`,
@@ -113,14 +129,8 @@ const describe = (resolved: Config.Resolved): string => {
  * @since 0.1.0
  * @category clients
  */
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
 export class ManagementClient {
-  /** Projects: `create`, `get`, `getAll`, `update`, `delete`. */
-  readonly projects: PromiseResource<typeof Projects>
-  /** Environments: `create`, `get`, `getAll`, `update`, `delete`, `getMetrics`. */
-  readonly environments: PromiseResource<typeof Environments>
-  /** Secrets: `create`, `get`, `getAll`, `delete`. */
-  readonly secrets: PromiseResource<typeof Secrets>
-
   readonly #runtime: ManagedRuntime.ManagedRuntime<StytchManagement.StytchManagement, unknown>
   readonly #description: string
   #closed = false
@@ -153,9 +163,9 @@ export class ManagementClient {
         Exit.isSuccess(exit) ? exit.value : Promise.reject(fromCause(exit.cause))
       )
     }
-    this.projects = promisify(Projects, run)
-    this.environments = promisify(Environments, run)
-    this.secrets = promisify(Secrets, run)
+    for (const [name, module] of Object.entries(Api.groups)) {
+      Object.defineProperty(this, name, { value: promisify(module, run), enumerable: true })
+    }
   }
 
   /**

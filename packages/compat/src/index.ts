@@ -1,7 +1,7 @@
 /**
  * The promise facade of stytch-effect: `ManagementClient`, its error classes
- * and the `projects`, `environments` and `secrets` type namespaces, shaped
- * like the official `stytch-management` SDK.
+ * and one type namespace per resource, shaped like the official
+ * `stytch-management` SDK.
  *
  * @since 0.1.0
  */
@@ -12,9 +12,43 @@ export {
   ManagementClient,
   type PromiseOperation,
   type PromiseResource,
-  type ResourceModule
+  type ResourceModule,
+  type Resources
 } from "./ManagementClient.js"
 
-export * as environments from "./environments.js"
-export * as projects from "./projects.js"
-export * as secrets from "./secrets.js"
+/**
+ * One namespace per resource, for its types, under the official node SDK's
+ * name (`projects`, `redirecturls`, `country_code_allowlist`, …) and, where
+ * that differs, under the client property's name too (`redirectURLs`,
+ * `countryCodeAllowlist`, …): `projects.CreateRequest`, `projects.Vertical`,
+ * `redirecturls.RedirectURL`. Each is the `@stytch-effect/resources` module itself, so the types are
+ * the ones the facade's methods take and return (its runtime values are the
+ * Effect schemas and operations; the facade's methods are on the client).
+ *
+ * @since 0.1.0
+ */
+export {
+  CountryCodeAllowlist as country_code_allowlist,
+  CountryCodeAllowlist as countryCodeAllowlist,
+  EmailTemplates as emailtemplates,
+  EmailTemplates as emailTemplates,
+  Environments as environments,
+  EventLogStreaming as event_log_streaming,
+  EventLogStreaming as eventLogStreaming,
+  JWTTemplates as jwttemplates,
+  JWTTemplates as jwtTemplates,
+  PasswordStrengthConfig as passwordstrengthconfig,
+  PasswordStrengthConfig as passwordStrengthConfig,
+  Projects as projects,
+  PublicTokens as publictokens,
+  PublicTokens as publicTokens,
+  RBACPolicy as rbacpolicy,
+  RBACPolicy as rbacPolicy,
+  RedirectURLs as redirecturls,
+  RedirectURLs as redirectURLs,
+  SDK as sdk,
+  Secrets as secrets,
+  TrustedTokenProfiles as trustedtokenprofiles,
+  TrustedTokenProfiles as trustedTokenProfiles,
+  V1ToV3Migration as v1ToV3Migration
+} from "@stytch-effect/resources"

@@ -10,6 +10,7 @@
  */
 import * as FetchHttpClient from "@effect/platform/FetchHttpClient"
 import * as HttpClient from "@effect/platform/HttpClient"
+import type * as HttpMethod from "@effect/platform/HttpMethod"
 import * as Config from "effect/Config"
 import * as ConfigError from "effect/ConfigError"
 import * as Context from "effect/Context"
@@ -20,7 +21,7 @@ import * as Layer from "effect/Layer"
 import * as Option from "effect/Option"
 import * as Credentials from "./Credentials.js"
 import { checkBaseURL } from "./internal/baseUrl.js"
-import { type ApiRequest, type ApiResponse, makeSend } from "./internal/transport.js"
+import { makeSend } from "./internal/transport.js"
 import { version } from "./internal/version.js"
 import type { ResponseError } from "./StytchError.js"
 
@@ -82,7 +83,37 @@ export interface Service {
   readonly send: (request: ApiRequest) => Effect.Effect<ApiResponse, ResponseError>
 }
 
-export type { ApiRequest, ApiResponse }
+/**
+ * What an operation hands to {@link Service.send}: one HTTP request of the
+ * API with its path already built (parameters checked and percent-encoded),
+ * its query pairs and its body as wire JSON. The service adds the base URL,
+ * authorization, `User-Agent`, the timeout and retries.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface ApiRequest {
+  readonly method: HttpMethod.HttpMethod
+  /** The URL path, e.g. `/pwa/v3/projects/my-project` (no base URL, no query). */
+  readonly path: string
+  /** Query parameters, unencoded; the transport encodes them. */
+  readonly query: ReadonlyArray<readonly [string, string]>
+  /** The JSON body (`undefined` for none). */
+  readonly body: unknown
+}
+
+/**
+ * What {@link Service.send} succeeds with: a 2xx status and the parsed JSON
+ * body, still in wire (snake_case) form. Non-2xx answers are failures
+ * (`StytchApiError` or `UnexpectedResponseError`), never an `ApiResponse`.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface ApiResponse {
+  readonly status: number
+  readonly body: unknown
+}
 
 /**
  * @since 0.1.0

@@ -6,15 +6,21 @@
  */
 import * as Schema from "effect/Schema"
 
+const describe = (description: string | undefined) => description === undefined ? {} : { description }
+
 /**
  * A required field whose wire key differs from its domain key
- * (`secretID: Wire.field("secret_id", Schema.String)`).
+ * (`secretID: Wire.field("secret_id", Schema.String)`). The optional
+ * description (from the API reference) is shown in the OpenAPI document.
  *
  * @since 0.1.0
  * @category fields
  */
-export const field = <const Key extends string, S extends Schema.Schema.All>(key: Key, schema: S) =>
-  Schema.propertySignature(schema).pipe(Schema.fromKey(key))
+export const field = <const Key extends string, S extends Schema.Schema.All>(
+  key: Key,
+  schema: S,
+  description?: string
+) => Schema.propertySignature(schema).annotations(describe(description)).pipe(Schema.fromKey(key))
 
 /**
  * An optional field whose wire key differs from its domain key. Absent on
@@ -23,8 +29,11 @@ export const field = <const Key extends string, S extends Schema.Schema.All>(key
  * @since 0.1.0
  * @category fields
  */
-export const optionalField = <const Key extends string, S extends Schema.Schema.All>(key: Key, schema: S) =>
-  Schema.optional(schema).pipe(Schema.fromKey(key))
+export const optionalField = <const Key extends string, S extends Schema.Schema.All>(
+  key: Key,
+  schema: S,
+  description?: string
+) => Schema.optional(schema).annotations(describe(description)).pipe(Schema.fromKey(key))
 
 /**
  * A value of an open enum: one of the known literals, or any other string the
@@ -62,6 +71,43 @@ export const OpenEnum = <const Literals extends ReadonlyArray<string>>(
     jsonSchema: { anyOf: [{ type: "string", enum: literals }, { type: "string" }] }
   })
   return Object.assign(schema, { literals })
+}
+
+/**
+ * A closed enum, for requests: only the known literals are accepted, so a
+ * typo is a compile error and, for untyped callers, an `InvalidRequestError`
+ * before anything is sent. {@link Enum.open} is the same enum for responses,
+ * where any other string the server may add still decodes.
+ *
+ * ```ts
+ * export const Vertical = Wire.Enum("Vertical", "ALL", "CONSUMER", "B2B")
+ * export type Vertical = typeof Vertical.Type      // "ALL" | "CONSUMER" | "B2B"
+ * // request field:  vertical: Schema.optional(Vertical)
+ * // response field: vertical: Schema.optional(Vertical.open)
+ * ```
+ *
+ * @since 0.2.0
+ * @category enums
+ */
+export interface Enum<Literals extends ReadonlyArray<string>> extends Schema.Schema<Literals[number]> {
+  readonly literals: Literals
+  /** The open form of this enum, for responses. */
+  readonly open: OpenEnum<Literals>
+}
+
+/**
+ * @since 0.2.0
+ * @category enums
+ */
+export const Enum = <const Literals extends ReadonlyArray<string>>(
+  identifier: string,
+  ...literals: Literals
+): Enum<Literals> => {
+  const closed: Schema.Schema<Literals[number]> = Schema.Literal(...literals).annotations({
+    description: `${identifier}: one of ${literals.join(", ")}.`
+  })
+  const open = OpenEnum(identifier, ...literals) as unknown as OpenEnum<Literals>
+  return Object.assign(closed, { literals, open })
 }
 
 /**

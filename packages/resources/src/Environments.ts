@@ -13,15 +13,16 @@ import { environmentScope, P, PE, projectScope } from "./internal/scope.js"
  * @since 0.1.0
  * @category enums
  */
-export const EnvironmentType = Wire.OpenEnum("EnvironmentType", "LIVE", "TEST")
+export const EnvironmentType = Wire.Enum("EnvironmentType", "LIVE", "TEST")
 
 /**
- * The known environment types; other values from the server still decode.
+ * An environment's type. Requests accept only these values; responses decode
+ * any other value the server may add (`Environment.type` is open).
  *
  * @since 0.1.0
  * @category enums
  */
-export type EnvironmentType = (typeof EnvironmentType.literals)[number]
+export type EnvironmentType = typeof EnvironmentType.Type
 
 const flag = <const Key extends string>(key: Key) =>
   Schema.optionalWith(Schema.Boolean, { default: () => false }).pipe(Schema.fromKey(key))
@@ -38,7 +39,7 @@ export class Environment extends Schema.Class<Environment>("Environment")({
   environmentSlug: Wire.field("environment_slug", Schema.String),
   projectSlug: Wire.field("project_slug", Schema.String),
   name: Schema.String,
-  type: Schema.optional(EnvironmentType),
+  type: Schema.optional(EnvironmentType.open),
   oauthCallbackID: text("oauth_callback_id"),
   crossOrgPasswordsEnabled: flag("cross_org_passwords_enabled"),
   userImpersonationEnabled: flag("user_impersonation_enabled"),
@@ -87,11 +88,7 @@ const settings = {
   )
 }
 
-/**
- * @since 0.1.0
- * @category schemas
- */
-export const CreateRequest = Schema.Struct({
+const CreateRequest_ = Schema.Struct({
   ...projectScope,
   name: Schema.String,
   type: Schema.optional(EnvironmentType),
@@ -99,101 +96,153 @@ export const CreateRequest = Schema.Struct({
   environmentSlug: Wire.optionalField("environment_slug", Schema.String),
   ...settings
 })
-/** @since 0.1.0 */
-export type CreateRequest = typeof CreateRequest.Type
-
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export interface CreateRequest extends Schema.Schema.Type<typeof CreateRequest_> {}
 /**
  * @since 0.1.0
  * @category schemas
  */
-export const CreateResponse = Wire.Response({ environment: Environment })
-/** @since 0.1.0 */
-export type CreateResponse = typeof CreateResponse.Type
+export const CreateRequest: Schema.Schema<CreateRequest, typeof CreateRequest_.Encoded> = CreateRequest_
 
+const CreateResponse_ = Wire.Response({ environment: Environment })
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export interface CreateResponse extends Schema.Schema.Type<typeof CreateResponse_> {}
 /**
  * @since 0.1.0
  * @category schemas
  */
-export const GetRequest = Schema.Struct(environmentScope)
-/** @since 0.1.0 */
-export type GetRequest = typeof GetRequest.Type
+export const CreateResponse: Schema.Schema<CreateResponse, typeof CreateResponse_.Encoded> = CreateResponse_
 
+const GetRequest_ = Schema.Struct(environmentScope)
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export interface GetRequest extends Schema.Schema.Type<typeof GetRequest_> {}
 /**
  * @since 0.1.0
  * @category schemas
  */
-export const GetResponse = Wire.Response({ environment: Environment })
-/** @since 0.1.0 */
-export type GetResponse = typeof GetResponse.Type
+export const GetRequest: Schema.Schema<GetRequest, typeof GetRequest_.Encoded> = GetRequest_
 
+const GetResponse_ = Wire.Response({ environment: Environment })
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export interface GetResponse extends Schema.Schema.Type<typeof GetResponse_> {}
 /**
  * @since 0.1.0
  * @category schemas
  */
-export const GetAllRequest = Schema.Struct(projectScope)
-/** @since 0.1.0 */
-export type GetAllRequest = typeof GetAllRequest.Type
+export const GetResponse: Schema.Schema<GetResponse, typeof GetResponse_.Encoded> = GetResponse_
 
+const GetAllRequest_ = Schema.Struct(projectScope)
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export interface GetAllRequest extends Schema.Schema.Type<typeof GetAllRequest_> {}
 /**
  * @since 0.1.0
  * @category schemas
  */
-export const GetAllResponse = Wire.Response({ environments: Schema.Array(Environment) })
-/** @since 0.1.0 */
-export type GetAllResponse = typeof GetAllResponse.Type
+export const GetAllRequest: Schema.Schema<GetAllRequest, typeof GetAllRequest_.Encoded> = GetAllRequest_
 
+const GetAllResponse_ = Wire.Response({ environments: Schema.Array(Environment) })
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export interface GetAllResponse extends Schema.Schema.Type<typeof GetAllResponse_> {}
 /**
  * @since 0.1.0
  * @category schemas
  */
-export const UpdateRequest = Schema.Struct({
+export const GetAllResponse: Schema.Schema<GetAllResponse, typeof GetAllResponse_.Encoded> = GetAllResponse_
+
+const UpdateRequest_ = Schema.Struct({
   ...environmentScope,
   name: Schema.optional(Schema.String),
   useCustomDomainInMagicLinkEmails: Wire.optionalField("use_custom_domain_in_magic_link_emails", Schema.Boolean),
   ...settings
 })
-/** @since 0.1.0 */
-export type UpdateRequest = typeof UpdateRequest.Type
-
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export interface UpdateRequest extends Schema.Schema.Type<typeof UpdateRequest_> {}
 /**
  * @since 0.1.0
  * @category schemas
  */
-export const UpdateResponse = Wire.Response({ environment: Environment })
-/** @since 0.1.0 */
-export type UpdateResponse = typeof UpdateResponse.Type
+export const UpdateRequest: Schema.Schema<UpdateRequest, typeof UpdateRequest_.Encoded> = UpdateRequest_
 
+const UpdateResponse_ = Wire.Response({ environment: Environment })
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export interface UpdateResponse extends Schema.Schema.Type<typeof UpdateResponse_> {}
 /**
  * @since 0.1.0
  * @category schemas
  */
-export const DeleteRequest = Schema.Struct(environmentScope)
-/** @since 0.1.0 */
-export type DeleteRequest = typeof DeleteRequest.Type
+export const UpdateResponse: Schema.Schema<UpdateResponse, typeof UpdateResponse_.Encoded> = UpdateResponse_
 
+const DeleteRequest_ = Schema.Struct(environmentScope)
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export interface DeleteRequest extends Schema.Schema.Type<typeof DeleteRequest_> {}
 /**
  * @since 0.1.0
  * @category schemas
  */
-export const DeleteResponse = Wire.Response({})
-/** @since 0.1.0 */
-export type DeleteResponse = typeof DeleteResponse.Type
+export const DeleteRequest: Schema.Schema<DeleteRequest, typeof DeleteRequest_.Encoded> = DeleteRequest_
 
+const DeleteResponse_ = Wire.Response({})
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export interface DeleteResponse extends Schema.Schema.Type<typeof DeleteResponse_> {}
 /**
  * @since 0.1.0
  * @category schemas
  */
-export const GetMetricsRequest = Schema.Struct(environmentScope)
-/** @since 0.1.0 */
-export type GetMetricsRequest = typeof GetMetricsRequest.Type
+export const DeleteResponse: Schema.Schema<DeleteResponse, typeof DeleteResponse_.Encoded> = DeleteResponse_
 
+const GetMetricsRequest_ = Schema.Struct(environmentScope)
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export interface GetMetricsRequest extends Schema.Schema.Type<typeof GetMetricsRequest_> {}
 /**
  * @since 0.1.0
  * @category schemas
  */
-export const GetMetricsResponse = Wire.Response({ metrics: Metrics })
-/** @since 0.1.0 */
-export type GetMetricsResponse = typeof GetMetricsResponse.Type
+export const GetMetricsRequest: Schema.Schema<GetMetricsRequest, typeof GetMetricsRequest_.Encoded> = GetMetricsRequest_
+
+const GetMetricsResponse_ = Wire.Response({ metrics: Metrics })
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export interface GetMetricsResponse extends Schema.Schema.Type<typeof GetMetricsResponse_> {}
+/**
+ * @since 0.1.0
+ * @category schemas
+ */
+export const GetMetricsResponse: Schema.Schema<GetMetricsResponse, typeof GetMetricsResponse_.Encoded> = GetMetricsResponse_
 
 /**
  * The endpoint definitions of this group.

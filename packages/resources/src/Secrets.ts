@@ -34,69 +34,101 @@ export class MaskedSecret extends Schema.Class<MaskedSecret>("MaskedSecret")({
   usedAt: Wire.optionalField("used_at", Schema.String)
 }) {}
 
+const CreateRequest_ = Schema.Struct(environmentScope)
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export interface CreateRequest extends Schema.Schema.Type<typeof CreateRequest_> {}
 /**
  * @since 0.1.0
  * @category schemas
  */
-export const CreateRequest = Schema.Struct(environmentScope)
-/** @since 0.1.0 */
-export type CreateRequest = typeof CreateRequest.Type
+export const CreateRequest: Schema.Schema<CreateRequest, typeof CreateRequest_.Encoded> = CreateRequest_
 
+const CreateResponse_ = Wire.Response({ secret: Secret })
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export interface CreateResponse extends Schema.Schema.Type<typeof CreateResponse_> {}
 /**
  * @since 0.1.0
  * @category schemas
  */
-export const CreateResponse = Wire.Response({ secret: Secret })
-/** @since 0.1.0 */
-export type CreateResponse = typeof CreateResponse.Type
+export const CreateResponse: Schema.Schema<CreateResponse, typeof CreateResponse_.Encoded> = CreateResponse_
 
+const GetRequest_ = Schema.Struct({ ...environmentScope, secretID: Wire.field("secret_id", Wire.PathParam) })
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export interface GetRequest extends Schema.Schema.Type<typeof GetRequest_> {}
 /**
  * @since 0.1.0
  * @category schemas
  */
-export const GetRequest = Schema.Struct({ ...environmentScope, secretID: Wire.field("secret_id", Wire.PathParam) })
-/** @since 0.1.0 */
-export type GetRequest = typeof GetRequest.Type
+export const GetRequest: Schema.Schema<GetRequest, typeof GetRequest_.Encoded> = GetRequest_
 
+const GetResponse_ = Wire.Response({ secret: MaskedSecret })
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export interface GetResponse extends Schema.Schema.Type<typeof GetResponse_> {}
 /**
  * @since 0.1.0
  * @category schemas
  */
-export const GetResponse = Wire.Response({ secret: MaskedSecret })
-/** @since 0.1.0 */
-export type GetResponse = typeof GetResponse.Type
+export const GetResponse: Schema.Schema<GetResponse, typeof GetResponse_.Encoded> = GetResponse_
 
+const GetAllRequest_ = Schema.Struct(environmentScope)
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export interface GetAllRequest extends Schema.Schema.Type<typeof GetAllRequest_> {}
 /**
  * @since 0.1.0
  * @category schemas
  */
-export const GetAllRequest = Schema.Struct(environmentScope)
-/** @since 0.1.0 */
-export type GetAllRequest = typeof GetAllRequest.Type
+export const GetAllRequest: Schema.Schema<GetAllRequest, typeof GetAllRequest_.Encoded> = GetAllRequest_
 
+const GetAllResponse_ = Wire.Response({ secrets: Schema.Array(MaskedSecret) })
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export interface GetAllResponse extends Schema.Schema.Type<typeof GetAllResponse_> {}
 /**
  * @since 0.1.0
  * @category schemas
  */
-export const GetAllResponse = Wire.Response({ secrets: Schema.Array(MaskedSecret) })
-/** @since 0.1.0 */
-export type GetAllResponse = typeof GetAllResponse.Type
+export const GetAllResponse: Schema.Schema<GetAllResponse, typeof GetAllResponse_.Encoded> = GetAllResponse_
 
+const DeleteRequest_ = Schema.Struct({ ...environmentScope, secretID: Wire.field("secret_id", Wire.PathParam) })
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export interface DeleteRequest extends Schema.Schema.Type<typeof DeleteRequest_> {}
 /**
  * @since 0.1.0
  * @category schemas
  */
-export const DeleteRequest = Schema.Struct({ ...environmentScope, secretID: Wire.field("secret_id", Wire.PathParam) })
-/** @since 0.1.0 */
-export type DeleteRequest = typeof DeleteRequest.Type
+export const DeleteRequest: Schema.Schema<DeleteRequest, typeof DeleteRequest_.Encoded> = DeleteRequest_
 
+const DeleteResponse_ = Wire.Response({})
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export interface DeleteResponse extends Schema.Schema.Type<typeof DeleteResponse_> {}
 /**
  * @since 0.1.0
  * @category schemas
  */
-export const DeleteResponse = Wire.Response({})
-/** @since 0.1.0 */
-export type DeleteResponse = typeof DeleteResponse.Type
+export const DeleteResponse: Schema.Schema<DeleteResponse, typeof DeleteResponse_.Encoded> = DeleteResponse_
 
 /**
  * The endpoint definitions of this group.

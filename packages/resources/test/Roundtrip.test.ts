@@ -1,22 +1,10 @@
 import { it } from "@effect/vitest"
 import { Environments, Projects, Secrets } from "@stytch-effect/resources"
-import { FakeManagementApi } from "@stytch-effect/testing"
+import { liveProject as liveProjectOf, withFake } from "./utils.js"
 import { Effect } from "effect"
 import { describe, expect } from "vitest"
 
-const withFake = Effect.provide(FakeManagementApi.layer())
-
-/** A B2B project with its LIVE environment, as every suite of the official SDKs sets up. */
-const liveProject = Effect.gen(function*() {
-  const { project } = yield* Projects.create({ name: "Disposable Project", vertical: "B2B" })
-  const { environment } = yield* Environments.create({
-    projectSlug: project.projectSlug,
-    name: "production",
-    type: "LIVE",
-    environmentSlug: "production"
-  })
-  return { projectSlug: project.projectSlug, environmentSlug: environment.environmentSlug }
-})
+const liveProject = liveProjectOf("B2B")
 
 describe("Projects", () => {
   it.effect("create echoes name, vertical and a chosen slug", () =>

@@ -16,7 +16,8 @@ describe("operation types", () => {
   })
 
   it("requests are camelCase, responses keep requestID and statusCode", () => {
-    expectTypeOf<Parameters<typeof Secrets.get>[0]>().toEqualTypeOf<{
+    expectTypeOf<Parameters<typeof Secrets.get>[0]>().toEqualTypeOf<Secrets.GetRequest>()
+    expectTypeOf<Secrets.GetRequest>().toEqualTypeOf<{
       readonly projectSlug: string
       readonly environmentSlug: string
       readonly secretID: string
@@ -27,9 +28,14 @@ describe("operation types", () => {
     >()
   })
 
-  it("enums are open but keep their known literals", () => {
-    expectTypeOf<"B2B">().toMatchTypeOf<Projects.Vertical>()
-    expectTypeOf<Projects.Project["vertical"]>().toMatchTypeOf<string | undefined>()
-    expectTypeOf<"SOMETHING_NEW">().toMatchTypeOf<NonNullable<Projects.CreateRequest["vertical"]>>()
+  it("enums are closed in requests (a typo does not compile) and open in responses", () => {
+    expectTypeOf<Projects.Vertical>().toEqualTypeOf<"ALL" | "CONSUMER" | "B2B">()
+    expectTypeOf<NonNullable<Projects.CreateRequest["vertical"]>>().toEqualTypeOf<Projects.Vertical>()
+    expectTypeOf<"B2C_TYPO">().not.toMatchTypeOf<NonNullable<Projects.CreateRequest["vertical"]>>()
+    expectTypeOf<"LIEV">().not.toMatchTypeOf<NonNullable<Environments.CreateRequest["type"]>>()
+    expectTypeOf<"SOMETHING_NEW">().toMatchTypeOf<NonNullable<Projects.Project["vertical"]>>()
+    expectTypeOf<"B2B">().toMatchTypeOf<NonNullable<Projects.Project["vertical"]>>()
+    // @ts-expect-error a typo in a request enum is a compile error
+    void Projects.create({ name: "x", vertical: "B2C_TYPO" })
   })
 })

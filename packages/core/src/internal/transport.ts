@@ -3,7 +3,6 @@ import * as HttpClient from "@effect/platform/HttpClient"
 import type * as HttpClientError from "@effect/platform/HttpClientError"
 import * as HttpClientRequest from "@effect/platform/HttpClientRequest"
 import type * as HttpClientResponse from "@effect/platform/HttpClientResponse"
-import type * as HttpMethod from "@effect/platform/HttpMethod"
 import * as Clock from "effect/Clock"
 import * as Context from "effect/Context"
 import * as DefaultServices from "effect/DefaultServices"
@@ -15,21 +14,8 @@ import * as Redacted from "effect/Redacted"
 import * as Schema from "effect/Schema"
 import { constTrue } from "effect/Function"
 import { CurrentRetryPolicy } from "../RetryPolicy.js"
+import type { ApiRequest, ApiResponse } from "../StytchManagement.js"
 import { type ResponseError, StytchApiError, TransportError, UnexpectedResponseError } from "../StytchError.js"
-
-/** A request whose URL path is already built and whose body is wire JSON. @internal */
-export interface ApiRequest {
-  readonly method: HttpMethod.HttpMethod
-  readonly path: string
-  readonly query: ReadonlyArray<readonly [string, string]>
-  readonly body: unknown
-}
-
-/** A 2xx response with its parsed JSON body. @internal */
-export interface ApiResponse {
-  readonly status: number
-  readonly body: unknown
-}
 
 /** @internal */
 export interface Settings {

@@ -5,7 +5,8 @@ import * as Redacted from "effect/Redacted"
 import * as Schema from "effect/Schema"
 import type { Fault } from "../Fault.js"
 import { errorBody, FakeError } from "./errors.js"
-import { type Handler, routes } from "./handlers.js"
+import type { Handler } from "./handlers/common.js"
+import { routes } from "./handlers/index.js"
 import { emptyWorkspace, type Workspace } from "./state.js"
 
 /** A request as any transport hands it to the fake. @internal */

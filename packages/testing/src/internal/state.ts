@@ -1,20 +1,18 @@
 import type { Environments, Projects } from "@stytch-effect/resources"
 
-/** A stored secret: the value is kept only to derive `last_four`. @internal */
-export interface StoredSecret {
-  readonly secretID: string
-  readonly value: string
-  readonly createdAt: string
+/** State owned by one resource's handlers, kept on a project or an environment. @internal */
+export interface HasSlots {
+  readonly slots: Map<symbol, unknown>
 }
 
 /** @internal */
-export interface EnvironmentState {
+export interface EnvironmentState extends HasSlots {
   environment: Environments.Environment
-  readonly secrets: Map<string, StoredSecret>
+  readonly project: ProjectState
 }
 
 /** @internal */
-export interface ProjectState {
+export interface ProjectState extends HasSlots {
   project: Projects.Project
   readonly environments: Map<string, EnvironmentState>
 }
@@ -26,6 +24,28 @@ export interface Workspace {
 
 /** @internal */
 export const emptyWorkspace = (): Workspace => ({ projects: new Map() })
+
+/**
+ * A piece of state that one resource's handlers keep on each project or
+ * environment, created on first use by `init` (so a resource's defaults —
+ * e.g. a new environment's allowlists — live in its own handler file).
+ *
+ * ```ts
+ * const secretsOf = slot((_: EnvironmentState) => new Map<string, StoredSecret>())
+ * secretsOf(environment).set(id, secret)
+ * ```
+ *
+ * @internal
+ */
+export const slot = <Owner extends HasSlots, S>(init: (owner: Owner) => S): (owner: Owner) => S => {
+  const key = Symbol()
+  return (owner) => {
+    if (owner.slots.has(key)) return owner.slots.get(key) as S
+    const value = init(owner)
+    owner.slots.set(key, value)
+    return value
+  }
+}
 
 /** @internal */
 export const randomToken = (bytes: number): string => {

@@ -1,0 +1,215 @@
+/**
+ * The runtime of `Endpoint`: reading request schemas, checking path
+ * parameters, and the generic operation every endpoint becomes.
+ *
+ * @internal
+ */
+import type * as HttpMethod from "@effect/platform/HttpMethod"
+import * as Effect from "effect/Effect"
+import * as Either from "effect/Either"
+import * as Exit from "effect/Exit"
+import * as ParseResult from "effect/ParseResult"
+import * as Schema from "effect/Schema"
+import type * as SchemaAST from "effect/SchemaAST"
+import type * as Tracer from "effect/Tracer"
+import type { Any, Operation } from "../Endpoint.js"
+import { InvalidRequestError, type ResponseError, UnexpectedResponseError } from "../StytchError.js"
+import { type ApiRequest, type ApiResponse, StytchManagement } from "../StytchManagement.js"
+import { requestIdOf } from "./transport.js"
+
+/**
+ * The domain → wire key pairs of a struct schema's fields.
+ *
+ * @internal
+ */
+export const fieldKeys = (schema: Schema.Schema.Any): ReadonlyArray<{ readonly field: string; readonly wire: string }> => {
+  // Walks the AST by tag (rather than with `SchemaAST.typeAST`, which would
+  // pull the whole AST rewriter into every client bundle): the type side of a
+  // struct is the struct itself, or the `to` side of its `fromKey` renames.
+  let ast: SchemaAST.AST = schema.ast
+  while (ast._tag === "Refinement") ast = ast.from
+  const renames = new Map<PropertyKey, PropertyKey>()
+  let typeSide: SchemaAST.AST = ast
+  if (ast._tag === "Transformation") {
+    typeSide = ast.to
+    while (typeSide._tag === "Refinement") typeSide = typeSide.from
+    if (ast.transformation._tag === "TypeLiteralTransformation") {
+      for (const t of ast.transformation.propertySignatureTransformations) renames.set(t.to, t.from)
+    }
+  }
+  if (typeSide._tag !== "TypeLiteral") {
+    throw new Error("an endpoint's request schema must be a struct")
+  }
+  return typeSide.propertySignatures.map((ps) => ({
+    field: String(ps.name),
+    wire: String(renames.get(ps.name) ?? ps.name)
+  }))
+}
+
+export const templateParams = (path: string): ReadonlyArray<string> => Array.from(path.matchAll(/\{([^}]+)\}/g), (m) => m[1]!)
+
+export const bodyMethods = new Set<HttpMethod.HttpMethod>(["POST", "PUT", "PATCH"])
+
+/**
+ * The error for an empty or dot-segment path parameter, if it is one.
+ *
+ * @internal
+ */
+export const checkPathParam = (field: string, value: unknown): InvalidRequestError | undefined => {
+  if (typeof value !== "string" || value.trim() === "") {
+    return new InvalidRequestError({ kind: "MissingPathParameter", field, message: `${field} cannot be empty` })
+  }
+  if (value === "." || value === "..") {
+    return new InvalidRequestError({ kind: "InvalidPathParameter", field, message: `${field} must not be "." or ".."` })
+  }
+  return undefined
+}
+
+/**
+ * A parse issue as a short message: paths and expectations, never the
+ * offending values (requests and responses may carry secrets).
+ *
+ * @internal
+ */
+export const describeParseError = (error: ParseResult.ParseError): { readonly path: string; readonly message: string } => {
+  const issues = ParseResult.ArrayFormatter.formatErrorSync(error)
+  const first = issues[0]
+  const path = first === undefined ? "" : first.path.map(String).join(".")
+  const message = issues
+    .map((issue) => `${issue.path.map(String).join(".") || "(root)"}: ${issue.message.replace(/, actual [\s\S]*$/, "")}`)
+    .join("; ")
+  return { path, message }
+}
+
+/**
+ * The line that called the function calling this one, read lazily: the
+ * operation span's stack trace. Taken once, where the operation is defined
+ * (`Secrets.ts: export const get = …`); capturing every call site, as
+ * `Effect.fn` does, costs an `Error` per call.
+ */
+const V8Error = Error as { stackTraceLimit?: number | undefined }
+const callerLine = (): (() => string | undefined) => {
+  const limit = V8Error.stackTraceLimit
+  V8Error.stackTraceLimit = 3
+  const error = new Error()
+  V8Error.stackTraceLimit = limit
+  let line: string | undefined
+  return () => (line ??= error.stack?.split("\n")[3]?.trim())
+}
+
+/**
+ * The typed function an endpoint becomes. All per-endpoint plumbing — path
+ * checks, URL building, encoding, decoding, error mapping, the span —
+ * happens here, once for every endpoint.
+ *
+ * Everything that can be is prepared once, when the operation is defined
+ * (schema parsers, path segments, span options); a call does the checks and
+ * the encoding synchronously and runs one span around one `send`.
+ *
+ * @internal
+ */
+export const make = <E extends Any>(endpoint: E): Operation<E> => {
+  const encode = endpoint.request === undefined ? undefined : Schema.encodeEither(endpoint.request)
+  const encodeAsync = endpoint.request === undefined ? undefined : Schema.encode(endpoint.request)
+  const decode = Schema.decodeUnknownEither(endpoint.response)
+  const decodeAsync = Schema.decodeUnknown(endpoint.response)
+  const segments = endpoint.path.split(/\{([^}]+)\}/)
+  const spanName = `stytch.${endpoint.group}.${endpoint.name}`
+  const spanOptions: Tracer.SpanOptions = {
+    kind: "client",
+    attributes: { "http.request.method": endpoint.method, "url.template": endpoint.path },
+    captureStackTrace: callerLine()
+  }
+  const label = `${endpoint.group}.${endpoint.name}`
+  const withoutInput: ApiRequest = {
+    method: endpoint.method,
+    path: endpoint.path,
+    query: [],
+    body: endpoint.hasBody ? {} : undefined
+  }
+
+  const invalidBody = (error: ParseResult.ParseError) => {
+    const { message, path } = describeParseError(error)
+    return new InvalidRequestError({ kind: "Body", field: path, message })
+  }
+
+  /** Splits the encoded request into path, query and body. */
+  const fromWire = (wire: Record<string, unknown>): ApiRequest => {
+    let path = ""
+    for (let i = 0; i < segments.length; i++) {
+      path += i % 2 === 0 ? segments[i] : encodeURIComponent(wire[segments[i]!] as string)
+    }
+    const query: Array<readonly [string, string]> = []
+    for (const key of endpoint.query) {
+      const value = wire[key]
+      if (value !== undefined) query.push([key, String(value)])
+    }
+    let body: Record<string, unknown> | undefined
+    if (endpoint.hasBody) {
+      body = {}
+      for (const key of endpoint.bodyKeys) if (wire[key] !== undefined) body[key] = wire[key]
+    }
+    return { method: endpoint.method, path, query, body }
+  }
+
+  const toRequest = (input: unknown): Effect.Effect<ApiRequest, InvalidRequestError> => {
+    if (encode === undefined || encodeAsync === undefined) return Exit.succeed(withoutInput)
+    for (const p of endpoint.pathParams) {
+      const invalid = checkPathParam(p.field, (input as Record<string, unknown> | undefined)?.[p.field])
+      if (invalid !== undefined) return Exit.fail(invalid)
+    }
+    const wire = encode(input)
+    if (Either.isRight(wire)) return Exit.succeed(fromWire(wire.right as Record<string, unknown>))
+    // A schema with asynchronous transformations cannot encode synchronously: take the effectful path.
+    if (wire.left.issue._tag === "Forbidden") {
+      return Effect.mapBoth(encodeAsync(input), {
+        onFailure: invalidBody,
+        onSuccess: (wire) => fromWire(wire as Record<string, unknown>)
+      })
+    }
+    return Exit.fail(invalidBody(wire.left))
+  }
+
+  const fromResponse = (response: ApiResponse, span: Tracer.Span): Effect.Effect<unknown, UnexpectedResponseError> => {
+    const body = response.body
+    const requestID = requestIdOf(body)
+    span.attribute("http.response.status_code", response.status)
+    if (requestID !== undefined) span.attribute("stytch.request_id", requestID)
+    // A success body without `status_code` gets the HTTP status (anything that is not an object fails to decode).
+    const input = typeof body === "object" && body !== null && !Array.isArray(body) &&
+        typeof (body as { status_code?: unknown }).status_code !== "number"
+      ? { ...body, status_code: response.status }
+      : body
+    const unexpected = (error: ParseResult.ParseError) =>
+      new UnexpectedResponseError({
+        statusCode: response.status,
+        ...(requestID === undefined ? {} : { requestID }),
+        message: `response of ${label} did not decode: ${describeParseError(error).message}`
+      })
+    const decoded = decode(input)
+    if (Either.isRight(decoded)) return Exit.succeed(decoded.right)
+    if (decoded.left.issue._tag === "Forbidden") return Effect.mapError(decodeAsync(input), unexpected)
+    return Exit.fail(unexpected(decoded.left))
+  }
+
+  const annotateError = (span: Tracer.Span, error: ResponseError) => {
+    if ("statusCode" in error) span.attribute("http.response.status_code", error.statusCode)
+    if ("requestID" in error && error.requestID !== undefined) span.attribute("stytch.request_id", error.requestID)
+    span.attribute("error.type", error._tag)
+  }
+
+  const run = (input: unknown, span: Tracer.Span) =>
+    Effect.flatMap(toRequest(input), (request) =>
+      Effect.flatMap(StytchManagement, ({ send }) =>
+        Effect.matchEffect(send(request), {
+          onFailure: (error) => {
+            annotateError(span, error)
+            return Effect.fail(error)
+          },
+          onSuccess: (response) => fromResponse(response, span)
+        })))
+
+  const call = (input?: unknown) =>
+    Effect.useSpan(spanName, spanOptions, (span) => Effect.withParentSpan(run(input, span), span))
+  return call as unknown as Operation<E>
+}

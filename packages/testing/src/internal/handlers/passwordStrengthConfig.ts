@@ -1,0 +1,5 @@
+import type { PasswordStrengthConfig } from "@stytch-effect/resources"
+import type { Handlers } from "./common.js"
+
+/** @internal */
+export const passwordStrengthConfig: Handlers<typeof PasswordStrengthConfig> = {}

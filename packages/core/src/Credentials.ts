@@ -7,7 +7,9 @@
  *
  * @since 0.1.0
  */
+import * as ConfigError from "effect/ConfigError"
 import * as Data from "effect/Data"
+import * as Either from "effect/Either"
 import * as Encoding from "effect/Encoding"
 import * as Redacted from "effect/Redacted"
 
@@ -42,6 +44,10 @@ const redact = (value: string | Redacted.Redacted<string>): Redacted.Redacted<st
   Redacted.isRedacted(value) ? value : Redacted.make(value)
 
 /**
+ * A workspace key. The values are checked ({@link validate}) when a client is
+ * built from them: a missing, blank or malformed id or secret is a
+ * `ConfigError`, never a request.
+ *
  * @since 0.1.0
  * @category constructors
  */
@@ -49,11 +55,61 @@ export const workspaceKey = (keyID: string, keySecret: string | Redacted.Redacte
   new WorkspaceKey({ keyID, keySecret: redact(keySecret) })
 
 /**
+ * A bearer access token, checked like {@link workspaceKey} when a client is
+ * built from it.
+ *
  * @since 0.1.0
  * @category constructors
  */
 export const accessToken = (token: string | Redacted.Redacted<string>): AccessToken =>
   new AccessToken({ token: redact(token) })
+
+/**
+ * Why a credential value is unusable, or `undefined` when it is fine: it
+ * must be a non-blank string without control characters; a key id must not
+ * contain `:` (HTTP Basic splits there) and a token must be one HTTP header
+ * token (printable ASCII, no spaces). Never mentions the value.
+ *
+ * @since 0.2.0
+ * @category validation
+ */
+export const problem = (kind: "keyID" | "keySecret" | "token", value: unknown): string | undefined => {
+  const text = Redacted.isRedacted(value) ? Redacted.value(value as Redacted.Redacted<unknown>) : value
+  if (text === undefined || text === null) return "is missing"
+  if (typeof text !== "string") return `must be a string, got ${Array.isArray(text) ? "an array" : typeof text}`
+  if (text.trim() === "") return "must not be empty or blank"
+  // eslint-disable-next-line no-control-regex
+  if (/[\u0000-\u001f\u007f]/.test(text)) return "must not contain control characters (CR, LF, NUL, …)"
+  if (kind === "keyID" && text.includes(":")) return "must not contain \":\""
+  if (kind === "token" && !/^[\x21-\x7e]+$/.test(text)) return "must be printable ASCII without spaces"
+  return undefined
+}
+
+/**
+ * Checks credentials where they enter the SDK (`StytchManagement.make`,
+ * `layerConfig`, the promise facade): anything but {@link problem}-free
+ * values is a `ConfigError` naming the field (`credentials.keySecret`),
+ * never its value.
+ *
+ * @since 0.2.0
+ * @category validation
+ */
+export const validate = (credentials: unknown): Either.Either<Credentials, ConfigError.ConfigError> => {
+  const fail = (field: string, message: string) =>
+    Either.left(ConfigError.InvalidData(["credentials", ...(field === "" ? [] : [field])], `credentials${field === "" ? "" : `.${field}`} ${message}`))
+  if (credentials instanceof WorkspaceKey) {
+    const id = problem("keyID", credentials.keyID)
+    if (id !== undefined) return fail("keyID", id)
+    const secret = problem("keySecret", credentials.keySecret)
+    if (secret !== undefined) return fail("keySecret", secret)
+    return Either.right(credentials)
+  }
+  if (credentials instanceof AccessToken) {
+    const token = problem("token", credentials.token)
+    return token === undefined ? Either.right(credentials) : fail("token", token)
+  }
+  return fail("", "must be Credentials.workspaceKey(id, secret) or Credentials.accessToken(token)")
+}
 
 /**
  * The `Authorization` header value for some credentials, still redacted.

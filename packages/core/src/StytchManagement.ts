@@ -147,9 +147,10 @@ export const make = (
   options: Options
 ): Effect.Effect<Service, ConfigError.ConfigError, HttpClient.HttpClient> =>
   Effect.gen(function*() {
+    const credentials = yield* Credentials.validate((options as Partial<Options> | undefined)?.credentials)
     const baseURL = yield* parseBaseURL(options.baseURL ?? DEFAULT_BASE_URL)
     const client = yield* HttpClient.HttpClient
-    const authorization = Effect.succeed(Credentials.authorization(options.credentials))
+    const authorization = Effect.succeed(Credentials.authorization(credentials))
     const send = makeSend(client, {
       baseURL,
       timeout: Duration.decode(options.timeout ?? DEFAULT_TIMEOUT),
@@ -200,11 +201,22 @@ export const config: Config.Config<Options> = Config.all({
 }).pipe(
   Config.mapOrFail(({ baseURL, keyID, keySecret, token }): Either.Either<Options, ConfigError.ConfigError> => {
     const base = Option.getOrUndefined(baseURL)
+    const checked = (credentials: Credentials.Credentials, ...fields: ReadonlyArray<readonly [string, "keyID" | "keySecret" | "token", unknown]>) => {
+      for (const [name, kind, value] of fields) {
+        const problem = Credentials.problem(kind, value)
+        if (problem !== undefined) return Either.left(ConfigError.InvalidData([name], `${name} ${problem}`))
+      }
+      return Either.right({ credentials, baseURL: base })
+    }
     if (Option.isSome(keyID) && Option.isSome(keySecret)) {
-      return Either.right({ credentials: Credentials.workspaceKey(keyID.value, keySecret.value), baseURL: base })
+      return checked(
+        Credentials.workspaceKey(keyID.value, keySecret.value),
+        ["STYTCH_WORKSPACE_KEY_ID", "keyID", keyID.value],
+        ["STYTCH_WORKSPACE_KEY_SECRET", "keySecret", keySecret.value]
+      )
     }
     if (Option.isSome(token)) {
-      return Either.right({ credentials: Credentials.accessToken(token.value), baseURL: base })
+      return checked(Credentials.accessToken(token.value), ["STYTCH_ACCESS_TOKEN", "token", token.value])
     }
     return Either.left(
       ConfigError.MissingData(

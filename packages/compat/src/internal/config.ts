@@ -1,4 +1,5 @@
 import { Credentials, StytchManagement } from "@stytch-effect/core"
+import type * as ConfigError from "effect/ConfigError"
 import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
@@ -14,31 +15,51 @@ export interface Resolved {
   readonly source: "config" | "environment"
 }
 
-const given = (value: string | Redacted.Redacted<string> | undefined): value is string | Redacted.Redacted<string> =>
-  value !== undefined && (Redacted.isRedacted(value) ? Redacted.value(value) : value) !== ""
+const describeConfigError = (e: ConfigError.ConfigError): string => (e._op === "InvalidData" ? e.message : String(e))
 
-const MISSING =
-  "Stytch credentials are missing: pass workspace_key_id and workspace_key_secret (or access_token) to " +
-  "new ManagementClient(…), or set STYTCH_WORKSPACE_KEY_ID and STYTCH_WORKSPACE_KEY_SECRET " +
-  "(or STYTCH_ACCESS_TOKEN) in the environment"
+/** Absent: `undefined`, `null` or `""` (as the official SDK's `!value` check treats them). */
+const absent = (value: unknown): boolean =>
+  value === undefined || value === null || value === "" ||
+  (Redacted.isRedacted(value) && absent(Redacted.value(value as Redacted.Redacted<unknown>)))
+
+const MISSING = "pass workspace_key_id and workspace_key_secret (or access_token) to new ManagementClient(…), " +
+  "or set STYTCH_WORKSPACE_KEY_ID and STYTCH_WORKSPACE_KEY_SECRET (or STYTCH_ACCESS_TOKEN) in the environment"
+
+/** The official SDK's message for a missing field, then ours. */
+const missing = (field: string, detail: string) =>
+  new ClientError("MISSING_CREDENTIALS", `Missing "${field}" in config: ${detail}`)
+
+/** A present credential field must be a usable string (checked by core); the message names the field only. */
+const checked = <A>(field: string, kind: "keyID" | "keySecret" | "token", value: A): A => {
+  const problem = Credentials.problem(kind, value)
+  if (problem !== undefined) throw new ClientError("INVALID_CONFIG", `${field} ${problem}`, { field })
+  return value
+}
 
 const fromConfig = (
   config: ClientConfig
 ): { readonly credentials: Credentials.Credentials } | undefined => {
   const { access_token, workspace_key_id, workspace_key_secret } = config
-  const hasID = workspace_key_id !== undefined && workspace_key_id !== ""
-  const hasSecret = given(workspace_key_secret)
-  const hasToken = given(access_token)
+  const hasID = !absent(workspace_key_id)
+  const hasSecret = !absent(workspace_key_secret)
+  const hasToken = !absent(access_token)
   if ((hasID || hasSecret) && hasToken) {
     throw new ClientError(
       "INVALID_CONFIG",
       "pass either workspace_key_id and workspace_key_secret, or access_token, not both"
     )
   }
-  if (hasID && hasSecret) return { credentials: Credentials.workspaceKey(workspace_key_id, workspace_key_secret) }
-  if (hasID) throw new ClientError("MISSING_CREDENTIALS", `${MISSING} (workspace_key_id is set, workspace_key_secret is missing)`)
-  if (hasSecret) throw new ClientError("MISSING_CREDENTIALS", `${MISSING} (workspace_key_secret is set, workspace_key_id is missing)`)
-  if (hasToken) return { credentials: Credentials.accessToken(access_token) }
+  if (hasID && hasSecret) {
+    return {
+      credentials: Credentials.workspaceKey(
+        checked("workspace_key_id", "keyID", workspace_key_id!),
+        checked("workspace_key_secret", "keySecret", workspace_key_secret!)
+      )
+    }
+  }
+  if (hasID) throw missing("workspace_key_secret", `workspace_key_id is set, workspace_key_secret is missing; ${MISSING}`)
+  if (hasSecret) throw missing("workspace_key_id", `workspace_key_secret is set, workspace_key_id is missing; ${MISSING}`)
+  if (hasToken) return { credentials: Credentials.accessToken(checked("access_token", "token", access_token!)) }
   return undefined
 }
 
@@ -71,7 +92,8 @@ export const resolve = (config: ClientConfig): Resolved => {
     if (Either.isLeft(env)) {
       // Core's own "no credentials" error says what `MISSING` says; anything else (an empty variable) is detail.
       const plain = env.left._op === "MissingData" && env.left.path.length === 0
-      throw new ClientError("MISSING_CREDENTIALS", plain ? MISSING : `${MISSING} (${String(env.left)})`, {
+      if (plain) throw missing("workspace_key_id", MISSING)
+      throw new ClientError("INVALID_CONFIG", `invalid Stytch credentials in the environment: ${describeConfigError(env.left)}`, {
         cause: env.left
       })
     }
@@ -85,9 +107,10 @@ export const resolve = (config: ClientConfig): Resolved => {
   if (Either.isLeft(baseURL)) {
     const e = baseURL.left
     const origin = config.base_url === undefined && envBaseURL !== undefined ? "STYTCH_MANAGEMENT_BASE_URL" : "base_url"
-    throw new ClientError("INVALID_BASE_URL", `invalid ${origin}: ${e._op === "InvalidData" ? e.message : String(e)}`, {
-      cause: e
-    })
+    const reason = describeConfigError(e)
+    // The official SDK's message for a non-https URL comes first.
+    const message = /https:/.test(reason) ? `${origin} must use HTTPS scheme: ${reason}` : `invalid ${origin}: ${reason}`
+    throw new ClientError("INVALID_BASE_URL", message, { cause: e })
   }
 
   return {

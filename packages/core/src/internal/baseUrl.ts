@@ -21,7 +21,7 @@ export const checkBaseURL = (input: string | URL): { readonly url: string } | { 
   try {
     url = new URL(input.toString())
   } catch {
-    return { error: `base URL is not a valid URL: ${JSON.stringify(String(input))}` }
+    return { error: "base URL is not a valid URL" }
   }
   if (url.username !== "" || url.password !== "") {
     return { error: "base URL must not contain credentials" }

@@ -62,6 +62,34 @@ export const checkPathParam = (field: string, value: unknown): InvalidRequestErr
   if (value === "." || value === "..") {
     return new InvalidRequestError({ kind: "InvalidPathParameter", field, message: `${field} must not be "." or ".."` })
   }
+  if (!wellFormed(value)) {
+    return new InvalidRequestError({ kind: "InvalidPathParameter", field, message: notWellFormed(field) })
+  }
+  return undefined
+}
+
+/** A lone UTF-16 surrogate (e.g. a string cut in the middle of an emoji) cannot be percent-encoded. */
+const loneSurrogate = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/
+
+/** @internal */
+export const wellFormed = (value: string): boolean => !loneSurrogate.test(value)
+
+const notWellFormed = (field: string) =>
+  `${field} is not well-formed Unicode (it contains a lone surrogate, e.g. a string cut in the middle of an emoji)`
+
+/**
+ * The path (`a.b.0`) of the first number in a JSON value that is not finite
+ * (`NaN`, `Infinity`), which `JSON.stringify` would silently send as `null`.
+ *
+ * @internal
+ */
+export const nonFinitePath = (value: unknown, path = ""): string | undefined => {
+  if (typeof value === "number") return Number.isFinite(value) ? undefined : path
+  if (typeof value !== "object" || value === null) return undefined
+  for (const [key, item] of Object.entries(value)) {
+    const found = nonFinitePath(item, path === "" ? key : `${path}.${key}`)
+    if (found !== undefined) return found
+  }
   return undefined
 }
 
@@ -133,8 +161,11 @@ export const make = <E extends Any>(endpoint: E): Operation<E> => {
     return new InvalidRequestError({ kind: "Body", field: path, message })
   }
 
-  /** Splits the encoded request into path, query and body. */
-  const fromWire = (wire: Record<string, unknown>): ApiRequest => {
+  /** Splits the encoded request into path, query and body, or rejects what cannot be sent faithfully. */
+  const queryFields = new Map(
+    endpoint.request === undefined ? [] : fieldKeys(endpoint.request).map((k) => [k.wire, k.field] as const)
+  )
+  const fromWire = (wire: Record<string, unknown>): ApiRequest | InvalidRequestError => {
     let path = ""
     for (let i = 0; i < segments.length; i++) {
       path += i % 2 === 0 ? segments[i] : encodeURIComponent(wire[segments[i]!] as string)
@@ -142,7 +173,13 @@ export const make = <E extends Any>(endpoint: E): Operation<E> => {
     const query: Array<readonly [string, string]> = []
     for (const key of endpoint.query) {
       const value = wire[key]
-      if (value !== undefined) query.push([key, String(value)])
+      if (value === undefined) continue
+      const text = String(value)
+      if (!wellFormed(text)) {
+        const field = queryFields.get(key) ?? key
+        return new InvalidRequestError({ kind: "Body", field, message: notWellFormed(field) })
+      }
+      query.push([key, text])
     }
     let body: Record<string, unknown> | undefined
     if (endpoint.hasBody) {
@@ -152,20 +189,32 @@ export const make = <E extends Any>(endpoint: E): Operation<E> => {
     return { method: endpoint.method, path, query, body }
   }
 
+  const split = (wire: unknown): Exit.Exit<ApiRequest, InvalidRequestError> => {
+    const request = fromWire(wire as Record<string, unknown>)
+    return request instanceof InvalidRequestError ? Exit.fail(request) : Exit.succeed(request)
+  }
+
   const toRequest = (input: unknown): Effect.Effect<ApiRequest, InvalidRequestError> => {
     if (encode === undefined || encodeAsync === undefined) return Exit.succeed(withoutInput)
     for (const p of endpoint.pathParams) {
       const invalid = checkPathParam(p.field, (input as Record<string, unknown> | undefined)?.[p.field])
       if (invalid !== undefined) return Exit.fail(invalid)
     }
+    const nonFinite = nonFinitePath(input)
+    if (nonFinite !== undefined) {
+      return Exit.fail(
+        new InvalidRequestError({
+          kind: "Body",
+          field: nonFinite,
+          message: `${nonFinite}: expected a finite number (NaN and Infinity cannot be sent as JSON)`
+        })
+      )
+    }
     const wire = encode(input)
-    if (Either.isRight(wire)) return Exit.succeed(fromWire(wire.right as Record<string, unknown>))
+    if (Either.isRight(wire)) return split(wire.right)
     // A schema with asynchronous transformations cannot encode synchronously: take the effectful path.
     if (wire.left.issue._tag === "Forbidden") {
-      return Effect.mapBoth(encodeAsync(input), {
-        onFailure: invalidBody,
-        onSuccess: (wire) => fromWire(wire as Record<string, unknown>)
-      })
+      return Effect.flatMap(Effect.mapError(encodeAsync(input), invalidBody), split)
     }
     return Exit.fail(invalidBody(wire.left))
   }

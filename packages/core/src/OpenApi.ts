@@ -57,7 +57,7 @@ export const make = (
         name: p.wire,
         in: "path",
         required: true,
-        schema: { type: "string", minLength: 1 }
+        schema: { minLength: 1, ...property(p.wire) }
       })),
       ...endpoint.query.map((wire) => ({ name: wire, in: "query", required: required.has(wire), schema: property(wire) }))
     ]

@@ -156,9 +156,11 @@ export const make = <E extends Any>(endpoint: E): Operation<E> => {
     body: endpoint.hasBody ? {} : undefined
   }
 
+  const pathFields = new Set(endpoint.pathParams.map((p) => p.field))
   const invalidBody = (error: ParseResult.ParseError) => {
     const { message, path } = describeParseError(error)
-    return new InvalidRequestError({ kind: "Body", field: path, message })
+    // A path parameter that does not encode (an unknown enum value) is a bad path parameter.
+    return new InvalidRequestError({ kind: pathFields.has(path) ? "InvalidPathParameter" : "Body", field: path, message })
   }
 
   /** Splits the encoded request into path, query and body, or rejects what cannot be sent faithfully. */

@@ -127,6 +127,16 @@ describe("every operation through the facade, over loopback HTTP", () => {
     await c.secrets.delete({ ...scope, secretID: secret.secret.secretID })
     expect((await c.secrets.getAll(scope)).secrets).toEqual([])
 
+    // redirectURLs: create, get, getAll, update, delete
+    const redirect = { ...scope, URL: "https://example.com/callback?next=/a b" }
+    const createdURL = await c.redirectURLs.create({ ...redirect, validTypes: [{ type: "LOGIN", isDefault: true }] })
+    expect(createdURL.redirectURL).toEqual({ URL: redirect.URL, validTypes: [{ type: "LOGIN", isDefault: true }] })
+    expect((await c.redirectURLs.get(redirect)).redirectURL).toEqual(createdURL.redirectURL)
+    expect((await c.redirectURLs.getAll(scope)).redirectURLs.map((u) => u.URL)).toEqual([redirect.URL])
+    const signup = await c.redirectURLs.update({ ...redirect, validTypes: [{ type: "SIGNUP", isDefault: true }] })
+    expect(signup.redirectURL.validTypes).toEqual([{ type: "SIGNUP", isDefault: true }])
+    await c.redirectURLs.delete(redirect)
+
     // projects: delete
     const deleted: projects.DeleteResponse = await c.projects.delete({ projectSlug })
     expect(deleted.requestID).toMatch(/^request-id-test-/)

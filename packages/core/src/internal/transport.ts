@@ -179,6 +179,17 @@ const classify = (
 }
 
 /**
+ * A query string, every reserved character percent-encoded. `URLSearchParams`
+ * writes a space as `+` (form encoding), which only form decoders read as a
+ * space; it writes a literal `+` as `%2B`, so every `+` it emits is a space and
+ * becomes `%20`, which every decoder reads the same.
+ *
+ * @internal
+ */
+export const queryString = (query: ReadonlyArray<readonly [string, string]>): string =>
+  new URLSearchParams(query as Array<[string, string]>).toString().replace(/\+/g, "%20")
+
+/**
  * Sends one API request: headers, per-attempt timeout, error mapping and the
  * retry loop. Shared by every operation.
  *
@@ -200,7 +211,7 @@ export const makeSend = (httpClient: HttpClient.HttpClient, settings: Settings) 
     const method = request.method
     const url = request.query.length === 0
       ? settings.baseURL + request.path
-      : `${settings.baseURL}${request.path}?${new URLSearchParams(request.query as Array<[string, string]>).toString()}`
+      : `${settings.baseURL}${request.path}?${queryString(request.query)}`
     const body = request.body === undefined
       ? undefined
       : HttpBody.text(JSON.stringify(request.body), "application/json")

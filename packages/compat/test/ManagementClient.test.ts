@@ -131,9 +131,13 @@ describe("every operation through the facade, over loopback HTTP", () => {
     const deleted: projects.DeleteResponse = await c.projects.delete({ projectSlug })
     expect(deleted.requestID).toMatch(/^request-id-test-/)
 
-    // Every endpoint definition was reached, over HTTP, with the right credentials.
+    // Every endpoint definition of these three groups was reached, over HTTP, with the right credentials
+    // (the other groups have their own suites).
     const reached = new Set(server.requests().map((r) => r.operation))
-    expect([...reached].sort()).toEqual(Api.endpoints.map((e) => `${e.group}.${e.name}`).sort())
+    expect([...reached].sort()).toEqual(
+      Api.endpoints.filter((e) => ["projects", "environments", "secrets"].includes(e.group))
+        .map((e) => `${e.group}.${e.name}`).sort()
+    )
     expect(server.requests().every((r) => r.authorized)).toBe(true)
   })
 

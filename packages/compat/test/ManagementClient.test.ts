@@ -6,6 +6,7 @@ import {
   ManagementStytchError,
   type projects,
   RequestError,
+  type sdk,
   type secrets
 } from "@stytch-effect/compat"
 import * as HttpClient from "@effect/platform/HttpClient"
@@ -126,6 +127,21 @@ describe("every operation through the facade, over loopback HTTP", () => {
     expect(list.secrets.map((s) => s.secretID)).toEqual([secret.secret.secretID])
     await c.secrets.delete({ ...scope, secretID: secret.secret.secretID })
     expect((await c.secrets.getAll(scope)).secrets).toEqual([])
+
+    // sdk: getB2BConfig, setB2BConfig (B2B project); getConsumerConfig, setConsumerConfig (a Consumer project)
+    const b2bConfig: sdk.GetB2BConfigResponse = await c.sdk.getB2BConfig(scope)
+    expect(b2bConfig.config.dfppa).toEqual({ enabled: "ENABLED", onChallenge: "BLOCK" })
+    const setB2B = await c.sdk.setB2BConfig({ ...scope, config: { sessions: { maxSessionDurationMinutes: 180 } } })
+    expect(setB2B.config.sessions).toEqual({ maxSessionDurationMinutes: 180 })
+    const consumer = (await c.projects.create({ name: "Consumer", vertical: "CONSUMER" })).project.projectSlug
+    await c.environments.create({ projectSlug: consumer, name: "Production", type: "LIVE", environmentSlug: "production" })
+    const consumerScope = { projectSlug: consumer, environmentSlug: "production" }
+    const setConsumer: sdk.SetConsumerConfigResponse = await c.sdk.setConsumerConfig({
+      ...consumerScope,
+      config: { userImpersonation: { enabled: true } }
+    })
+    expect(setConsumer.config.userImpersonation).toEqual({ enabled: true })
+    expect((await c.sdk.getConsumerConfig(consumerScope)).config).toEqual(setConsumer.config)
 
     // projects: delete
     const deleted: projects.DeleteResponse = await c.projects.delete({ projectSlug })

@@ -19,8 +19,12 @@
  *   environments (and a TEST environment needs the LIVE one first);
  * - `liveEnv!` in the secrets snippet (`liveEnv` may be undefined under
  *   strict null checks);
- * - the `client.sdk.getConsumerConfig` snippet is left out: there is no SDK
- *   configuration resource yet;
+ * - ADDED: a CONSUMER project with its LIVE environment for the
+ *   `client.sdk.getConsumerConfig` snippet. The README's project is B2B, and
+ *   the API refuses a Consumer SDK configuration on a B2B project's
+ *   environment (the fake too: 400 `sdk_config_vertical_mismatch`); the
+ *   snippet runs unchanged with `newProject` / `liveEnv` bound to the
+ *   Consumer project and its LIVE environment;
  * - the error-handling snippet rethrows after logging, as in the README; the
  *   rejection is checked to be a `ManagementStytchError`.
  */
@@ -103,6 +107,23 @@ export async function seedReadme(base_url: string) {
     return secret
   })()
 
+  // ADDED: a Consumer project for the SDK configuration snippet (the README's
+  // project is B2B, which has no Consumer SDK configuration).
+  const consumerProject = (await client.projects.create({ name: "My consumer project", vertical: "CONSUMER" })).project
+  const consumerLiveEnv = (
+    await client.environments.create({ projectSlug: consumerProject.projectSlug, name: "Production", type: "LIVE" })
+  ).environment
+
+  // --- Get the Consumer SDK configuration (on the Consumer project).
+  const consumerSDKConfig = await (async (newProject, liveEnv) => {
+    const response = await client.sdk.getConsumerConfig({
+      projectSlug: newProject.projectSlug,
+      environmentSlug: liveEnv.environmentSlug,
+    });
+    console.log("Consumer SDK config:", response.config);
+    return response.config
+  })(consumerProject, consumerLiveEnv)
+
   // --- Typed requests and responses.
   const typedResponse = await (async () => {
     // Use typed requests
@@ -138,7 +159,17 @@ export async function seedReadme(base_url: string) {
     throw new Error("expected the error-handling snippet to throw a ManagementStytchError", { cause: rethrown })
   }
 
-  return { client, newProject, liveEnv: liveEnv!, customEnv, secret, typedResponse, error: rethrown }
+  return {
+    client,
+    newProject,
+    liveEnv: liveEnv!,
+    customEnv,
+    secret,
+    consumerProject,
+    consumerSDKConfig,
+    typedResponse,
+    error: rethrown
+  }
 }
 
 const isMain = process.argv[1] !== undefined && import.meta.url === pathToFileURL(resolve(process.argv[1])).href

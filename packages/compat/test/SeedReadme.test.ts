@@ -35,11 +35,16 @@ describe("the seed README", () => {
     expect(result.error).toBeInstanceOf(ManagementStytchError)
     expect(result.error.error_type).toBe("project_not_found")
 
-    expect(log.mock.calls.map((args) => args.join(" "))).toEqual([
-      `Created project: ${result.newProject.projectSlug}`,
-      `Live environment: ${result.liveEnv.environmentSlug}`,
-      `Created environment: ${result.customEnv.environmentSlug}`,
-      `Created secret: ${result.secret.secretID}`
+    expect(result.consumerProject).toMatchObject({ vertical: "CONSUMER" })
+    expect(result.consumerSDKConfig.dfppa).toEqual({ enabled: "DISABLED", onChallenge: "ALLOW" })
+    expect(result.consumerSDKConfig.sessions).toEqual({ maxSessionDurationMinutes: 60 })
+
+    expect(log.mock.calls).toEqual([
+      [`Created project: ${result.newProject.projectSlug}`],
+      [`Live environment: ${result.liveEnv.environmentSlug}`],
+      [`Created environment: ${result.customEnv.environmentSlug}`],
+      [`Created secret: ${result.secret.secretID}`],
+      ["Consumer SDK config:", result.consumerSDKConfig]
     ])
     expect(error.mock.calls.map((args) => args.join(" "))).toEqual([
       "Stytch error: project_not_found",
@@ -55,6 +60,9 @@ describe("the seed README", () => {
       "environments.getAll",
       "environments.create",
       "secrets.create",
+      "projects.create",
+      "environments.create",
+      "sdk.getConsumerConfig",
       "projects.create",
       "projects.get"
     ])

@@ -1,9 +1,834 @@
 /**
- * SDK (not yet implemented: this group has no endpoints yet).
+ * SDK configuration of an environment: which Stytch frontend/mobile SDK
+ * features are enabled, for the project's vertical. A Consumer project's
+ * environments have a {@link ConsumerConfig}, a B2B project's a
+ * {@link B2BConfig}; asking for the other vertical's configuration fails.
+ *
+ * A set replaces what it sends: inside a section, an omitted field is its
+ * zero value (`false`, `0`, `[]`, `""`), as the API treats it; an omitted
+ * section (or an omitted DFPPA setting) is left unchanged.
+ *
+ * Config types come in two forms built from one field list: the request form
+ * (`ConsumerConfig`, `B2BConfig`, `DFPPAConfig`, …) takes only the known enum
+ * values; the response form (`ConsumerConfigOpen`, `B2BConfigOpen`,
+ * `DFPPAConfigOpen`, …) decodes any value the server may add. Sub-configs
+ * without enums are shared by both.
  *
  * @since 0.2.0
  */
-import { Endpoint } from "@stytch-effect/core"
+import { Endpoint, Wire } from "@stytch-effect/core"
+import * as Schema from "effect/Schema"
+import { environmentScope, PE } from "./internal/scope.js"
+
+// ---------------------------------------------------------------------------
+// enums
+// ---------------------------------------------------------------------------
+
+/**
+ * @since 0.2.0
+ * @category enums
+ */
+export const DFPPASetting = Wire.Enum("DFPPASetting", "ENABLED", "PASSIVE", "DISABLED")
+
+/**
+ * Device Fingerprinting Protected Auth mode.
+ *
+ * @since 0.2.0
+ * @category enums
+ */
+export type DFPPASetting = typeof DFPPASetting.Type
+
+/**
+ * @since 0.2.0
+ * @category enums
+ */
+export const DFPPAOnChallengeAction = Wire.Enum("DFPPAOnChallengeAction", "ALLOW", "BLOCK", "TRIGGER_CAPTCHA")
+
+/**
+ * What DFPPA does on a challenge verdict.
+ *
+ * @since 0.2.0
+ * @category enums
+ */
+export type DFPPAOnChallengeAction = typeof DFPPAOnChallengeAction.Type
+
+/**
+ * @since 0.2.0
+ * @category enums
+ */
+export const CookiesHttpOnly = Wire.Enum("CookiesHttpOnly", "DISABLED", "ENABLED", "ENFORCED")
+
+/**
+ * HttpOnly cookie mode. Without custom domains (CNAMEs) only `DISABLED` is
+ * accepted by the API.
+ *
+ * @since 0.2.0
+ * @category enums
+ */
+export type CookiesHttpOnly = typeof CookiesHttpOnly.Type
+
+/**
+ * @since 0.2.0
+ * @category enums
+ */
+export const SMSAutofillMetadataType = Wire.Enum("SMSAutofillMetadataType", "domain", "hash")
+
+/**
+ * Kind of SMS autofill metadata (lower-case on the wire).
+ *
+ * @since 0.2.0
+ * @category enums
+ */
+export type SMSAutofillMetadataType = typeof SMSAutofillMetadataType.Type
+
+// ---------------------------------------------------------------------------
+// fields: a field the API requires decodes as its zero value when absent
+// (Go omits false/0/""/empty lists), and is always sent.
+// ---------------------------------------------------------------------------
+
+const describe = (description: string) => ({ description })
+const flag = <const Key extends string>(key: Key, description: string) =>
+  Schema.optionalWith(Schema.Boolean.annotations(describe(description)), { default: () => false }).pipe(
+    Schema.fromKey(key)
+  )
+const count = <const Key extends string>(key: Key, description: string) =>
+  Schema.optionalWith(Schema.Number.annotations(describe(description)), { default: () => 0 }).pipe(
+    Schema.fromKey(key)
+  )
+const text = <const Key extends string>(key: Key, description: string) =>
+  Schema.optionalWith(Schema.String.annotations(describe(description)), { default: () => "" }).pipe(
+    Schema.fromKey(key)
+  )
+const list = <const Key extends string, S extends Schema.Schema.Any>(key: Key, item: S, description: string) =>
+  Schema.optionalWith(Schema.Array(item).annotations(describe(description)), { default: () => [] }).pipe(
+    Schema.fromKey(key)
+  )
+
+// ---------------------------------------------------------------------------
+// sub-configs shared by both verticals and both forms
+// ---------------------------------------------------------------------------
+
+const SessionsConfig_ = Schema.Struct({
+  maxSessionDurationMinutes: count(
+    "max_session_duration_minutes",
+    "Maximum session length the SDK may create, in minutes."
+  )
+})
+/**
+ * Session settings (Consumer and B2B).
+ *
+ * @since 0.2.0
+ * @category models
+ */
+export interface SessionsConfig extends Schema.Schema.Type<typeof SessionsConfig_> {}
+/**
+ * @since 0.2.0
+ * @category schemas
+ */
+export const SessionsConfig: Schema.Schema<SessionsConfig, typeof SessionsConfig_.Encoded> = SessionsConfig_
+
+const OAuthConfig_ = Schema.Struct({
+  enabled: flag("enabled", "OAuth endpoints enabled."),
+  pkceRequired: flag("pkce_required", "PKCE required for these flows.")
+})
+/**
+ * OAuth settings (Consumer and B2B).
+ *
+ * @since 0.2.0
+ * @category models
+ */
+export interface OAuthConfig extends Schema.Schema.Type<typeof OAuthConfig_> {}
+/**
+ * @since 0.2.0
+ * @category schemas
+ */
+export const OAuthConfig: Schema.Schema<OAuthConfig, typeof OAuthConfig_.Encoded> = OAuthConfig_
+
+const TOTPsConfig_ = Schema.Struct({
+  createTOTPs: flag("create_totps", "TOTP creation enabled."),
+  enabled: flag("enabled", "TOTP endpoints enabled.")
+})
+/**
+ * TOTP settings (Consumer and B2B).
+ *
+ * @since 0.2.0
+ * @category models
+ */
+export interface TOTPsConfig extends Schema.Schema.Type<typeof TOTPsConfig_> {}
+/**
+ * @since 0.2.0
+ * @category schemas
+ */
+export const TOTPsConfig: Schema.Schema<TOTPsConfig, typeof TOTPsConfig_.Encoded> = TOTPsConfig_
+
+const PasswordsConfig_ = Schema.Struct({
+  enabled: flag("enabled", "Password endpoints enabled."),
+  pkceRequiredForPasswordResets: flag("pkce_required_for_password_resets", "PKCE required for password resets.")
+})
+/**
+ * Passwords settings (Consumer and B2B).
+ *
+ * @since 0.2.0
+ * @category models
+ */
+export interface PasswordsConfig extends Schema.Schema.Type<typeof PasswordsConfig_> {}
+/**
+ * @since 0.2.0
+ * @category schemas
+ */
+export const PasswordsConfig: Schema.Schema<PasswordsConfig, typeof PasswordsConfig_.Encoded> = PasswordsConfig_
+
+const UserImpersonationConfig_ = Schema.Struct({
+  enabled: flag("enabled", "Allow the SDK to authenticate impersonation tokens into a full session.")
+})
+/**
+ * User (Consumer) or member (B2B) impersonation settings.
+ *
+ * @since 0.2.0
+ * @category models
+ */
+export interface UserImpersonationConfig extends Schema.Schema.Type<typeof UserImpersonationConfig_> {}
+/**
+ * @since 0.2.0
+ * @category schemas
+ */
+export const UserImpersonationConfig: Schema.Schema<
+  UserImpersonationConfig,
+  typeof UserImpersonationConfig_.Encoded
+> = UserImpersonationConfig_
+
+// ---------------------------------------------------------------------------
+// sub-configs with enums: one field list, a request (closed) and a response
+// (open) form
+// ---------------------------------------------------------------------------
+
+const dfppaFields = <Setting extends Schema.Schema.Any, Action extends Schema.Schema.Any>(
+  setting: Setting,
+  action: Action
+) => ({
+  enabled: Wire.optionalField("enabled", setting, "DFPPA mode."),
+  onChallenge: Wire.optionalField("on_challenge", action, "Action on a challenge verdict.")
+})
+
+const DFPPAConfig_ = Schema.Struct(dfppaFields(DFPPASetting, DFPPAOnChallengeAction))
+/**
+ * Device Fingerprinting Protected Auth settings, as sent. A setting left out
+ * is left unchanged. DFPPA cannot be changed from its defaults unless Stytch
+ * enabled it for the project.
+ *
+ * @since 0.2.0
+ * @category models
+ */
+export interface DFPPAConfig extends Schema.Schema.Type<typeof DFPPAConfig_> {}
+/**
+ * @since 0.2.0
+ * @category schemas
+ */
+export const DFPPAConfig: Schema.Schema<DFPPAConfig, typeof DFPPAConfig_.Encoded> = DFPPAConfig_
+
+const DFPPAConfigOpen_ = Schema.Struct(dfppaFields(DFPPASetting.open, DFPPAOnChallengeAction.open))
+/**
+ * {@link DFPPAConfig} as the server returns it (enums open).
+ *
+ * @since 0.2.0
+ * @category models
+ */
+export interface DFPPAConfigOpen extends Schema.Schema.Type<typeof DFPPAConfigOpen_> {}
+/**
+ * @since 0.2.0
+ * @category schemas
+ */
+export const DFPPAConfigOpen: Schema.Schema<DFPPAConfigOpen, typeof DFPPAConfigOpen_.Encoded> = DFPPAConfigOpen_
+
+const cookiesFields = <HttpOnly extends Schema.Schema.Any>(httpOnly: HttpOnly) => ({
+  httpOnly: Wire.field("http_only", httpOnly, "HttpOnly cookie mode.")
+})
+
+const CookiesConfig_ = Schema.Struct(cookiesFields(CookiesHttpOnly))
+/**
+ * Cookie settings, as sent.
+ *
+ * @since 0.2.0
+ * @category models
+ */
+export interface CookiesConfig extends Schema.Schema.Type<typeof CookiesConfig_> {}
+/**
+ * @since 0.2.0
+ * @category schemas
+ */
+export const CookiesConfig: Schema.Schema<CookiesConfig, typeof CookiesConfig_.Encoded> = CookiesConfig_
+
+const CookiesConfigOpen_ = Schema.Struct(cookiesFields(CookiesHttpOnly.open))
+/**
+ * {@link CookiesConfig} as the server returns it (enum open).
+ *
+ * @since 0.2.0
+ * @category models
+ */
+export interface CookiesConfigOpen extends Schema.Schema.Type<typeof CookiesConfigOpen_> {}
+/**
+ * @since 0.2.0
+ * @category schemas
+ */
+export const CookiesConfigOpen: Schema.Schema<CookiesConfigOpen, typeof CookiesConfigOpen_.Encoded> =
+  CookiesConfigOpen_
+
+const smsAutofillMetadataFields = <Type extends Schema.Schema.Any>(metadataType: Type) => ({
+  metadataType: Wire.field("metadata_type", metadataType, "Kind of autofill metadata."),
+  metadataValue: text("metadata_value", "Associated domain (type domain) or app hash (type hash)."),
+  bundleID: text("bundle_id", "Associated bundle id.")
+})
+
+const SMSAutofillMetadata_ = Schema.Struct(smsAutofillMetadataFields(SMSAutofillMetadataType))
+/**
+ * Metadata for SMS OTP autofill, as sent.
+ *
+ * @since 0.2.0
+ * @category models
+ */
+export interface SMSAutofillMetadata extends Schema.Schema.Type<typeof SMSAutofillMetadata_> {}
+/**
+ * @since 0.2.0
+ * @category schemas
+ */
+export const SMSAutofillMetadata: Schema.Schema<SMSAutofillMetadata, typeof SMSAutofillMetadata_.Encoded> =
+  SMSAutofillMetadata_
+
+const SMSAutofillMetadataOpen_ = Schema.Struct(smsAutofillMetadataFields(SMSAutofillMetadataType.open))
+/**
+ * {@link SMSAutofillMetadata} as the server returns it (enum open).
+ *
+ * @since 0.2.0
+ * @category models
+ */
+export interface SMSAutofillMetadataOpen extends Schema.Schema.Type<typeof SMSAutofillMetadataOpen_> {}
+/**
+ * @since 0.2.0
+ * @category schemas
+ */
+export const SMSAutofillMetadataOpen: Schema.Schema<
+  SMSAutofillMetadataOpen,
+  typeof SMSAutofillMetadataOpen_.Encoded
+> = SMSAutofillMetadataOpen_
+
+// ---------------------------------------------------------------------------
+// Consumer sub-configs
+// ---------------------------------------------------------------------------
+
+const ConsumerBasicConfig_ = Schema.Struct({
+  enabled: flag("enabled", "Whether the Consumer SDK may manage user and session data."),
+  domains: list("domains", Schema.String, "Authorized domains (plain strings, unlike B2B)."),
+  bundleIDs: list("bundle_ids", Schema.String, "Authorized mobile bundle ids.")
+})
+/**
+ * @since 0.2.0
+ * @category models
+ */
+export interface ConsumerBasicConfig extends Schema.Schema.Type<typeof ConsumerBasicConfig_> {}
+/**
+ * @since 0.2.0
+ * @category schemas
+ */
+export const ConsumerBasicConfig: Schema.Schema<ConsumerBasicConfig, typeof ConsumerBasicConfig_.Encoded> =
+  ConsumerBasicConfig_
+
+const ConsumerMagicLinksConfig_ = Schema.Struct({
+  loginOrCreateEnabled: flag("login_or_create_enabled", "Login-or-create magic links enabled."),
+  sendEnabled: flag("send_enabled", "Magic-link send endpoint enabled."),
+  pkceRequired: flag("pkce_required", "PKCE required for these flows.")
+})
+/**
+ * @since 0.2.0
+ * @category models
+ */
+export interface ConsumerMagicLinksConfig extends Schema.Schema.Type<typeof ConsumerMagicLinksConfig_> {}
+/**
+ * @since 0.2.0
+ * @category schemas
+ */
+export const ConsumerMagicLinksConfig: Schema.Schema<
+  ConsumerMagicLinksConfig,
+  typeof ConsumerMagicLinksConfig_.Encoded
+> = ConsumerMagicLinksConfig_
+
+const consumerOTPsFields = <Metadata extends Schema.Schema.Any>(metadata: Metadata) => ({
+  smsLoginOrCreateEnabled: flag("sms_login_or_create_enabled", "SMS OTP login-or-create enabled."),
+  whatsappLoginOrCreateEnabled: flag("whatsapp_login_or_create_enabled", "WhatsApp OTP login-or-create enabled."),
+  emailLoginOrCreateEnabled: flag("email_login_or_create_enabled", "Email OTP login-or-create enabled."),
+  smsSendEnabled: flag("sms_send_enabled", "SMS OTP send enabled."),
+  whatsappSendEnabled: flag("whatsapp_send_enabled", "WhatsApp OTP send enabled."),
+  emailSendEnabled: flag("email_send_enabled", "Email OTP send enabled."),
+  smsAutofillMetadata: list("sms_autofill_metadata", metadata, "Metadata for SMS OTP autofill.")
+})
+
+const ConsumerOTPsConfig_ = Schema.Struct(consumerOTPsFields(SMSAutofillMetadata))
+/**
+ * Consumer OTP settings, as sent.
+ *
+ * @since 0.2.0
+ * @category models
+ */
+export interface ConsumerOTPsConfig extends Schema.Schema.Type<typeof ConsumerOTPsConfig_> {}
+/**
+ * @since 0.2.0
+ * @category schemas
+ */
+export const ConsumerOTPsConfig: Schema.Schema<ConsumerOTPsConfig, typeof ConsumerOTPsConfig_.Encoded> =
+  ConsumerOTPsConfig_
+
+const ConsumerOTPsConfigOpen_ = Schema.Struct(consumerOTPsFields(SMSAutofillMetadataOpen))
+/**
+ * {@link ConsumerOTPsConfig} as the server returns it (enums open).
+ *
+ * @since 0.2.0
+ * @category models
+ */
+export interface ConsumerOTPsConfigOpen extends Schema.Schema.Type<typeof ConsumerOTPsConfigOpen_> {}
+/**
+ * @since 0.2.0
+ * @category schemas
+ */
+export const ConsumerOTPsConfigOpen: Schema.Schema<ConsumerOTPsConfigOpen, typeof ConsumerOTPsConfigOpen_.Encoded> =
+  ConsumerOTPsConfigOpen_
+
+const ConsumerWebAuthnConfig_ = Schema.Struct({
+  createWebAuthns: flag("create_webauthns", "WebAuthn registration enabled."),
+  enabled: flag("enabled", "WebAuthn endpoints enabled.")
+})
+/**
+ * @since 0.2.0
+ * @category models
+ */
+export interface ConsumerWebAuthnConfig extends Schema.Schema.Type<typeof ConsumerWebAuthnConfig_> {}
+/**
+ * @since 0.2.0
+ * @category schemas
+ */
+export const ConsumerWebAuthnConfig: Schema.Schema<ConsumerWebAuthnConfig, typeof ConsumerWebAuthnConfig_.Encoded> =
+  ConsumerWebAuthnConfig_
+
+const ConsumerCryptoWalletsConfig_ = Schema.Struct({
+  enabled: flag("enabled", "Crypto-wallet endpoints enabled."),
+  siweRequired: flag("siwe_required", "Sign-In With Ethereum required.")
+})
+/**
+ * @since 0.2.0
+ * @category models
+ */
+export interface ConsumerCryptoWalletsConfig extends Schema.Schema.Type<typeof ConsumerCryptoWalletsConfig_> {}
+/**
+ * @since 0.2.0
+ * @category schemas
+ */
+export const ConsumerCryptoWalletsConfig: Schema.Schema<
+  ConsumerCryptoWalletsConfig,
+  typeof ConsumerCryptoWalletsConfig_.Encoded
+> = ConsumerCryptoWalletsConfig_
+
+const ConsumerBiometricsConfig_ = Schema.Struct({
+  createBiometricsEnabled: flag("create_biometrics_enabled", "Biometric registration enabled."),
+  enabled: flag("enabled", "Biometrics endpoints enabled.")
+})
+/**
+ * @since 0.2.0
+ * @category models
+ */
+export interface ConsumerBiometricsConfig extends Schema.Schema.Type<typeof ConsumerBiometricsConfig_> {}
+/**
+ * @since 0.2.0
+ * @category schemas
+ */
+export const ConsumerBiometricsConfig: Schema.Schema<
+  ConsumerBiometricsConfig,
+  typeof ConsumerBiometricsConfig_.Encoded
+> = ConsumerBiometricsConfig_
+
+// ---------------------------------------------------------------------------
+// B2B sub-configs
+// ---------------------------------------------------------------------------
+
+const AuthorizedB2BDomain_ = Schema.Struct({
+  domain: text("domain", "Domain (same-origin matching)."),
+  slugPattern: text(
+    "slug_pattern",
+    "Per-organization URL pattern; must contain the {{slug}} placeholder, e.g. https://{{slug}}.example.com."
+  )
+})
+/**
+ * @since 0.2.0
+ * @category models
+ */
+export interface AuthorizedB2BDomain extends Schema.Schema.Type<typeof AuthorizedB2BDomain_> {}
+/**
+ * @since 0.2.0
+ * @category schemas
+ */
+export const AuthorizedB2BDomain: Schema.Schema<AuthorizedB2BDomain, typeof AuthorizedB2BDomain_.Encoded> =
+  AuthorizedB2BDomain_
+
+const B2BBasicConfig_ = Schema.Struct({
+  enabled: flag("enabled", "Whether the B2B SDK may manage member and session data."),
+  allowSelfOnboarding: flag("allow_self_onboarding", "Whether members may self-onboard via the SDK."),
+  enableMemberPermissions: flag("enable_member_permissions", "Whether member-permission RBAC is enabled in the SDK."),
+  domains: list("domains", AuthorizedB2BDomain, "Authorized domains."),
+  bundleIDs: list("bundle_ids", Schema.String, "Authorized mobile bundle ids.")
+})
+/**
+ * @since 0.2.0
+ * @category models
+ */
+export interface B2BBasicConfig extends Schema.Schema.Type<typeof B2BBasicConfig_> {}
+/**
+ * @since 0.2.0
+ * @category schemas
+ */
+export const B2BBasicConfig: Schema.Schema<B2BBasicConfig, typeof B2BBasicConfig_.Encoded> = B2BBasicConfig_
+
+const B2BMagicLinksConfig_ = Schema.Struct({
+  enabled: flag("enabled", "Magic-link endpoints enabled."),
+  pkceRequired: flag("pkce_required", "PKCE required for these flows.")
+})
+/**
+ * @since 0.2.0
+ * @category models
+ */
+export interface B2BMagicLinksConfig extends Schema.Schema.Type<typeof B2BMagicLinksConfig_> {}
+/**
+ * @since 0.2.0
+ * @category schemas
+ */
+export const B2BMagicLinksConfig: Schema.Schema<B2BMagicLinksConfig, typeof B2BMagicLinksConfig_.Encoded> =
+  B2BMagicLinksConfig_
+
+const B2BSSOConfig_ = Schema.Struct({
+  enabled: flag("enabled", "SSO endpoints enabled."),
+  pkceRequired: flag("pkce_required", "PKCE required for these flows.")
+})
+/**
+ * @since 0.2.0
+ * @category models
+ */
+export interface B2BSSOConfig extends Schema.Schema.Type<typeof B2BSSOConfig_> {}
+/**
+ * @since 0.2.0
+ * @category schemas
+ */
+export const B2BSSOConfig: Schema.Schema<B2BSSOConfig, typeof B2BSSOConfig_.Encoded> = B2BSSOConfig_
+
+const b2bOTPsFields = <Metadata extends Schema.Schema.Any>(metadata: Metadata) => ({
+  smsEnabled: flag("sms_enabled", "SMS OTP endpoints enabled."),
+  smsAutofillMetadata: list("sms_autofill_metadata", metadata, "Metadata for SMS OTP autofill."),
+  emailEnabled: flag("email_enabled", "Email OTP endpoints enabled.")
+})
+
+const B2BOTPsConfig_ = Schema.Struct(b2bOTPsFields(SMSAutofillMetadata))
+/**
+ * B2B OTP settings, as sent.
+ *
+ * @since 0.2.0
+ * @category models
+ */
+export interface B2BOTPsConfig extends Schema.Schema.Type<typeof B2BOTPsConfig_> {}
+/**
+ * @since 0.2.0
+ * @category schemas
+ */
+export const B2BOTPsConfig: Schema.Schema<B2BOTPsConfig, typeof B2BOTPsConfig_.Encoded> = B2BOTPsConfig_
+
+const B2BOTPsConfigOpen_ = Schema.Struct(b2bOTPsFields(SMSAutofillMetadataOpen))
+/**
+ * {@link B2BOTPsConfig} as the server returns it (enums open).
+ *
+ * @since 0.2.0
+ * @category models
+ */
+export interface B2BOTPsConfigOpen extends Schema.Schema.Type<typeof B2BOTPsConfigOpen_> {}
+/**
+ * @since 0.2.0
+ * @category schemas
+ */
+export const B2BOTPsConfigOpen: Schema.Schema<B2BOTPsConfigOpen, typeof B2BOTPsConfigOpen_.Encoded> =
+  B2BOTPsConfigOpen_
+
+// ---------------------------------------------------------------------------
+// the configs
+// ---------------------------------------------------------------------------
+
+/**
+ * Accepts the Node SDK's upper-case `DFPPA` key besides `dfppa` when decoding
+ * (`dfppa` wins when both are present); always encodes `dfppa`.
+ */
+const acceptingUpperCaseDFPPA = <Config extends Schema.Schema.AnyNoContext, DFPPA extends Schema.Schema.AnyNoContext>(
+  config: Config,
+  dfppa: DFPPA
+): Schema.Schema<
+  Schema.Schema.Type<Config>,
+  Schema.Schema.Encoded<Config> & { readonly DFPPA?: Schema.Schema.Encoded<DFPPA> }
+> => {
+  const to = config as unknown as Schema.Schema<unknown, { readonly dfppa?: unknown }>
+  const from = Schema.extend(
+    Schema.encodedSchema(to),
+    Schema.Struct({
+      DFPPA: Wire.optionalField(
+        "DFPPA",
+        Schema.encodedSchema(dfppa),
+        "The Node SDK's spelling of `dfppa`: accepted, never sent."
+      )
+    })
+  )
+  const schema = Schema.transform(from, to, {
+    strict: true,
+    decode: ({ DFPPA, ...wire }) => DFPPA !== undefined && wire.dfppa === undefined ? { ...wire, dfppa: DFPPA } : wire,
+    encode: (wire) => wire
+  })
+  return schema as unknown as Schema.Schema<
+    Schema.Schema.Type<Config>,
+    Schema.Schema.Encoded<Config> & { readonly DFPPA?: Schema.Schema.Encoded<DFPPA> }
+  >
+}
+
+const consumerConfigFields = <
+  OTPs extends Schema.Schema.Any,
+  DFPPA extends Schema.Schema.Any,
+  Cookies extends Schema.Schema.Any
+>(otps: OTPs, dfppa: DFPPA, cookies: Cookies) => ({
+  basic: Wire.optionalField("basic", ConsumerBasicConfig, "Basic settings, incl. enabling the SDK."),
+  sessions: Wire.optionalField("sessions", SessionsConfig, "Session settings."),
+  magicLinks: Wire.optionalField("magic_links", ConsumerMagicLinksConfig, "Magic links settings."),
+  otps: Wire.optionalField("otps", otps, "OTP settings."),
+  oauth: Wire.optionalField("oauth", OAuthConfig, "OAuth settings."),
+  totps: Wire.optionalField("totps", TOTPsConfig, "TOTP settings."),
+  webauthn: Wire.optionalField("webauthn", ConsumerWebAuthnConfig, "WebAuthn settings."),
+  cryptoWallets: Wire.optionalField("crypto_wallets", ConsumerCryptoWalletsConfig, "Crypto wallets settings."),
+  dfppa: Wire.optionalField("dfppa", dfppa, "Device Fingerprinting Protected Auth settings (the Node SDK spells the key `DFPPA`)."),
+  biometrics: Wire.optionalField("biometrics", ConsumerBiometricsConfig, "Biometrics settings."),
+  passwords: Wire.optionalField("passwords", PasswordsConfig, "Passwords settings."),
+  cookies: Wire.optionalField("cookies", cookies, "Cookie settings."),
+  userImpersonation: Wire.optionalField("user_impersonation", UserImpersonationConfig, "Impersonation settings.")
+})
+
+const ConsumerConfig_ = acceptingUpperCaseDFPPA(
+  Schema.Struct(consumerConfigFields(ConsumerOTPsConfig, DFPPAConfig, CookiesConfig)),
+  DFPPAConfig
+)
+/**
+ * A Consumer project environment's SDK configuration, as sent to
+ * {@link setConsumerConfig}. Every section is optional: one left out is
+ * left unchanged.
+ *
+ * @since 0.2.0
+ * @category models
+ */
+export interface ConsumerConfig extends Schema.Schema.Type<typeof ConsumerConfig_> {}
+/**
+ * @since 0.2.0
+ * @category schemas
+ */
+export const ConsumerConfig: Schema.Schema<ConsumerConfig, typeof ConsumerConfig_.Encoded> = ConsumerConfig_
+
+const ConsumerConfigOpen_ = acceptingUpperCaseDFPPA(
+  Schema.Struct(consumerConfigFields(ConsumerOTPsConfigOpen, DFPPAConfigOpen, CookiesConfigOpen)),
+  DFPPAConfigOpen
+)
+/**
+ * {@link ConsumerConfig} as the server returns it: enum values the SDK does
+ * not know still decode.
+ *
+ * @since 0.2.0
+ * @category models
+ */
+export interface ConsumerConfigOpen extends Schema.Schema.Type<typeof ConsumerConfigOpen_> {}
+/**
+ * @since 0.2.0
+ * @category schemas
+ */
+export const ConsumerConfigOpen: Schema.Schema<ConsumerConfigOpen, typeof ConsumerConfigOpen_.Encoded> =
+  ConsumerConfigOpen_
+
+const b2bConfigFields = <
+  OTPs extends Schema.Schema.Any,
+  DFPPA extends Schema.Schema.Any,
+  Cookies extends Schema.Schema.Any
+>(otps: OTPs, dfppa: DFPPA, cookies: Cookies) => ({
+  basic: Wire.optionalField("basic", B2BBasicConfig, "Basic settings, incl. enabling the SDK."),
+  sessions: Wire.optionalField("sessions", SessionsConfig, "Session settings."),
+  magicLinks: Wire.optionalField("magic_links", B2BMagicLinksConfig, "Magic links settings."),
+  oauth: Wire.optionalField("oauth", OAuthConfig, "OAuth settings."),
+  totps: Wire.optionalField("totps", TOTPsConfig, "TOTP settings."),
+  sso: Wire.optionalField("sso", B2BSSOConfig, "SSO settings."),
+  otps: Wire.optionalField("otps", otps, "OTP settings."),
+  dfppa: Wire.optionalField("dfppa", dfppa, "Device Fingerprinting Protected Auth settings (the Node SDK spells the key `DFPPA`)."),
+  passwords: Wire.optionalField("passwords", PasswordsConfig, "Passwords settings."),
+  cookies: Wire.optionalField("cookies", cookies, "Cookie settings."),
+  userImpersonation: Wire.optionalField("user_impersonation", UserImpersonationConfig, "Member impersonation settings.")
+})
+
+const B2BConfig_ = acceptingUpperCaseDFPPA(
+  Schema.Struct(b2bConfigFields(B2BOTPsConfig, DFPPAConfig, CookiesConfig)),
+  DFPPAConfig
+)
+/**
+ * A B2B project environment's SDK configuration, as sent to
+ * {@link setB2BConfig}. Every section is optional: one left out is left
+ * unchanged.
+ *
+ * @since 0.2.0
+ * @category models
+ */
+export interface B2BConfig extends Schema.Schema.Type<typeof B2BConfig_> {}
+/**
+ * @since 0.2.0
+ * @category schemas
+ */
+export const B2BConfig: Schema.Schema<B2BConfig, typeof B2BConfig_.Encoded> = B2BConfig_
+
+const B2BConfigOpen_ = acceptingUpperCaseDFPPA(
+  Schema.Struct(b2bConfigFields(B2BOTPsConfigOpen, DFPPAConfigOpen, CookiesConfigOpen)),
+  DFPPAConfigOpen
+)
+/**
+ * {@link B2BConfig} as the server returns it: enum values the SDK does not
+ * know still decode.
+ *
+ * @since 0.2.0
+ * @category models
+ */
+export interface B2BConfigOpen extends Schema.Schema.Type<typeof B2BConfigOpen_> {}
+/**
+ * @since 0.2.0
+ * @category schemas
+ */
+export const B2BConfigOpen: Schema.Schema<B2BConfigOpen, typeof B2BConfigOpen_.Encoded> = B2BConfigOpen_
+
+// ---------------------------------------------------------------------------
+// requests and responses
+// ---------------------------------------------------------------------------
+
+const GetConsumerConfigRequest_ = Schema.Struct(environmentScope)
+/**
+ * @since 0.2.0
+ * @category models
+ */
+export interface GetConsumerConfigRequest extends Schema.Schema.Type<typeof GetConsumerConfigRequest_> {}
+/**
+ * @since 0.2.0
+ * @category schemas
+ */
+export const GetConsumerConfigRequest: Schema.Schema<
+  GetConsumerConfigRequest,
+  typeof GetConsumerConfigRequest_.Encoded
+> = GetConsumerConfigRequest_
+
+const GetConsumerConfigResponse_ = Wire.Response({
+  config: Wire.field("config", ConsumerConfigOpen, "Consumer SDK config.")
+})
+/**
+ * @since 0.2.0
+ * @category models
+ */
+export interface GetConsumerConfigResponse extends Schema.Schema.Type<typeof GetConsumerConfigResponse_> {}
+/**
+ * @since 0.2.0
+ * @category schemas
+ */
+export const GetConsumerConfigResponse: Schema.Schema<
+  GetConsumerConfigResponse,
+  typeof GetConsumerConfigResponse_.Encoded
+> = GetConsumerConfigResponse_
+
+const SetConsumerConfigRequest_ = Schema.Struct({
+  ...environmentScope,
+  config: Wire.optionalField("config", ConsumerConfig, "Config to store (nested under the config key).")
+})
+/**
+ * @since 0.2.0
+ * @category models
+ */
+export interface SetConsumerConfigRequest extends Schema.Schema.Type<typeof SetConsumerConfigRequest_> {}
+/**
+ * @since 0.2.0
+ * @category schemas
+ */
+export const SetConsumerConfigRequest: Schema.Schema<
+  SetConsumerConfigRequest,
+  typeof SetConsumerConfigRequest_.Encoded
+> = SetConsumerConfigRequest_
+
+const SetConsumerConfigResponse_ = Wire.Response({
+  config: Wire.field("config", ConsumerConfigOpen, "Stored config.")
+})
+/**
+ * @since 0.2.0
+ * @category models
+ */
+export interface SetConsumerConfigResponse extends Schema.Schema.Type<typeof SetConsumerConfigResponse_> {}
+/**
+ * @since 0.2.0
+ * @category schemas
+ */
+export const SetConsumerConfigResponse: Schema.Schema<
+  SetConsumerConfigResponse,
+  typeof SetConsumerConfigResponse_.Encoded
+> = SetConsumerConfigResponse_
+
+const GetB2BConfigRequest_ = Schema.Struct(environmentScope)
+/**
+ * @since 0.2.0
+ * @category models
+ */
+export interface GetB2BConfigRequest extends Schema.Schema.Type<typeof GetB2BConfigRequest_> {}
+/**
+ * @since 0.2.0
+ * @category schemas
+ */
+export const GetB2BConfigRequest: Schema.Schema<GetB2BConfigRequest, typeof GetB2BConfigRequest_.Encoded> =
+  GetB2BConfigRequest_
+
+const GetB2BConfigResponse_ = Wire.Response({
+  config: Wire.field("config", B2BConfigOpen, "B2B SDK config.")
+})
+/**
+ * @since 0.2.0
+ * @category models
+ */
+export interface GetB2BConfigResponse extends Schema.Schema.Type<typeof GetB2BConfigResponse_> {}
+/**
+ * @since 0.2.0
+ * @category schemas
+ */
+export const GetB2BConfigResponse: Schema.Schema<GetB2BConfigResponse, typeof GetB2BConfigResponse_.Encoded> =
+  GetB2BConfigResponse_
+
+const SetB2BConfigRequest_ = Schema.Struct({
+  ...environmentScope,
+  config: Wire.optionalField("config", B2BConfig, "Config to store (nested under the config key).")
+})
+/**
+ * @since 0.2.0
+ * @category models
+ */
+export interface SetB2BConfigRequest extends Schema.Schema.Type<typeof SetB2BConfigRequest_> {}
+/**
+ * @since 0.2.0
+ * @category schemas
+ */
+export const SetB2BConfigRequest: Schema.Schema<SetB2BConfigRequest, typeof SetB2BConfigRequest_.Encoded> =
+  SetB2BConfigRequest_
+
+const SetB2BConfigResponse_ = Wire.Response({
+  config: Wire.field("config", B2BConfigOpen, "Stored config.")
+})
+/**
+ * @since 0.2.0
+ * @category models
+ */
+export interface SetB2BConfigResponse extends Schema.Schema.Type<typeof SetB2BConfigResponse_> {}
+/**
+ * @since 0.2.0
+ * @category schemas
+ */
+export const SetB2BConfigResponse: Schema.Schema<SetB2BConfigResponse, typeof SetB2BConfigResponse_.Encoded> =
+  SetB2BConfigResponse_
 
 /**
  * The endpoint definitions of this group.
@@ -11,4 +836,69 @@ import { Endpoint } from "@stytch-effect/core"
  * @since 0.2.0
  * @category endpoints
  */
-export const endpoints = Endpoint.group("sdk", {})
+export const endpoints = Endpoint.group("sdk", {
+  getConsumerConfig: {
+    method: "GET",
+    path: `${PE}/sdk/consumer`,
+    request: GetConsumerConfigRequest,
+    response: GetConsumerConfigResponse,
+    description: "Gets the Consumer SDK configuration of a Consumer project's environment."
+  },
+  setConsumerConfig: {
+    method: "PUT",
+    path: `${PE}/sdk/consumer`,
+    request: SetConsumerConfigRequest,
+    response: SetConsumerConfigResponse,
+    description:
+      "Sets the Consumer SDK configuration of a Consumer project's environment (fails on a B2B project's environment)."
+  },
+  getB2BConfig: {
+    method: "GET",
+    path: `${PE}/sdk/b2b`,
+    request: GetB2BConfigRequest,
+    response: GetB2BConfigResponse,
+    description: "Gets the B2B SDK configuration of a B2B project's environment."
+  },
+  setB2BConfig: {
+    method: "PUT",
+    path: `${PE}/sdk/b2b`,
+    request: SetB2BConfigRequest,
+    response: SetB2BConfigResponse,
+    description:
+      "Sets the B2B SDK configuration of a B2B project's environment (fails on a Consumer project's environment)."
+  }
+})
+
+/**
+ * Gets the Consumer SDK configuration. Fails on a B2B project's environment.
+ *
+ * @since 0.2.0
+ * @category operations
+ */
+export const getConsumerConfig = Endpoint.operation(endpoints.getConsumerConfig)
+
+/**
+ * Sets the Consumer SDK configuration and returns what is stored. Fails on a
+ * B2B project's environment.
+ *
+ * @since 0.2.0
+ * @category operations
+ */
+export const setConsumerConfig = Endpoint.operation(endpoints.setConsumerConfig)
+
+/**
+ * Gets the B2B SDK configuration. Fails on a Consumer project's environment.
+ *
+ * @since 0.2.0
+ * @category operations
+ */
+export const getB2BConfig = Endpoint.operation(endpoints.getB2BConfig)
+
+/**
+ * Sets the B2B SDK configuration and returns what is stored. Fails on a
+ * Consumer project's environment.
+ *
+ * @since 0.2.0
+ * @category operations
+ */
+export const setB2BConfig = Endpoint.operation(endpoints.setB2BConfig)

@@ -343,7 +343,7 @@ describe("request validation", () => {
       const badType = yield* Effect.flip(
         EmailTemplates.getDefault({ projectSlug: "p", emailTemplateType: "LOGN" as EmailTemplates.EmailTemplateType })
       )
-      expect(badType).toMatchObject({ _tag: "InvalidRequestError", kind: "Body", field: "emailTemplateType" })
+      expect(badType).toMatchObject({ _tag: "InvalidRequestError", kind: "InvalidPathParameter", field: "emailTemplateType" })
       const badFont = yield* Effect.flip(
         EmailTemplates.create({
           projectSlug: "p",

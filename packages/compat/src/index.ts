@@ -24,6 +24,8 @@ export {
  * `redirecturls.RedirectURL`. Each is the `@stytch-effect/resources` module itself, so the types are
  * the ones the facade's methods take and return (its runtime values are the
  * Effect schemas and operations; the facade's methods are on the client).
+ * `secrets` is a compat module: its secret-bearing types say `string` (the facade returns
+ * plain strings) where the Effect API says `Redacted<string>`.
  *
  * @since 0.1.0
  */
@@ -47,8 +49,8 @@ export {
   RedirectURLs as redirecturls,
   RedirectURLs as redirectURLs,
   SDK as sdk,
-  Secrets as secrets,
   TrustedTokenProfiles as trustedtokenprofiles,
   TrustedTokenProfiles as trustedTokenProfiles,
   V1ToV3Migration as v1ToV3Migration
 } from "@stytch-effect/resources"
+export * as secrets from "./internal/namespaces/secrets.js"

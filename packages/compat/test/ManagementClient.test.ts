@@ -127,6 +127,17 @@ describe("every operation through the facade, over loopback HTTP", () => {
     await c.secrets.delete({ ...scope, secretID: secret.secret.secretID })
     expect((await c.secrets.getAll(scope)).secrets).toEqual([])
 
+    // eventLogStreaming: create, get, update, enable, disable, delete (more in EventLogStreaming.test.ts)
+    const datadog = { ...scope, destinationType: "DATADOG" } as const
+    const els = await c.eventLogStreaming.create({ ...datadog, destinationConfig: { datadog: { apiKey: "k-1234" } } })
+    expect(els.eventLogStreamingConfig.destinationConfig?.datadog?.apiKey).toBe("k-1234")
+    expect((await c.eventLogStreaming.get(datadog)).eventLogStreamingConfig.destinationConfig?.datadog?.apiKeyLastFour)
+      .toBe("1234")
+    await c.eventLogStreaming.update({ ...datadog, destinationConfig: { datadog: { apiKey: "k-5678" } } })
+    await c.eventLogStreaming.enable(datadog)
+    await c.eventLogStreaming.disable(datadog)
+    await c.eventLogStreaming.delete(datadog)
+
     // projects: delete
     const deleted: projects.DeleteResponse = await c.projects.delete({ projectSlug })
     expect(deleted.requestID).toMatch(/^request-id-test-/)

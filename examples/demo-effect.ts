@@ -12,7 +12,7 @@
 import { StytchManagement } from "@stytch-effect/core"
 import { Environments, Projects, Secrets } from "@stytch-effect/resources"
 import { FakeManagementApi } from "@stytch-effect/testing"
-import { Cause, Console, Effect, Layer } from "effect"
+import { Cause, Console, Effect, Layer, Redacted } from "effect"
 
 /** The flow. Every step is a typed operation; the error channel lists what can fail. */
 const flow = Effect.gen(function*() {
@@ -44,10 +44,11 @@ const flow = Effect.gen(function*() {
   )
   yield* Console.log(`   live environment: ${live.environmentSlug}`)
 
-  // 4. A secret for LIVE. Its value is shown once, by create: never print it.
+  // 4. A secret for LIVE. Its value is shown once, by create, as a Redacted<string>:
+  //    it prints as <redacted>; Redacted.value reads it. Never print it.
   const scope = { projectSlug, environmentSlug: live.environmentSlug }
   const { secret } = yield* Secrets.create(scope)
-  yield* Console.log(`4. created secret ${secret.secretID} (…${secret.secret.slice(-4)})`)
+  yield* Console.log(`4. created secret ${secret.secretID} (…${Redacted.value(secret.secret).slice(-4)})`)
 
   // 5. List the secrets: later reads are masked to the last four characters.
   const { secrets } = yield* Secrets.getAll(scope)

@@ -1,14 +1,13 @@
 /**
- * Bundle (c): every operation of every resource module (the modules are
+ * Bundle (c): every operation of every resource module of the registry (the modules are
  * kept whole: any operation may be looked up by name).
  */
 import { Credentials, StytchManagement } from "@stytch-effect/core"
-import { Environments, Projects, Secrets } from "@stytch-effect/resources"
+import { Api } from "@stytch-effect/resources"
 import * as Effect from "effect/Effect"
 
-const modules = { Projects, Environments, Secrets }
-const [group, name] = (globalThis as { operation?: string }).operation?.split(".") ?? ["Projects", "getAll"]
-const operation = (modules as Record<string, Record<string, unknown>>)[group!]?.[name!] as (
+const [group, name] = (globalThis as { operation?: string }).operation?.split(".") ?? ["projects", "getAll"]
+const operation = (Api.groups as Record<string, Record<string, unknown>>)[group!]?.[name!] as (
   request?: unknown
 ) => Effect.Effect<unknown, unknown, StytchManagement.StytchManagement>
 

@@ -24,6 +24,9 @@ export {
  * `redirecturls.RedirectURL`. Each is the `@stytch-effect/resources` module itself, so the types are
  * the ones the facade's methods take and return (its runtime values are the
  * Effect schemas and operations; the facade's methods are on the client).
+ * `secrets` and `event_log_streaming` / `eventLogStreaming` are compat
+ * modules: their secret-bearing types say `string` (the facade returns
+ * plain strings) where the Effect API says `Redacted<string>`.
  *
  * @since 0.1.0
  */
@@ -33,8 +36,6 @@ export {
   EmailTemplates as emailtemplates,
   EmailTemplates as emailTemplates,
   Environments as environments,
-  EventLogStreaming as event_log_streaming,
-  EventLogStreaming as eventLogStreaming,
   JWTTemplates as jwttemplates,
   JWTTemplates as jwtTemplates,
   PasswordStrengthConfig as passwordstrengthconfig,
@@ -47,8 +48,10 @@ export {
   RedirectURLs as redirecturls,
   RedirectURLs as redirectURLs,
   SDK as sdk,
-  Secrets as secrets,
   TrustedTokenProfiles as trustedtokenprofiles,
   TrustedTokenProfiles as trustedTokenProfiles,
   V1ToV3Migration as v1ToV3Migration
 } from "@stytch-effect/resources"
+export * as event_log_streaming from "./internal/namespaces/eventLogStreaming.js"
+export * as eventLogStreaming from "./internal/namespaces/eventLogStreaming.js"
+export * as secrets from "./internal/namespaces/secrets.js"

@@ -4,6 +4,7 @@
  *
  * @since 0.1.0
  */
+import * as Redacted from "effect/Redacted"
 import * as Schema from "effect/Schema"
 
 const describe = (description: string | undefined) => description === undefined ? {} : { description }
@@ -118,6 +119,52 @@ export const Enum = <const Literals extends ReadonlyArray<string>>(
  * @category fields
  */
 export const PathParam = Schema.String.pipe(Schema.minLength(1))
+
+/**
+ * A secret sent in a request (an API key, a password): the caller passes a
+ * plain `string` or a `Redacted<string>`, and the plain string is sent on
+ * the wire. Decoding a wire value (as the fake server does) gives a
+ * `Redacted<string>`, so a secret that came from the wire never prints.
+ *
+ * Secrets in RESPONSES are `Schema.Redacted(Schema.String)` instead: always
+ * `Redacted<string>` in the domain, printed as `<redacted>` by `String`,
+ * `JSON.stringify`, `Inspectable.format`, loggers and spans; read one with
+ * `Redacted.value`. Such a value can be passed back in a request as is.
+ *
+ * ```ts
+ * const DatadogConfigInput = Schema.Struct({ apiKey: Wire.field("api_key", Wire.Secret) })
+ * // { apiKey: "dd-key" } and { apiKey: Redacted.make("dd-key") } both send {"api_key":"dd-key"}
+ * ```
+ *
+ * @since 0.2.0
+ * @category fields
+ */
+export interface Secret extends Schema.Schema<string | Redacted.Redacted<string>, string> {}
+
+/**
+ * {@link Secret} with a description for the OpenAPI document (a description
+ * given to `Wire.field` is not shown for a transformed field such as this):
+ * `Wire.field("api_key", Wire.secret("Datadog API key."))`.
+ *
+ * @since 0.2.0
+ * @category fields
+ */
+export const secret = (description?: string): Secret =>
+  Schema.transform(
+    Schema.String.annotations(describe(description)),
+    Schema.Union(Schema.RedactedFromSelf(Schema.String), Schema.String),
+    {
+      strict: true,
+      decode: (value): string | Redacted.Redacted<string> => Redacted.make(value),
+      encode: (value) => Redacted.isRedacted(value) ? Redacted.value(value) : value
+    }
+  )
+
+/**
+ * @since 0.2.0
+ * @category fields
+ */
+export const Secret: Secret = secret()
 
 /**
  * The fields every response carries.

@@ -10,14 +10,16 @@ import { environmentScope, PE } from "./internal/scope.js"
 
 /**
  * A newly created secret, with its value. Store the value: it is never
- * returned again. The SDK never logs it.
+ * returned again. `secret` is a `Redacted<string>`: it prints as
+ * `<redacted>` (logs, spans, errors, `JSON.stringify`); read it with
+ * `Redacted.value(secret.secret)`.
  *
  * @since 0.1.0
  * @category models
  */
 export class Secret extends Schema.Class<Secret>("Secret")({
   secretID: Wire.field("secret_id", Schema.String),
-  secret: Schema.String,
+  secret: Schema.Redacted(Schema.String.annotations({ description: "Full secret value; returned only once, by create." })),
   createdAt: Wire.optionalField("created_at", Schema.String)
 }) {}
 

@@ -1,7 +1,7 @@
 import { it } from "@effect/vitest"
 import { Environments, Projects, Secrets } from "@stytch-effect/resources"
 import { liveProject as liveProjectOf, withFake } from "./utils.js"
-import { Effect } from "effect"
+import { Effect, Redacted } from "effect"
 import { describe, expect } from "vitest"
 
 const liveProject = liveProjectOf("B2B")
@@ -107,12 +107,15 @@ describe("Secrets", () => {
     Effect.gen(function*() {
       const scope = yield* liveProject
       const { secret } = yield* Secrets.create(scope)
-      expect(secret.secret.length).toBeGreaterThan(10)
+      expect(Redacted.isRedacted(secret.secret)).toBe(true)
+      expect(String(secret.secret)).toBe("<redacted>")
+      const value = Redacted.value(secret.secret)
+      expect(value.length).toBeGreaterThan(10)
       expect(secret.createdAt).toBeDefined()
 
       const got = yield* Secrets.get({ ...scope, secretID: secret.secretID })
       expect(got.secret.secretID).toBe(secret.secretID)
-      expect(got.secret.lastFour).toBe(secret.secret.slice(-4))
+      expect(got.secret.lastFour).toBe(value.slice(-4))
       expect(got.secret.createdAt).toBe(secret.createdAt)
       expect(got.secret).not.toHaveProperty("secret")
 

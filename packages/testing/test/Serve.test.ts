@@ -3,7 +3,7 @@ import { it } from "@effect/vitest"
 import { RetryPolicy, StytchManagement } from "@stytch-effect/core"
 import { Environments, Projects, Secrets } from "@stytch-effect/resources"
 import { FakeManagementApi, Fault } from "@stytch-effect/testing"
-import { Cause, Effect, Exit, Layer, Option, Scope } from "effect"
+import { Cause, Effect, Exit, Layer, Option, Redacted, Scope } from "effect"
 import { describe, expect } from "vitest"
 
 /** A `StytchManagement` over real `fetch` to a served fake, without retries. */
@@ -73,7 +73,7 @@ describe("FakeManagementApi.serve", () => {
         const scope = { projectSlug, environmentSlug: environment.environmentSlug }
         const { secret } = yield* Secrets.create(scope)
         const { secrets } = yield* Secrets.getAll(scope)
-        expect(secrets.map((s) => s.lastFour)).toEqual([secret.secret.slice(-4)])
+        expect(secrets.map((s) => s.lastFour)).toEqual([Redacted.value(secret.secret).slice(-4)])
         // Path parameters are percent-encoded by the client and decoded by the server.
         const odd = yield* Effect.flip(Projects.get({ projectSlug: "a/b?c d" }))
         expect(odd._tag === "StytchApiError" && odd.errorMessage).toContain("a/b?c d")

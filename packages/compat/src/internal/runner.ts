@@ -1,10 +1,13 @@
 import type { Endpoint, StytchError, StytchManagement } from "@stytch-effect/core"
 import * as Cause from "effect/Cause"
 import * as ConfigError from "effect/ConfigError"
-import type * as Effect from "effect/Effect"
+import * as Effect from "effect/Effect"
 import * as Option from "effect/Option"
 import * as Predicate from "effect/Predicate"
 import { ClientError, ManagementStytchError, RequestError } from "../Errors.js"
+import { containsRedacted, type Unredacted, unredact } from "./unredact.js"
+
+export type { Unredacted } from "./unredact.js"
 
 /**
  * What the facade needs of a resource module of `@stytch-effect/resources`:
@@ -18,12 +21,13 @@ export interface ResourceModule {
 
 /**
  * One operation as a promise-returning function: same arguments, same
- * response.
+ * response, except that secrets (`Redacted<string>` in the Effect API) are
+ * plain strings ({@link Unredacted}), as the official SDK returns them.
  *
  * @internal
  */
 export type PromiseOperation<F> = F extends (...args: infer Args) => Effect.Effect<infer A, infer _E, infer _R>
-  ? (...args: Args) => Promise<A>
+  ? (...args: Args) => Promise<Unredacted<A>>
   : never
 
 /**
@@ -47,7 +51,9 @@ export type Run = <A>(
 /**
  * The one generic adapter of the facade: each operation of a resource module
  * (one per endpoint definition) becomes a promise-returning function run by
- * `run`. Nothing here knows any endpoint.
+ * `run`. Nothing here knows any endpoint. Where an endpoint's response
+ * schema holds a `Redacted` (decided once, here), the response is mapped to
+ * plain strings; other responses are returned as decoded.
  *
  * @internal
  */
@@ -58,8 +64,16 @@ export const promisify = <M extends ResourceModule>(module: M, run: Run): Promis
     if (typeof operation !== "function") {
       throw new Error(`@stytch-effect/compat: the resource module has no operation named "${name}"`)
     }
-    resource[name] = (...args) =>
-      run(() => operation(...args) as Effect.Effect<unknown, unknown, StytchManagement.StytchManagement>)
+    const endpoint = module.endpoints[name]!
+    resource[name] = containsRedacted(endpoint.response.ast)
+      ? (...args) =>
+        run(() =>
+          Effect.map(
+            operation(...args) as Effect.Effect<unknown, unknown, StytchManagement.StytchManagement>,
+            unredact
+          )
+        )
+      : (...args) => run(() => operation(...args) as Effect.Effect<unknown, unknown, StytchManagement.StytchManagement>)
   }
   return Object.freeze(resource) as unknown as PromiseResource<M>
 }

@@ -1,4 +1,5 @@
 import { Secrets } from "@stytch-effect/resources"
+import * as Redacted from "effect/Redacted"
 import { notFound } from "../errors.js"
 import { type EnvironmentState, randomToken, slot } from "../state.js"
 import { environmentOf, type Handlers } from "./common.js"
@@ -36,7 +37,7 @@ export const secrets: Handlers<typeof Secrets> = {
       createdAt: now
     }
     secretsOf(state).set(stored.secretID, stored)
-    return { secret: new Secrets.Secret({ secretID: stored.secretID, secret: stored.value, createdAt: now }) }
+    return { secret: new Secrets.Secret({ secretID: stored.secretID, secret: Redacted.make(stored.value), createdAt: now }) }
   },
   get: (request, { workspace }) => ({ secret: masked(secretOf(environmentOf(workspace, request), request.secretID)) }),
   getAll: (request, { workspace }) => ({ secrets: Array.from(secretsOf(environmentOf(workspace, request)).values(), masked) }),

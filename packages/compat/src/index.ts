@@ -15,6 +15,7 @@ export {
   type ResourceModule,
   type Resources
 } from "./ManagementClient.js"
+export type { Unredacted } from "./internal/unredact.js"
 
 /**
  * One namespace per resource, for its types, under the official node SDK's

@@ -127,6 +127,29 @@ describe("every operation through the facade, over loopback HTTP", () => {
     await c.secrets.delete({ ...scope, secretID: secret.secret.secretID })
     expect((await c.secrets.getAll(scope)).secrets).toEqual([])
 
+    // jwtTemplates: set, get; passwordStrengthConfig: get, set; rbacPolicy: get, set
+    const jwt = await c.jwtTemplates.set({ ...scope, jwtTemplateType: "SESSION", templateContent: "{}", customAudience: "aud" })
+    expect(jwt.jwtTemplate).toMatchObject({ templateContent: "{}", customAudience: "aud", jwtTemplateType: "SESSION" })
+    expect((await c.jwtTemplates.get({ ...scope, jwtTemplateType: "SESSION" })).jwtTemplate).toEqual(jwt.jwtTemplate)
+    expect((await c.passwordStrengthConfig.get(scope)).passwordStrengthConfig.validationPolicy).toBe("ZXCVBN")
+    const strength = await c.passwordStrengthConfig.set({
+      ...scope,
+      checkBreachOnCreation: false,
+      checkBreachOnAuthentication: true,
+      validateOnAuthentication: false,
+      validationPolicy: "LUDS",
+      ludsMinPasswordLength: 12,
+      ludsMinPasswordComplexity: 2
+    })
+    expect(strength.passwordStrengthConfig).toMatchObject({ checkBreachOnCreation: false, ludsMinPasswordLength: 12 })
+    expect((await c.rbacPolicy.get(scope)).policy.stytchAdmin).toBeDefined()
+    const rbac = await c.rbacPolicy.set({
+      ...scope,
+      customResources: [{ resourceID: "doc", description: "", availableActions: ["read"] }],
+      stytchMember: { permissions: [{ resourceID: "doc", actions: ["read"] }] }
+    })
+    expect(rbac.policy.customResources.map((r) => r.resourceID)).toEqual(["doc"])
+
     // projects: delete
     const deleted: projects.DeleteResponse = await c.projects.delete({ projectSlug })
     expect(deleted.requestID).toMatch(/^request-id-test-/)

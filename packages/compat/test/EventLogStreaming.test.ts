@@ -159,7 +159,7 @@ describe("client.eventLogStreaming", () => {
     expect(server().requests()).toEqual([])
   })
 
-  it("INVALID_REQUEST for an unknown destination type or Datadog site, before any request", async () => {
+  it("INVALID_PATH_PARAMETER / INVALID_REQUEST for an unknown destination type / Datadog site, before any request", async () => {
     const c = client()
     const scope = { projectSlug: "p", environmentSlug: "e" }
     const cases = [
@@ -169,10 +169,11 @@ describe("client.eventLogStreaming", () => {
         destinationConfig: { datadog: { apiKey: API_KEY, site: "MARS" as event_log_streaming.DatadogSite } }
       })
     ]
-    for (const promise of cases) {
+    const codes = ["INVALID_PATH_PARAMETER", "INVALID_REQUEST"]
+    for (const [i, promise] of cases.entries()) {
       const error = await rejection(promise)
       expect(error).toBeInstanceOf(ClientError)
-      expect((error as ClientError).code).toBe("INVALID_REQUEST")
+      expect((error as ClientError).code).toBe(codes[i])
       expect(String(error)).not.toContain(API_KEY)
     }
     expect(server().requests()).toEqual([])

@@ -55,7 +55,7 @@ describe("client.jwtTemplates", () => {
     expect(server().requests()).toEqual([])
   })
 
-  it("INVALID_REQUEST for an unknown template type, before any request", async () => {
+  it("INVALID_PATH_PARAMETER for an unknown template type, before any request", async () => {
     const c = client()
     const error = await rejection(
       c.jwtTemplates.set({
@@ -67,7 +67,7 @@ describe("client.jwtTemplates", () => {
       })
     )
     expect(error).toBeInstanceOf(ClientError)
-    expect((error as ClientError).code).toBe("INVALID_REQUEST")
+    expect((error as ClientError).code).toBe("INVALID_PATH_PARAMETER")
     expect((error as ClientError).field).toBe("jwtTemplateType")
     expect(server().requests()).toEqual([])
   })

@@ -1,18 +1,8 @@
 import { ClientError, type country_code_allowlist, ManagementStytchError } from "@stytch-effect/compat"
 import { describe, expect, it } from "vitest"
-import { testEnvironment, useServedFake } from "./utils.js"
+import { rejection, testEnvironment, useServedFake } from "./utils.js"
 
 const { client, server } = useServedFake()
-
-/** The rejection of a promise (fails the test if it resolves). */
-const rejection = async (promise: Promise<unknown>): Promise<unknown> => {
-  try {
-    await promise
-  } catch (error) {
-    return error
-  }
-  throw new Error("expected the promise to reject")
-}
 
 const apiError = async (promise: Promise<unknown>) => {
   const error = await rejection(promise)

@@ -1,7 +1,7 @@
 import { ClientError, type emailTemplates, type ManagementClient, ManagementStytchError } from "@stytch-effect/compat"
 import * as Redacted from "effect/Redacted"
 import { describe, expect, it } from "vitest"
-import { liveProject, useServedFake } from "./utils.js"
+import { liveProject, rejection, useServedFake } from "./utils.js"
 
 const { client, server } = useServedFake()
 
@@ -37,16 +37,6 @@ const createPrebuilt = (c: ManagementClient, projectSlug: string, templateID: st
     senderInformation: sender,
     prebuiltCustomization: styling
   })
-
-/** The rejection of a promise (fails the test if it resolves). */
-const rejection = async (promise: Promise<unknown>): Promise<unknown> => {
-  try {
-    await promise
-  } catch (error) {
-    return error
-  }
-  throw new Error("expected the promise to reject")
-}
 
 /** The API error a promise rejects with. */
 const apiError = async (promise: Promise<unknown>) => {

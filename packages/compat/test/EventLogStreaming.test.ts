@@ -3,7 +3,7 @@ import { EventLogStreaming } from "@stytch-effect/resources"
 import { Redacted } from "effect"
 import { inspect } from "node:util"
 import { describe, expect, expectTypeOf, it } from "vitest"
-import { liveProject, testEnvironment, useServedFake } from "./utils.js"
+import { liveProject, rejection, testEnvironment, useServedFake } from "./utils.js"
 
 const { client, server } = useServedFake()
 
@@ -14,15 +14,6 @@ const LOKI = { hostname: "logs.example.com", username: "loki-user", password: "l
 type Scope = { readonly projectSlug: string; readonly environmentSlug: string }
 const datadog = (scope: Scope) => ({ ...scope, destinationType: "DATADOG" as const })
 const loki = (scope: Scope) => ({ ...scope, destinationType: "GRAFANA_LOKI" as const })
-
-const rejection = async (promise: Promise<unknown>): Promise<unknown> => {
-  try {
-    await promise
-  } catch (error) {
-    return error
-  }
-  throw new Error("expected the promise to reject")
-}
 
 const apiError = async (promise: Promise<unknown>): Promise<ManagementStytchError> => {
   const error = await rejection(promise)

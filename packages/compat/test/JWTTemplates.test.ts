@@ -1,10 +1,8 @@
 import { ClientError, type jwtTemplates } from "@stytch-effect/compat"
 import { describe, expect, it } from "vitest"
-import { testEnvironment, useServedFake } from "./utils.js"
+import { rejection, testEnvironment, useServedFake } from "./utils.js"
 
 const { client, server } = useServedFake()
-
-const rejection = (promise: Promise<unknown>): Promise<unknown> => promise.then(() => undefined, (error: unknown) => error)
 
 const SESSION_CONTENT = `{"custom_user_id": "user-123", "custom_email": "test@example.com"}`
 const M2M_CONTENT = `{"custom_org_id": "org-456", "custom_name": "Test Organization"}`

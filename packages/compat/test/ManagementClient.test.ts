@@ -15,6 +15,7 @@ import { FakeManagementApi, Fault } from "@stytch-effect/testing"
 import { Layer, Redacted } from "effect"
 import { inspect } from "node:util"
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest"
+import { rejection } from "./utils.js"
 
 // Every test talks to this fake over real loopback HTTP.
 const ACCESS_TOKEN = "test-access-token-compat"
@@ -54,16 +55,6 @@ const clearEnv = () => {
   for (const name of ["STYTCH_WORKSPACE_KEY_ID", "STYTCH_WORKSPACE_KEY_SECRET", "STYTCH_ACCESS_TOKEN", "STYTCH_MANAGEMENT_BASE_URL"]) {
     vi.stubEnv(name, undefined)
   }
-}
-
-/** The rejection of a promise (fails the test if it resolves). */
-const rejection = async (promise: Promise<unknown>): Promise<unknown> => {
-  try {
-    await promise
-  } catch (error) {
-    return error
-  }
-  throw new Error("expected the promise to reject")
 }
 
 /** The error thrown by a function (fails the test if it returns). */

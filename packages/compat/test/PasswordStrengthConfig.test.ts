@@ -1,11 +1,9 @@
 import { ClientError, ManagementStytchError, type passwordStrengthConfig } from "@stytch-effect/compat"
 import { Redacted } from "effect"
 import { describe, expect, it } from "vitest"
-import { testEnvironment, useServedFake } from "./utils.js"
+import { rejection, testEnvironment, useServedFake } from "./utils.js"
 
 const { client, server } = useServedFake()
-
-const rejection = (promise: Promise<unknown>): Promise<unknown> => promise.then(() => undefined, (error: unknown) => error)
 
 describe("client.passwordStrengthConfig", () => {
   it("a fresh Consumer TEST environment has a default config with a validation policy", async () => {

@@ -1,18 +1,8 @@
 import { ClientError, ManagementStytchError, type publicTokens } from "@stytch-effect/compat"
 import { describe, expect, it } from "vitest"
-import { liveProject, testEnvironment, useServedFake } from "./utils.js"
+import { liveProject, rejection, testEnvironment, useServedFake } from "./utils.js"
 
 const { client, server } = useServedFake()
-
-/** The rejection of a promise (fails the test if it resolves). */
-const rejection = async (promise: Promise<unknown>): Promise<unknown> => {
-  try {
-    await promise
-  } catch (error) {
-    return error
-  }
-  throw new Error("expected the promise to reject")
-}
 
 describe("client.publicTokens over loopback HTTP", () => {
   it("exposes exactly create, delete, get and getAll", () => {

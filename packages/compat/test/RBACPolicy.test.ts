@@ -1,10 +1,8 @@
 import { ClientError, ManagementStytchError, type rbacPolicy } from "@stytch-effect/compat"
 import { describe, expect, it } from "vitest"
-import { testEnvironment, useServedFake } from "./utils.js"
+import { rejection, testEnvironment, useServedFake } from "./utils.js"
 
 const { client, server } = useServedFake()
-
-const rejection = (promise: Promise<unknown>): Promise<unknown> => promise.then(() => undefined, (error: unknown) => error)
 
 const customResources: Array<rbacPolicy.Resource> = [
   { resourceID: "resource1", description: "Resource 1", availableActions: ["read", "write", "delete"] },

@@ -1,19 +1,9 @@
 import { ClientError, ManagementStytchError, type sdk } from "@stytch-effect/compat"
 import { Redacted } from "effect"
 import { describe, expect, it } from "vitest"
-import { liveProject, testEnvironment, useServedFake } from "./utils.js"
+import { liveProject, rejection, testEnvironment, useServedFake } from "./utils.js"
 
 const { client, server } = useServedFake()
-
-/** The rejection of a promise (fails the test if it resolves). */
-const rejection = async (promise: Promise<unknown>): Promise<unknown> => {
-  try {
-    await promise
-  } catch (error) {
-    return error
-  }
-  throw new Error("expected a rejection")
-}
 
 /** Every section filled, with the values of the official SDKs' tests. */
 const consumerConfig: sdk.ConsumerConfig = {

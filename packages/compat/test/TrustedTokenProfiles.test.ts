@@ -1,17 +1,12 @@
 import { ClientError, ManagementStytchError, type trustedTokenProfiles } from "@stytch-effect/compat"
 import { describe, expect, it } from "vitest"
-import { testEnvironment, useServedFake } from "./utils.js"
+import { rejection, testEnvironment, useServedFake } from "./utils.js"
 
 const { client, server } = useServedFake()
 
 // Filler text in PEM armour: the fake never parses key material.
 const PEM = "-----BEGIN PUBLIC KEY-----\nMIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AAIICCgKCAQEA1234567890abcdef\n-----END PUBLIC KEY-----"
 const OTHER_PEM = "-----BEGIN PUBLIC KEY-----\nnot really a key at all\n-----END PUBLIC KEY-----"
-
-const rejection = (promise: Promise<unknown>): Promise<unknown> =>
-  promise.then(() => {
-    throw new Error("expected a rejection")
-  }, (error: unknown) => error)
 
 const apiError = async (promise: Promise<unknown>) => {
   const error = await rejection(promise)

@@ -58,3 +58,13 @@ export const testEnvironment = async (client: ManagementClient, vertical: projec
   const { environment } = await client.environments.create({ projectSlug, name: "test", type: "TEST" })
   return { projectSlug, environmentSlug: environment.environmentSlug }
 }
+
+/** The rejection of a promise; fails the test if the promise resolves. */
+export const rejection = async (promise: Promise<unknown>): Promise<unknown> => {
+  try {
+    await promise
+  } catch (error) {
+    return error
+  }
+  throw new Error("expected the promise to reject")
+}

@@ -1,34 +1,9 @@
-import * as HttpClientRequest from "@effect/platform/HttpClientRequest"
 import { it } from "@effect/vitest"
-import { Credentials } from "@stytch-effect/core"
 import { RBACPolicy } from "@stytch-effect/resources"
 import { FakeManagementApi } from "@stytch-effect/testing"
-import { Effect, Redacted, Schema } from "effect"
+import { Effect, Schema } from "effect"
 import { describe, expect } from "vitest"
-import { type Scope, testEnvironment, withFake } from "./utils.js"
-
-/**
- * The failure of an operation expected to fail. An unexpected success is a
- * plain test failure (`Effect.flip` would fail the test with the whole
- * response as a non-Error value, which vitest 3 hangs on while reporting).
- */
-const failureOf = <A, E, R>(effect: Effect.Effect<A, E, R>): Effect.Effect<E, never, R> =>
-  Effect.flatMap(Effect.either(effect), (result) =>
-    result._tag === "Left"
-      ? Effect.succeed(result.left)
-      : Effect.die(new Error("expected the operation to fail, but it succeeded")))
-
-/** Sends a raw wire request to the fake, as another SDK (Go) would. */
-const raw = (method: "GET" | "PUT", path: string, body?: unknown) =>
-  Effect.gen(function*() {
-    const fake = yield* FakeManagementApi.FakeManagementApi
-    let request = HttpClientRequest.make(method)(`https://management.stytch.com${path}`).pipe(
-      HttpClientRequest.setHeader("authorization", Redacted.value(Credentials.authorization(fake.credentials)))
-    )
-    if (body !== undefined) request = HttpClientRequest.bodyUnsafeJson(request, body)
-    const response = yield* fake.httpClient.execute(request)
-    return { status: response.status, body: (yield* response.json) as Record<string, any> }
-  })
+import { failureOf, raw, type Scope, testEnvironment, withFake } from "./utils.js"
 
 const pathOf = (scope: Scope) => `/pwa/v3/projects/${scope.projectSlug}/environments/${scope.environmentSlug}/rbac_policy`
 

@@ -1,6 +1,9 @@
 import { Environments, Projects } from "@stytch-effect/resources"
 import { FakeManagementApi } from "@stytch-effect/testing"
+import * as HttpClientRequest from "@effect/platform/HttpClientRequest"
+import { Credentials } from "@stytch-effect/core"
 import * as Effect from "effect/Effect"
+import * as Redacted from "effect/Redacted"
 
 /** Runs a test against a fresh in-memory fake. */
 export const withFake = Effect.provide(FakeManagementApi.layer())
@@ -33,4 +36,27 @@ export const testEnvironment = (vertical: Projects.Vertical = "B2B") =>
     const { projectSlug } = yield* liveProject(vertical)
     const { environment } = yield* Environments.create({ projectSlug, name: "test", type: "TEST" })
     return { projectSlug, environmentSlug: environment.environmentSlug } satisfies Scope
+  })
+
+/**
+ * The failure of an operation expected to fail. An unexpected success is a
+ * plain test failure (`Effect.flip` would fail the test with the whole
+ * response as a non-Error value, which vitest 3 hangs on while reporting).
+ */
+export const failureOf = <A, E, R>(effect: Effect.Effect<A, E, R>): Effect.Effect<E, never, R> =>
+  Effect.flatMap(Effect.either(effect), (result) =>
+    result._tag === "Left"
+      ? Effect.succeed(result.left)
+      : Effect.die(new Error("expected the operation to fail, but it succeeded")))
+
+/** Sends a raw wire request to the fake, as another SDK (Go) would. */
+export const raw = (method: "GET" | "PUT", path: string, body?: unknown) =>
+  Effect.gen(function*() {
+    const fake = yield* FakeManagementApi.FakeManagementApi
+    let request = HttpClientRequest.make(method)(`https://management.stytch.com${path}`).pipe(
+      HttpClientRequest.setHeader("authorization", Redacted.value(Credentials.authorization(fake.credentials)))
+    )
+    if (body !== undefined) request = HttpClientRequest.bodyUnsafeJson(request, body)
+    const response = yield* fake.httpClient.execute(request)
+    return { status: response.status, body: (yield* response.json) as Record<string, any> }
   })

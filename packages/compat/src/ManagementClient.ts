@@ -20,14 +20,16 @@
  *
  * @since 0.1.0
  */
-import * as FetchHttpClient from "@effect/platform/FetchHttpClient"
 import * as HttpClient from "@effect/platform/HttpClient"
 import { RetryPolicy, StytchManagement } from "@stytch-effect/core"
 import { Api } from "@stytch-effect/resources"
+import type * as Cause from "effect/Cause"
 import * as Effect from "effect/Effect"
 import * as Exit from "effect/Exit"
+import type * as Fiber from "effect/Fiber"
 import * as Layer from "effect/Layer"
 import * as ManagedRuntime from "effect/ManagedRuntime"
+import * as Runtime from "effect/Runtime"
 import type * as Redacted from "effect/Redacted"
 import { ClientError } from "./Errors.js"
 import * as Config from "./internal/config.js"
@@ -74,7 +76,11 @@ export interface ClientConfig {
 export interface ClientOptions {
   /**
    * The HTTP transport: an `HttpClient`, or a layer that builds one.
-   * Default: `fetch` (`FetchHttpClient.layer`).
+   * Default: the platform's (`StytchManagement.defaultHttpClient`): on Node,
+   * `node:http`/`node:https` with keep-alive agents, closed by
+   * {@link ManagementClient.close}; elsewhere `fetch`. For a custom agent
+   * (a proxy, a CA, socket limits), pass
+   * `NodeHttpClient.layer({ httpsAgent })` from `@stytch-effect/core/NodeHttpClient`.
    */
   readonly httpClient?: HttpClient.HttpClient | Layer.Layer<HttpClient.HttpClient> | undefined
 }
@@ -87,7 +93,7 @@ interface InternalOptions extends ClientOptions {
 
 const transport = (httpClient: ClientOptions["httpClient"]): Layer.Layer<HttpClient.HttpClient> =>
   httpClient === undefined
-    ? FetchHttpClient.layer
+    ? StytchManagement.defaultHttpClient
     : Layer.isLayer(httpClient)
     ? (httpClient as Layer.Layer<HttpClient.HttpClient>)
     : Layer.succeed(HttpClient.HttpClient, httpClient as HttpClient.HttpClient)
@@ -153,16 +159,44 @@ export class ManagementClient {
         : Layer.merge(client, RetryPolicy.layer({ maxRetries: resolved.maxRetries }))
       this.#description = describe(resolved)
     }
-    this.#runtime = ManagedRuntime.make(layer)
+    const managed = ManagedRuntime.make(layer)
+    this.#runtime = managed
 
-    const run: Run = (effect) => {
-      if (this.#closed) {
-        return Promise.reject(new ClientError("CLIENT_CLOSED", "the ManagementClient was closed"))
+    // Each call forks one fiber on the runtime built by the first call and
+    // settles one promise from the fiber's exit: no per-call layer, scope or
+    // `Effect.suspend`, one promise (not `runPromiseExit` + `then`).
+    let fork: (<A, E>(effect: Effect.Effect<A, E, StytchManagement.StytchManagement>) => Fiber.RuntimeFiber<A, E>) | undefined
+    let building: Promise<void> | undefined
+    let buildFailure: Cause.Cause<unknown> | undefined
+    const closed = () => new ClientError("CLIENT_CLOSED", "the ManagementClient was closed")
+    const start = <A>(
+      effect: () => Effect.Effect<A, unknown, StytchManagement.StytchManagement>,
+      resolve: (value: A) => void,
+      reject: (error: unknown) => void
+    ) => {
+      let program: Effect.Effect<A, unknown, StytchManagement.StytchManagement>
+      try {
+        program = effect()
+      } catch (defect) {
+        return reject(defect)
       }
-      return this.#runtime.runPromiseExit(Effect.suspend(effect)).then((exit) =>
-        Exit.isSuccess(exit) ? exit.value : Promise.reject(fromCause(exit.cause))
-      )
+      fork!(program).addObserver((exit) => (exit._tag === "Success" ? resolve(exit.value) : reject(fromCause(exit.cause))))
     }
+    const run: Run = (effect) =>
+      new Promise((resolve, reject) => {
+        if (this.#closed) return reject(closed())
+        if (fork !== undefined) return start(effect, resolve, reject)
+        // The first calls build the layer (once); a failure rejects them, and every later call.
+        building ??= Effect.runPromiseExit(managed.runtimeEffect).then((exit) => {
+          if (Exit.isSuccess(exit)) fork = Runtime.runFork(exit.value)
+          else buildFailure = exit.cause
+        })
+        building.then(() => {
+          if (this.#closed) return reject(closed())
+          if (buildFailure !== undefined) return reject(fromCause(buildFailure))
+          start(effect, resolve, reject)
+        })
+      })
     for (const [name, module] of Object.entries(Api.groups)) {
       Object.defineProperty(this, name, { value: promisify(module, run), enumerable: true })
     }

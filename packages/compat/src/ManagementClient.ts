@@ -23,13 +23,9 @@
 import * as HttpClient from "@effect/platform/HttpClient"
 import { RetryPolicy, StytchManagement } from "@stytch-effect/core"
 import { Api } from "@stytch-effect/resources"
-import type * as Cause from "effect/Cause"
 import * as Effect from "effect/Effect"
-import * as Exit from "effect/Exit"
-import type * as Fiber from "effect/Fiber"
 import * as Layer from "effect/Layer"
 import * as ManagedRuntime from "effect/ManagedRuntime"
-import * as Runtime from "effect/Runtime"
 import type * as Redacted from "effect/Redacted"
 import { ClientError } from "./Errors.js"
 import * as Config from "./internal/config.js"
@@ -162,40 +158,22 @@ export class ManagementClient {
     const managed = ManagedRuntime.make(layer)
     this.#runtime = managed
 
-    // Each call forks one fiber on the runtime built by the first call and
-    // settles one promise from the fiber's exit: no per-call layer, scope or
-    // `Effect.suspend`, one promise (not `runPromiseExit` + `then`).
-    let fork: (<A, E>(effect: Effect.Effect<A, E, StytchManagement.StytchManagement>) => Fiber.RuntimeFiber<A, E>) | undefined
-    let building: Promise<void> | undefined
-    let buildFailure: Cause.Cause<unknown> | undefined
-    const closed = () => new ClientError("CLIENT_CLOSED", "the ManagementClient was closed")
-    const start = <A>(
-      effect: () => Effect.Effect<A, unknown, StytchManagement.StytchManagement>,
-      resolve: (value: A) => void,
-      reject: (error: unknown) => void
-    ) => {
-      let program: Effect.Effect<A, unknown, StytchManagement.StytchManagement>
-      try {
-        program = effect()
-      } catch (defect) {
-        return reject(defect)
-      }
-      fork!(program).addObserver((exit) => (exit._tag === "Success" ? resolve(exit.value) : reject(fromCause(exit.cause))))
-    }
+    // Each call forks one fiber on the client's runtime (built once, by the
+    // first call; a build failure fails every call) and settles one promise
+    // from the fiber's exit: no per-call layer, scope or `Effect.suspend`, and
+    // one promise rather than `runPromiseExit` + `then`.
     const run: Run = (effect) =>
       new Promise((resolve, reject) => {
-        if (this.#closed) return reject(closed())
-        if (fork !== undefined) return start(effect, resolve, reject)
-        // The first calls build the layer (once); a failure rejects them, and every later call.
-        building ??= Effect.runPromiseExit(managed.runtimeEffect).then((exit) => {
-          if (Exit.isSuccess(exit)) fork = Runtime.runFork(exit.value)
-          else buildFailure = exit.cause
-        })
-        building.then(() => {
-          if (this.#closed) return reject(closed())
-          if (buildFailure !== undefined) return reject(fromCause(buildFailure))
-          start(effect, resolve, reject)
-        })
+        if (this.#closed) return reject(new ClientError("CLIENT_CLOSED", "the ManagementClient was closed"))
+        let program: Effect.Effect<unknown, unknown, StytchManagement.StytchManagement>
+        try {
+          program = effect()
+        } catch (defect) {
+          return reject(defect)
+        }
+        managed.runFork(program).addObserver((exit) =>
+          exit._tag === "Success" ? resolve(exit.value as never) : reject(fromCause(exit.cause))
+        )
       })
     for (const [name, module] of Object.entries(Api.groups)) {
       Object.defineProperty(this, name, { value: promisify(module, run), enumerable: true })

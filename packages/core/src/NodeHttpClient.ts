@@ -52,7 +52,8 @@ import * as Stream from "effect/Stream"
 import * as Http from "node:http"
 import * as Https from "node:https"
 import * as Zlib from "node:zlib"
-import { type DirectRequest, type DirectResponse, type DirectSend, DirectSendId } from "./internal/direct.js"
+import { DirectAttemptId, type DirectSettings } from "./internal/direct.js"
+import * as DirectAttempt from "./internal/directAttempt.js"
 
 /**
  * @since 0.2.0
@@ -209,10 +210,10 @@ const headerOf = (response: Http.IncomingMessage) => (name: string): string | un
   return Array.isArray(value) ? value[0] : value
 }
 
-const prepareDirect = (agents: Agents) => (baseURL: string): DirectSend => {
-  const target = targetOf(agents, new URL(baseURL))
-  return (req: DirectRequest, callback: (error: unknown, response: DirectResponse | undefined) => void) =>
-    request(target, req.method, target.prefix + req.path, req.headers, req.body, (error, received) =>
+const makeDirectAttempt = (agents: Agents) => (settings: DirectSettings) => {
+  const target = targetOf(agents, new URL(settings.baseURL))
+  const send: DirectAttempt.DirectSend = (method, pathAndQuery, headers, body, callback) =>
+    request(target, method, target.prefix + pathAndQuery, headers, body, (error, received) =>
       received === undefined
         ? callback(error, undefined)
         : callback(undefined, {
@@ -220,6 +221,7 @@ const prepareDirect = (agents: Agents) => (baseURL: string): DirectSend => {
           header: headerOf(received.response),
           text: received.body.toString("utf8")
         }))
+  return DirectAttempt.make(send, settings)
 }
 
 /** The request body as something `ClientRequest.end` takes, and its content type. */
@@ -301,7 +303,7 @@ const makeClient = (agents: Agents): HttpClient.HttpClient => {
         })
     )
   )
-  return Object.assign(client, { [DirectSendId]: prepareDirect(agents) })
+  return Object.assign(client, { [DirectAttemptId]: makeDirectAttempt(agents) })
 }
 
 /**

@@ -395,7 +395,7 @@ describe("the browser build of core", () => {
     })
     const inputs = Object.keys(result.metafile.inputs)
     expect(inputs.some((f) => f.endsWith("internal/defaultHttpClient.ts"))).toBe(true)
-    expect(inputs.filter((f) => /NodeHttpClient|defaultHttpClient\.node/.test(f))).toEqual([])
+    expect(inputs.filter((f) => /NodeHttpClient|defaultHttpClient\.node|directAttempt/.test(f))).toEqual([])
     expect(inputs.filter((f) => f.startsWith("node:"))).toEqual([])
     const code = result.outputFiles[0]!.text
     expect(code).not.toMatch(/["']node:/)

@@ -1,50 +1,44 @@
 /**
- * The contract between `makeSend` and a transport that can send an API
- * request without `HttpClientRequest`/`HttpClientResponse` objects and
- * abort it itself (the Node transport). An `HttpClient` that carries a
- * {@link DirectSendId} property offers it; any other `HttpClient` (a user's,
- * a fake, `FetchHttpClient`) goes through `execute` and the fiber timeout.
- *
- * Nothing here imports anything platform-specific.
+ * The contract between `makeSend` and a transport that runs an API attempt
+ * itself — without `HttpClientRequest`/`HttpClientResponse` objects and
+ * without a fiber for the timeout (the Node transport). An `HttpClient` that
+ * carries a {@link DirectAttemptId} property offers it; any other
+ * `HttpClient` (a user's, a fake, `FetchHttpClient`) goes through `execute`
+ * and the fiber timeout. The implementation lives with the Node transport
+ * (`directAttempt.ts`), so browser bundles do not carry it.
  *
  * @internal
  */
+import type * as Effect from "effect/Effect"
+import type * as Redacted from "effect/Redacted"
+import type { ApiResponse } from "../StytchManagement.js"
+import type { AttemptFailure } from "./transport.js"
 
 /** @internal */
-export const DirectSendId: unique symbol = Symbol.for("@stytch-effect/core/DirectSend") as never
+export const DirectAttemptId: unique symbol = Symbol.for("@stytch-effect/core/DirectAttempt") as never
 
-/** What a direct request needs; `headers` is a fresh object the transport may add to. @internal */
-export interface DirectRequest {
-  readonly method: string
-  /** Path and query, appended to the prepared base URL (`/pwa/v3/...?a=b`). */
-  readonly path: string
-  readonly headers: Record<string, string>
-  readonly body: string | undefined
+/** What `makeSend` hands over once, per client. @internal */
+export interface DirectSettings {
+  readonly baseURL: string
+  /** Lower-case names; copied per request. */
+  readonly headers: Readonly<Record<string, string>>
+  readonly authorization: Effect.Effect<Redacted.Redacted<string>>
+  /** The per-attempt timeout; `undefined` for none. */
+  readonly timeoutMillis: number | undefined
 }
 
-/** A received response, its body read and decoded. @internal */
-export interface DirectResponse {
-  readonly status: number
-  /** A response header by its lower-case name (the first value if repeated). */
-  readonly header: (name: string) => string | undefined
-  readonly text: string
-}
+/** One attempt: send, time out, read, classify. @internal */
+export type DirectAttempt = (
+  method: string,
+  pathAndQuery: string,
+  url: string,
+  json: string | undefined,
+  onTimeout: () => AttemptFailure
+) => Effect.Effect<ApiResponse, AttemptFailure>
 
-/**
- * Sends one request and calls `callback` exactly once, unless the returned
- * abort function is called first (then never). Abort destroys the request's
- * socket (the server sees the connection closed).
- *
- * @internal
- */
-export type DirectSend = (
-  request: DirectRequest,
-  callback: (error: unknown, response: DirectResponse | undefined) => void
-) => () => void
+/** @internal */
+export type MakeDirectAttempt = (settings: DirectSettings) => DirectAttempt
 
-/** Prepares a sender for one base URL (parsed once). @internal */
-export type PrepareDirectSend = (baseURL: string) => DirectSend
-
-/** The direct sender of an `HttpClient`, if it offers one. @internal */
-export const directSendOf = (client: object): PrepareDirectSend | undefined =>
-  (client as { readonly [DirectSendId]?: PrepareDirectSend })[DirectSendId]
+/** The direct attempt of an `HttpClient`, if it offers one. @internal */
+export const directAttemptOf = (client: object): MakeDirectAttempt | undefined =>
+  (client as { readonly [DirectAttemptId]?: MakeDirectAttempt })[DirectAttemptId]

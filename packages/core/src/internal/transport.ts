@@ -14,7 +14,7 @@ import * as Redacted from "effect/Redacted"
 import * as Schema from "effect/Schema"
 import { constTrue } from "effect/Function"
 import { CurrentRetryPolicy } from "../RetryPolicy.js"
-import { type DirectSend, directSendOf } from "./direct.js"
+import { directAttemptOf } from "./direct.js"
 import type { ApiRequest, ApiResponse } from "../StytchManagement.js"
 import { type ResponseError, StytchApiError, TransportError, UnexpectedResponseError } from "../StytchError.js"
 
@@ -26,7 +26,8 @@ export interface Settings {
   readonly authorization: Effect.Effect<Redacted.Redacted<string>>
 }
 
-interface AttemptFailure {
+/** @internal */
+export interface AttemptFailure {
   readonly error: ResponseError
   readonly retryAfter: Option.Option<Duration.Duration>
 }
@@ -56,7 +57,7 @@ export const parseRetryAfter = (value: string | undefined, now: number): Option.
 }
 
 /** The `code` of an error, its `cause` chain, or the first of an `AggregateError` (Happy Eyeballs). */
-const causeCode = (cause: unknown): string | undefined => {
+export const causeCode = (cause: unknown): string | undefined => {
   for (let c = cause, depth = 0; typeof c === "object" && c !== null && depth < 5; depth++) {
     const code = (c as { code?: unknown }).code
     if (typeof code === "string") return code
@@ -66,7 +67,8 @@ const causeCode = (cause: unknown): string | undefined => {
   return undefined
 }
 
-const networkError = (method: string, url: string, cause: unknown, refused: boolean): TransportError =>
+/** @internal */
+export const networkError = (method: string, url: string, cause: unknown, refused: boolean): TransportError =>
   new TransportError({
     reason: refused ? "ConnectionRefused" : "Network",
     method,
@@ -86,14 +88,15 @@ const transportError = (method: string, url: string, error: HttpClientError.Http
 /** The largest delay `setTimeout` honours; longer timeouts never fire (as with Effect's own clock). */
 const MAX_TIMER_MILLIS = 2 ** 31 - 1
 
-const liveClock = Context.get(DefaultServices.liveServices, Clock.Clock)
+/** @internal */
+export const liveClock = Context.get(DefaultServices.liveServices, Clock.Clock)
 
 /**
  * Starts a timer on the fiber's clock; returns its canceller. The live clock
  * gets a bare `setTimeout`; any other clock (a `TestClock`) gets its own
  * `sleep`, run in a fiber of its own.
  */
-const startTimer = (clock: Clock.Clock, millis: number, onFire: () => void): () => void => {
+export const startTimer = (clock: Clock.Clock, millis: number, onFire: () => void): () => void => {
   if (clock === liveClock) {
     const handle = setTimeout(onFire, millis)
     return () => clearTimeout(handle)
@@ -147,7 +150,7 @@ const isJsonBody = (text: string): unknown => {
 }
 
 /** Maps a received response to the attempt's outcome. */
-const classify = (
+export const classify = (
   status: number,
   retryAfterHeader: string | undefined,
   text: string
@@ -199,14 +202,17 @@ const classify = (
  */
 export const makeSend = (httpClient: HttpClient.HttpClient, settings: Settings) => {
   const client = HttpClient.withTracerDisabledWhen(httpClient, constTrue)
-  const prepareDirect = directSendOf(httpClient)
-  const direct = prepareDirect === undefined ? undefined : prepareDirect(settings.baseURL)
   const policy = CurrentRetryPolicy
   const timeoutMillis = Duration.isFinite(settings.timeout) ? Duration.toMillis(settings.timeout) : Infinity
   const timed = timeoutMillis <= MAX_TIMER_MILLIS
   const timeoutText = Duration.format(settings.timeout)
   const headers = HttpClientRequest.setHeaders(HttpClientRequest.get(""), settings.headers).headers
-  const plainHeaders: Record<string, string> = { ...headers }
+  const direct = directAttemptOf(httpClient)?.({
+    baseURL: settings.baseURL,
+    headers: { ...headers },
+    authorization: settings.authorization,
+    timeoutMillis: timed ? timeoutMillis : undefined
+  })
 
   return (request: ApiRequest): Effect.Effect<ApiResponse, ResponseError> => {
     const method = request.method
@@ -228,7 +234,7 @@ export const makeSend = (httpClient: HttpClient.HttpClient, settings: Settings) 
 
     const attempt = direct === undefined
       ? executeAttempt(method, url, json, onTimeout)
-      : directAttempt(direct, method, pathAndQuery, url, json, onTimeout)
+      : direct(method, pathAndQuery, url, json, onTimeout)
 
     const loop = (n: number): Effect.Effect<ApiResponse, ResponseError> =>
       Effect.catchAll(attempt, (failure) =>
@@ -242,54 +248,6 @@ export const makeSend = (httpClient: HttpClient.HttpClient, settings: Settings) 
           )
         ))
     return loop(1)
-  }
-
-  /**
-   * One attempt over a transport that sends and aborts requests itself: no
-   * `HttpClientRequest`, no fiber. The timeout is a timer on the fiber's
-   * clock (a plain `setTimeout` on the live clock) that aborts the request.
-   */
-  function directAttempt(
-    send: DirectSend,
-    method: string,
-    pathAndQuery: string,
-    url: string,
-    json: string | undefined,
-    onTimeout: () => AttemptFailure
-  ): Effect.Effect<ApiResponse, AttemptFailure> {
-    return Effect.flatMap(settings.authorization, (authorization) =>
-      Effect.withFiberRuntime<ApiResponse, AttemptFailure>((fiber) => {
-        const clock = timed ? Context.get(fiber.getFiberRef(DefaultServices.currentServices), Clock.Clock) : undefined
-        return Effect.async<ApiResponse, AttemptFailure>((resume) => {
-          const requestHeaders: Record<string, string> = { ...plainHeaders, authorization: Redacted.value(authorization) }
-          if (json !== undefined) requestHeaders["content-type"] = "application/json"
-          let done = false
-          let cancelTimer: (() => void) | undefined
-          const abort = send({ method, path: pathAndQuery, headers: requestHeaders, body: json }, (error, response) => {
-            if (done) return
-            done = true
-            cancelTimer?.()
-            resume(
-              response === undefined
-                ? Exit.fail({ error: networkError(method, url, error, causeCode(error) === "ECONNREFUSED"), retryAfter: Option.none() })
-                : classify(response.status, response.header("retry-after"), response.text)
-            )
-          })
-          if (clock !== undefined && !done) {
-            cancelTimer = startTimer(clock, timeoutMillis, () => {
-              if (done) return
-              done = true
-              abort()
-              resume(Exit.fail(onTimeout()))
-            })
-          }
-          return Effect.sync(() => {
-            done = true
-            cancelTimer?.()
-            abort()
-          })
-        })
-      }))
   }
 
   /** One attempt over any `HttpClient`: `execute`, with the fiber timeout. */

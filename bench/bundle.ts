@@ -7,6 +7,7 @@
 import { fileURLToPath } from "node:url"
 import { gzipSync } from "node:zlib"
 import * as esbuild from "esbuild"
+import { browserConditions, importsMapPlugin } from "./lib/importsMap.js"
 import type { Report } from "./lib/report.js"
 import { formatKB, table } from "./lib/stats.js"
 
@@ -79,6 +80,8 @@ export const bundle = async (entry: Entry): Promise<Bundle> => {
     platform: "browser",
     target: "es2022",
     alias,
+    // core's `#defaultHttpClient` through its real `imports` map, browser conditions, to source.
+    plugins: [importsMapPlugin(browserConditions)],
     logLevel: "silent"
   })
   const output = result.outputFiles[0]

@@ -19,6 +19,11 @@ const build = (): boolean => {
   console.error(`bench: ${stale[0]}; running pnpm build …`)
   try {
     execFileSync("pnpm", ["build"], { cwd: root, stdio: ["ignore", "ignore", "inherit"] })
+    if (Object.values(buildNeeded()).length === 0) return true
+    // `tsc --build` skips files whose content did not change (e.g. after `eslint --fix` touched
+    // them), which leaves dist older than src: force it once.
+    execFileSync("pnpm", ["exec", "tsc", "--build", "--force"], { cwd: root, stdio: ["ignore", "ignore", "inherit"] })
+    execFileSync("pnpm", ["build"], { cwd: root, stdio: ["ignore", "ignore", "inherit"] })
     return Object.values(buildNeeded()).length === 0
   } catch {
     return false

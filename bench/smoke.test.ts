@@ -12,24 +12,19 @@ describe("pnpm bench --smoke", () => {
     const results = await runAll(smoke)
 
     const loopback = results.loopback!
-    expect(loopback.rows.map((r) => `${r.variant}@${r.concurrency}`)).toEqual([
-      "fetch@1",
-      "effect@1",
-      "facade@1",
-      "effectLean@1",
-      "fetch@32",
-      "effect@32",
-      "facade@32",
-      "effectLean@32"
-    ])
+    expect(loopback.rows.map((r) => `${r.variant}@${r.concurrency}`)).toEqual(
+      [1, 32].flatMap((c) => ["fetch", "node", "effect", "facade", "effectFetch"].map((v) => `${v}@${c}`))
+    )
     for (const row of loopback.rows) {
       expect(positive(row.callsPerSecond)).toBe(true)
       expect(positive(row.ratio)).toBe(true)
+      expect(positive(row.ratioNode)).toBe(true)
       if (row.variant === "fetch") expect(row.ratio).toBe(1)
+      if (row.variant === "node") expect(row.ratioNode).toBe(1)
     }
 
     const inMemory = results.inMemory!
-    expect(inMemory.rows.length).toBe(5)
+    expect(inMemory.rows.length).toBe(7)
     for (const row of inMemory.rows) expect(positive(row.callsPerSecond)).toBe(true)
     expect(positive(inMemory.secretsGetPerSecond)).toBe(true)
 

@@ -72,7 +72,7 @@ const hasCredentials = () =>
 
 /**
  * The real API when credentials are in the environment; otherwise a fake
- * served on loopback HTTP, reached through the same fetch transport.
+ * served on loopback HTTP, reached through the same default transport (node:http on Node).
  */
 const ManagementLive = hasCredentials()
   ? Layer.unwrapEffect(

@@ -22,7 +22,7 @@ async function main(): Promise<void> {
   console.log("stytch-effect demo (promise)")
 
   // The real API reads its credentials from the environment; the fake is
-  // served on loopback HTTP and reached through the same fetch transport.
+  // served on loopback HTTP and reached through the same default transport (node:http on Node).
   let server: FakeManagementApi.Server | undefined
   let client: ManagementClient
   if (hasCredentials) {

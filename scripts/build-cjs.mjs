@@ -40,7 +40,22 @@ const entryPoints = collect(srcDir)
 // Start from a clean directory so deleted sources leave no stale output behind.
 fs.rmSync(outDir, { recursive: true, force: true })
 fs.mkdirSync(outDir, { recursive: true })
-fs.writeFileSync(path.join(outDir, "package.json"), JSON.stringify({ type: "commonjs" }, null, 2) + "\n")
+// dist/cjs/package.json is the package scope of the CommonJS files, so it also
+// carries the package's `imports` map (e.g. core's `#defaultHttpClient`), with
+// the `require` targets made relative to dist/cjs.
+/** @param {unknown} target @returns {unknown} */
+const cjsTarget = (target) => {
+  if (typeof target === "string") return target.replace(/^\.\/dist\/cjs\//, "./")
+  if (target === null || typeof target !== "object") return target
+  return Object.fromEntries(
+    Object.entries(target).filter(([condition]) => condition !== "types" && condition !== "import").map(([c, t]) => [c, cjsTarget(t)])
+  )
+}
+const imports = JSON.parse(fs.readFileSync(pkgJsonPath, "utf8")).imports
+const cjsManifest = imports === undefined
+  ? { type: "commonjs" }
+  : { type: "commonjs", imports: Object.fromEntries(Object.entries(imports).map(([k, t]) => [k, cjsTarget(t)])) }
+fs.writeFileSync(path.join(outDir, "package.json"), JSON.stringify(cjsManifest, null, 2) + "\n")
 
 if (entryPoints.length === 0) {
   console.log(`build-cjs: ${pkgName}: no sources under src/, wrote dist/cjs/package.json only`)

@@ -20,12 +20,10 @@
  *
  * @since 0.1.0
  */
-import * as FetchHttpClient from "@effect/platform/FetchHttpClient"
 import * as HttpClient from "@effect/platform/HttpClient"
 import { RetryPolicy, StytchManagement } from "@stytch-effect/core"
 import { Api } from "@stytch-effect/resources"
 import * as Effect from "effect/Effect"
-import * as Exit from "effect/Exit"
 import * as Layer from "effect/Layer"
 import * as ManagedRuntime from "effect/ManagedRuntime"
 import type * as Redacted from "effect/Redacted"
@@ -74,7 +72,11 @@ export interface ClientConfig {
 export interface ClientOptions {
   /**
    * The HTTP transport: an `HttpClient`, or a layer that builds one.
-   * Default: `fetch` (`FetchHttpClient.layer`).
+   * Default: the platform's (`StytchManagement.defaultHttpClient`): on Node,
+   * `node:http`/`node:https` with keep-alive agents, closed by
+   * {@link ManagementClient.close}; elsewhere `fetch`. For a custom agent
+   * (a proxy, a CA, socket limits), pass
+   * `NodeHttpClient.layer({ httpsAgent })` from `@stytch-effect/core/NodeHttpClient`.
    */
   readonly httpClient?: HttpClient.HttpClient | Layer.Layer<HttpClient.HttpClient> | undefined
 }
@@ -87,7 +89,7 @@ interface InternalOptions extends ClientOptions {
 
 const transport = (httpClient: ClientOptions["httpClient"]): Layer.Layer<HttpClient.HttpClient> =>
   httpClient === undefined
-    ? FetchHttpClient.layer
+    ? StytchManagement.defaultHttpClient
     : Layer.isLayer(httpClient)
     ? (httpClient as Layer.Layer<HttpClient.HttpClient>)
     : Layer.succeed(HttpClient.HttpClient, httpClient as HttpClient.HttpClient)
@@ -153,16 +155,26 @@ export class ManagementClient {
         : Layer.merge(client, RetryPolicy.layer({ maxRetries: resolved.maxRetries }))
       this.#description = describe(resolved)
     }
-    this.#runtime = ManagedRuntime.make(layer)
+    const managed = ManagedRuntime.make(layer)
+    this.#runtime = managed
 
-    const run: Run = (effect) => {
-      if (this.#closed) {
-        return Promise.reject(new ClientError("CLIENT_CLOSED", "the ManagementClient was closed"))
-      }
-      return this.#runtime.runPromiseExit(Effect.suspend(effect)).then((exit) =>
-        Exit.isSuccess(exit) ? exit.value : Promise.reject(fromCause(exit.cause))
-      )
-    }
+    // Each call forks one fiber on the client's runtime (built once, by the
+    // first call; a build failure fails every call) and settles one promise
+    // from the fiber's exit: no per-call layer, scope or `Effect.suspend`, and
+    // one promise rather than `runPromiseExit` + `then`.
+    const run: Run = (effect) =>
+      new Promise((resolve, reject) => {
+        if (this.#closed) return reject(new ClientError("CLIENT_CLOSED", "the ManagementClient was closed"))
+        let program: Effect.Effect<unknown, unknown, StytchManagement.StytchManagement>
+        try {
+          program = effect()
+        } catch (defect) {
+          return reject(defect)
+        }
+        managed.runFork(program).addObserver((exit) =>
+          exit._tag === "Success" ? resolve(exit.value as never) : reject(fromCause(exit.cause))
+        )
+      })
     for (const [name, module] of Object.entries(Api.groups)) {
       Object.defineProperty(this, name, { value: promisify(module, run), enumerable: true })
     }

@@ -8,7 +8,6 @@
  *
  * @since 0.1.0
  */
-import * as FetchHttpClient from "@effect/platform/FetchHttpClient"
 import * as HttpClient from "@effect/platform/HttpClient"
 import type * as HttpMethod from "@effect/platform/HttpMethod"
 import * as Config from "effect/Config"
@@ -20,6 +19,7 @@ import * as Either from "effect/Either"
 import * as Layer from "effect/Layer"
 import * as Option from "effect/Option"
 import * as Credentials from "./Credentials.js"
+import * as DefaultHttpClient from "#defaultHttpClient"
 import { checkBaseURL } from "./internal/baseUrl.js"
 import { makeSend } from "./internal/transport.js"
 import { version } from "./internal/version.js"
@@ -176,14 +176,37 @@ export const layerWithHttpClient = (
   Layer.effect(StytchManagement, make(options))
 
 /**
- * A layer that sends requests with `fetch` (Node ≥ 20, Bun, Deno, browsers,
- * edge runtimes).
+ * The default transport of {@link layer}: on Node, `node:http`/`node:https`
+ * with keep-alive agents (`@stytch-effect/core/NodeHttpClient`, destroyed with
+ * the layer); on Bun, Deno, browsers and edge runtimes, `fetch`. The choice
+ * is made by the `node` condition of the package's `imports` map, so non-Node
+ * builds contain nothing node-only.
+ *
+ * @since 0.2.0
+ * @category layers
+ */
+export const defaultHttpClient: Layer.Layer<HttpClient.HttpClient> = DefaultHttpClient.layer
+
+/**
+ * The name of {@link defaultHttpClient} in this build: `"node:http"` or
+ * `"fetch"`.
+ *
+ * @since 0.2.0
+ * @category layers
+ */
+export const defaultHttpClientName: "node:http" | "fetch" = DefaultHttpClient.name as "node:http" | "fetch"
+
+/**
+ * A layer that sends requests with the default transport of the platform
+ * ({@link defaultHttpClient}: `node:http` on Node, `fetch` elsewhere). To
+ * choose the transport (a custom agent, a proxy, another `HttpClient`), use
+ * {@link layerWithHttpClient}.
  *
  * @since 0.1.0
  * @category layers
  */
 export const layer = (options: Options): Layer.Layer<StytchManagement, ConfigError.ConfigError> =>
-  layerWithHttpClient(options).pipe(Layer.provide(FetchHttpClient.layer))
+  layerWithHttpClient(options).pipe(Layer.provide(DefaultHttpClient.layer))
 
 /**
  * Options read from the environment (or any `ConfigProvider`):

@@ -50,7 +50,7 @@ describe("base URL", () => {
       }
     }).pipe(Effect.scoped))
 
-  it.live("http://127.0.0.1:<port> works over the real fetch transport", () =>
+  it.live("http://127.0.0.1:<port> works over the default transport (node:http on Node)", () =>
     Effect.gen(function*() {
       seen.length = 0
       const { secret } = yield* getSecret.pipe(

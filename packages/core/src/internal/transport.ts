@@ -2,7 +2,7 @@ import * as HttpBody from "@effect/platform/HttpBody"
 import * as HttpClient from "@effect/platform/HttpClient"
 import type * as HttpClientError from "@effect/platform/HttpClientError"
 import * as HttpClientRequest from "@effect/platform/HttpClientRequest"
-import type * as HttpClientResponse from "@effect/platform/HttpClientResponse"
+import type * as HttpMethod from "@effect/platform/HttpMethod"
 import * as Clock from "effect/Clock"
 import * as Context from "effect/Context"
 import * as DefaultServices from "effect/DefaultServices"
@@ -14,6 +14,7 @@ import * as Redacted from "effect/Redacted"
 import * as Schema from "effect/Schema"
 import { constTrue } from "effect/Function"
 import { CurrentRetryPolicy } from "../RetryPolicy.js"
+import { directAttemptOf } from "./direct.js"
 import type { ApiRequest, ApiResponse } from "../StytchManagement.js"
 import { type ResponseError, StytchApiError, TransportError, UnexpectedResponseError } from "../StytchError.js"
 
@@ -25,7 +26,8 @@ export interface Settings {
   readonly authorization: Effect.Effect<Redacted.Redacted<string>>
 }
 
-interface AttemptFailure {
+/** @internal */
+export interface AttemptFailure {
   readonly error: ResponseError
   readonly retryAfter: Option.Option<Duration.Duration>
 }
@@ -54,37 +56,47 @@ export const parseRetryAfter = (value: string | undefined, now: number): Option.
   return Number.isNaN(date) ? Option.none() : Option.some(Duration.millis(Math.max(0, date - now)))
 }
 
-const causeCode = (cause: unknown): string | undefined => {
+/** The `code` of an error, its `cause` chain, or the first of an `AggregateError` (Happy Eyeballs). */
+export const causeCode = (cause: unknown): string | undefined => {
   for (let c = cause, depth = 0; typeof c === "object" && c !== null && depth < 5; depth++) {
     const code = (c as { code?: unknown }).code
     if (typeof code === "string") return code
-    c = (c as { cause?: unknown }).cause
+    const errors = (c as { errors?: unknown }).errors
+    c = Array.isArray(errors) && errors.length > 0 ? errors[0] : (c as { cause?: unknown }).cause
   }
   return undefined
 }
 
-const transportError = (method: string, url: string, error: HttpClientError.HttpClientError): TransportError => {
-  const refused = error._tag === "RequestError" && causeCode(error.cause) === "ECONNREFUSED"
-  return new TransportError({
+/** @internal */
+export const networkError = (method: string, url: string, cause: unknown, refused: boolean): TransportError =>
+  new TransportError({
     reason: refused ? "ConnectionRefused" : "Network",
     method,
     url,
     message: refused ? `connection refused: ${method} ${url}` : `network error: ${method} ${url}`,
-    cause: error.cause ?? error
+    cause
   })
-}
+
+const transportError = (method: string, url: string, error: HttpClientError.HttpClientError): TransportError =>
+  networkError(
+    method,
+    url,
+    error.cause ?? error,
+    error._tag === "RequestError" && causeCode(error.cause) === "ECONNREFUSED"
+  )
 
 /** The largest delay `setTimeout` honours; longer timeouts never fire (as with Effect's own clock). */
 const MAX_TIMER_MILLIS = 2 ** 31 - 1
 
-const liveClock = Context.get(DefaultServices.liveServices, Clock.Clock)
+/** @internal */
+export const liveClock = Context.get(DefaultServices.liveServices, Clock.Clock)
 
 /**
  * Starts a timer on the fiber's clock; returns its canceller. The live clock
  * gets a bare `setTimeout`; any other clock (a `TestClock`) gets its own
  * `sleep`, run in a fiber of its own.
  */
-const startTimer = (clock: Clock.Clock, millis: number, onFire: () => void): () => void => {
+export const startTimer = (clock: Clock.Clock, millis: number, onFire: () => void): () => void => {
   if (clock === liveClock) {
     const handle = setTimeout(onFire, millis)
     return () => clearTimeout(handle)
@@ -138,11 +150,11 @@ const isJsonBody = (text: string): unknown => {
 }
 
 /** Maps a received response to the attempt's outcome. */
-const classify = (
-  response: HttpClientResponse.HttpClientResponse,
+export const classify = (
+  status: number,
+  retryAfterHeader: string | undefined,
   text: string
 ): Effect.Effect<ApiResponse, AttemptFailure> => {
-  const status = response.status
   const body = isJsonBody(text)
   if (status >= 200 && status < 300) {
     return body === undefined
@@ -152,7 +164,7 @@ const classify = (
       })
       : Exit.succeed({ status, body })
   }
-  const retryAfter = parseRetryAfter(response.headers["retry-after"], Date.now())
+  const retryAfter = parseRetryAfter(retryAfterHeader, Date.now())
   const parsed = decodeErrorBody(body)
   if (Option.isSome(parsed)) {
     const e = parsed.value
@@ -206,20 +218,21 @@ export const makeSend = (httpClient: HttpClient.HttpClient, settings: Settings) 
   const timed = timeoutMillis <= MAX_TIMER_MILLIS
   const timeoutText = Duration.format(settings.timeout)
   const headers = HttpClientRequest.setHeaders(HttpClientRequest.get(""), settings.headers).headers
+  const direct = directAttemptOf(httpClient)?.({
+    baseURL: settings.baseURL,
+    headers: { ...headers },
+    authorization: settings.authorization,
+    timeoutMillis: timed ? timeoutMillis : undefined
+  })
 
   return (request: ApiRequest): Effect.Effect<ApiResponse, ResponseError> => {
     const method = request.method
-    const url = request.query.length === 0
-      ? settings.baseURL + request.path
-      : `${settings.baseURL}${request.path}?${queryString(request.query)}`
-    const body = request.body === undefined
-      ? undefined
-      : HttpBody.text(JSON.stringify(request.body), "application/json")
+    const pathAndQuery = request.query.length === 0
+      ? request.path
+      : `${request.path}?${queryString(request.query)}`
+    const url = settings.baseURL + pathAndQuery
+    const json = request.body === undefined ? undefined : JSON.stringify(request.body)
 
-    const onError = (error: HttpClientError.HttpClientError): AttemptFailure => ({
-      error: transportError(method, url, error),
-      retryAfter: Option.none()
-    })
     const onTimeout = (): AttemptFailure => ({
       error: new TransportError({
         reason: "Timeout",
@@ -230,7 +243,37 @@ export const makeSend = (httpClient: HttpClient.HttpClient, settings: Settings) 
       retryAfter: Option.none()
     })
 
-    const attempt: Effect.Effect<ApiResponse, AttemptFailure> = Effect.flatMap(
+    const attempt = direct === undefined
+      ? executeAttempt(method, url, json, onTimeout)
+      : direct(method, pathAndQuery, url, json, onTimeout)
+
+    const loop = (n: number): Effect.Effect<ApiResponse, ResponseError> =>
+      Effect.catchAll(attempt, (failure) =>
+        Effect.flatMap(policy, (p) =>
+          Effect.flatMap(
+            p.decide({ method, attempt: n, error: failure.error, retryAfter: failure.retryAfter }),
+            Option.match({
+              onNone: () => Effect.fail(failure.error),
+              onSome: (delay) => Effect.zipRight(Effect.sleep(delay), loop(n + 1))
+            })
+          )
+        ))
+    return loop(1)
+  }
+
+  /** One attempt over any `HttpClient`: `execute`, with the fiber timeout. */
+  function executeAttempt(
+    method: HttpMethod.HttpMethod,
+    url: string,
+    json: string | undefined,
+    onTimeout: () => AttemptFailure
+  ): Effect.Effect<ApiResponse, AttemptFailure> {
+    const body = json === undefined ? undefined : HttpBody.text(json, "application/json")
+    const onError = (error: HttpClientError.HttpClientError): AttemptFailure => ({
+      error: transportError(method, url, error),
+      retryAfter: Option.none()
+    })
+    return Effect.flatMap(
       settings.authorization,
       (authorization) => {
         let httpRequest = HttpClientRequest.setHeader(
@@ -248,22 +291,9 @@ export const makeSend = (httpClient: HttpClient.HttpClient, settings: Settings) 
         )
         return Effect.flatMap(
           timed ? timeoutFail(exchange, timeoutMillis, onTimeout) : exchange,
-          ({ response, text }) => classify(response, text)
+          ({ response, text }) => classify(response.status, response.headers["retry-after"], text)
         )
       }
     )
-
-    const loop = (n: number): Effect.Effect<ApiResponse, ResponseError> =>
-      Effect.catchAll(attempt, (failure) =>
-        Effect.flatMap(policy, (p) =>
-          Effect.flatMap(
-            p.decide({ method, attempt: n, error: failure.error, retryAfter: failure.retryAfter }),
-            Option.match({
-              onNone: () => Effect.fail(failure.error),
-              onSome: (delay) => Effect.zipRight(Effect.sleep(delay), loop(n + 1))
-            })
-          )
-        ))
-    return loop(1)
   }
 }

@@ -1,0 +1,44 @@
+/**
+ * The contract between `makeSend` and a transport that runs an API attempt
+ * itself — without `HttpClientRequest`/`HttpClientResponse` objects and
+ * without a fiber for the timeout (the Node transport). An `HttpClient` that
+ * carries a {@link DirectAttemptId} property offers it; any other
+ * `HttpClient` (a user's, a fake, `FetchHttpClient`) goes through `execute`
+ * and the fiber timeout. The implementation lives with the Node transport
+ * (`directAttempt.ts`), so browser bundles do not carry it.
+ *
+ * @internal
+ */
+import type * as Effect from "effect/Effect"
+import type * as Redacted from "effect/Redacted"
+import type { ApiResponse } from "../StytchManagement.js"
+import type { AttemptFailure } from "./transport.js"
+
+/** @internal */
+export const DirectAttemptId: unique symbol = Symbol.for("@stytch-effect/core/DirectAttempt") as never
+
+/** What `makeSend` hands over once, per client. @internal */
+export interface DirectSettings {
+  readonly baseURL: string
+  /** Lower-case names; copied per request. */
+  readonly headers: Readonly<Record<string, string>>
+  readonly authorization: Effect.Effect<Redacted.Redacted<string>>
+  /** The per-attempt timeout; `undefined` for none. */
+  readonly timeoutMillis: number | undefined
+}
+
+/** One attempt: send, time out, read, classify. @internal */
+export type DirectAttempt = (
+  method: string,
+  pathAndQuery: string,
+  url: string,
+  json: string | undefined,
+  onTimeout: () => AttemptFailure
+) => Effect.Effect<ApiResponse, AttemptFailure>
+
+/** @internal */
+export type MakeDirectAttempt = (settings: DirectSettings) => DirectAttempt
+
+/** The direct attempt of an `HttpClient`, if it offers one. @internal */
+export const directAttemptOf = (client: object): MakeDirectAttempt | undefined =>
+  (client as { readonly [DirectAttemptId]?: MakeDirectAttempt })[DirectAttemptId]

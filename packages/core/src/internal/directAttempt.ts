@@ -1,0 +1,88 @@
+/**
+ * The direct attempt of the Node transport (see `direct.ts`): one
+ * `Effect.async` around the transport's own send, with the per-attempt
+ * timeout as a timer on the fiber's clock — a plain `setTimeout` on the live
+ * clock, the clock's own `sleep` under a `TestClock` — that aborts the
+ * request. No `HttpClientRequest`, no fiber fork. Imported by
+ * `NodeHttpClient.ts` only.
+ *
+ * @internal
+ */
+import * as Clock from "effect/Clock"
+import * as Context from "effect/Context"
+import * as DefaultServices from "effect/DefaultServices"
+import * as Effect from "effect/Effect"
+import * as Exit from "effect/Exit"
+import * as Option from "effect/Option"
+import * as Redacted from "effect/Redacted"
+import type { ApiResponse } from "../StytchManagement.js"
+import type { DirectAttempt, DirectSettings } from "./direct.js"
+import { type AttemptFailure, causeCode, classify, networkError, startTimer } from "./transport.js"
+
+/** A received response, its body read and decoded. @internal */
+export interface DirectResponse {
+  readonly status: number
+  /** A response header by its lower-case name (the first value if repeated). */
+  readonly header: (name: string) => string | undefined
+  readonly text: string
+}
+
+/**
+ * Sends one request and calls `callback` exactly once, unless the returned
+ * abort function is called first (then never). Abort destroys the request's
+ * socket (the server sees the connection closed). `headers` is a fresh
+ * object the transport may add to.
+ *
+ * @internal
+ */
+export type DirectSend = (
+  method: string,
+  pathAndQuery: string,
+  headers: Record<string, string>,
+  body: string | undefined,
+  callback: (error: unknown, response: DirectResponse | undefined) => void
+) => () => void
+
+/** @internal */
+export const make = (send: DirectSend, settings: DirectSettings): DirectAttempt => {
+  const { authorization, headers, timeoutMillis } = settings
+  return (method, pathAndQuery, url, json, onTimeout) =>
+    Effect.flatMap(authorization, (token) =>
+      Effect.withFiberRuntime<ApiResponse, AttemptFailure>((fiber) => {
+        const clock = timeoutMillis === undefined
+          ? undefined
+          : Context.get(fiber.getFiberRef(DefaultServices.currentServices), Clock.Clock)
+        return Effect.async<ApiResponse, AttemptFailure>((resume) => {
+          const requestHeaders: Record<string, string> = { ...headers, authorization: Redacted.value(token) }
+          if (json !== undefined) requestHeaders["content-type"] = "application/json"
+          let done = false
+          let cancelTimer: (() => void) | undefined
+          const abort = send(method, pathAndQuery, requestHeaders, json, (error, response) => {
+            if (done) return
+            done = true
+            cancelTimer?.()
+            resume(
+              response === undefined
+                ? Exit.fail({
+                  error: networkError(method, url, error, causeCode(error) === "ECONNREFUSED"),
+                  retryAfter: Option.none()
+                })
+                : classify(response.status, response.header("retry-after"), response.text)
+            )
+          })
+          if (clock !== undefined && !done) {
+            cancelTimer = startTimer(clock, timeoutMillis!, () => {
+              if (done) return
+              done = true
+              abort()
+              resume(Exit.fail(onTimeout()))
+            })
+          }
+          return Effect.sync(() => {
+            done = true
+            cancelTimer?.()
+            abort()
+          })
+        })
+      }))
+}

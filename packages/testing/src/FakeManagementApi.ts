@@ -27,6 +27,15 @@ import * as InMemory from "./internal/httpClient.js"
 import { checkListenOptions, listen } from "./internal/serve.js"
 import { defaultCredentials, FakeServer, type FaultOptions, type RecordedRequest } from "./internal/server.js"
 
+declare global {
+  // `Symbol.asyncDispose` (the `await using` protocol), declared exactly as
+  // @types/node and lib.esnext.disposable declare it, so these declarations
+  // type-check without either (the declarations merge when both are present).
+  interface SymbolConstructor {
+    readonly asyncDispose: unique symbol
+  }
+}
+
 export type { FaultOptions, RecordedRequest }
 
 /**

@@ -36,7 +36,23 @@ declare global {
   }
 }
 
-export type { FaultOptions, RecordedRequest }
+export type {
+  /**
+   * Where and how often an injected fault applies (`{ operation, times }`).
+   *
+   * @since 0.1.0
+   * @category models
+   */
+  FaultOptions,
+  /**
+   * A request the fake received. Credentials are never recorded, only whether
+   * they were accepted.
+   *
+   * @since 0.1.0
+   * @category models
+   */
+  RecordedRequest
+}
 
 /**
  * @since 0.1.0

@@ -5,7 +5,7 @@ import tseslint from "typescript-eslint"
 
 export default tseslint.config(
   {
-    ignores: ["**/dist/**", "**/node_modules/**", "**/coverage/**", "**/build/**", "**/*.tsbuildinfo"]
+    ignores: ["**/dist/**", "**/node_modules/**", "**/coverage/**", "**/build/**", "**/*.tsbuildinfo", "test/snippets/generated/**", "docs/api/**"]
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,

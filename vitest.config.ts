@@ -22,7 +22,7 @@ export default defineConfig({
     ]
   },
   test: {
-    include: ["packages/*/test/**/*.test.ts", "bench/**/*.test.ts"],
+    include: ["packages/*/test/**/*.test.ts", "bench/**/*.test.ts", "test/**/*.test.ts"],
     testTimeout: 30_000
   }
 })

@@ -90,7 +90,7 @@ try {
     for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
       const full = path.join(dir, entry.name)
       if (entry.isDirectory()) copyDeclarations(full)
-      else if (entry.name.endsWith(".d.ts")) {
+      else if (entry.name.endsWith(".d.ts") || entry.name.endsWith(".d.ts.map")) {
         const target = path.join(outDir, path.relative(esmDir, full))
         fs.mkdirSync(path.dirname(target), { recursive: true })
         fs.copyFileSync(full, target)

@@ -31,6 +31,15 @@ import { ClientError } from "./Errors.js"
 import * as Config from "./internal/config.js"
 import { fromCause, promisify, type PromiseResource, type Run } from "./internal/runner.js"
 
+declare global {
+  // `Symbol.asyncDispose` (the `await using` protocol), declared exactly as
+  // @types/node and lib.esnext.disposable declare it, so these declarations
+  // type-check without either (the declarations merge when both are present).
+  interface SymbolConstructor {
+    readonly asyncDispose: unique symbol
+  }
+}
+
 export type { PromiseOperation, PromiseResource, ResourceModule } from "./internal/runner.js"
 
 /**

@@ -27,7 +27,32 @@ import * as InMemory from "./internal/httpClient.js"
 import { checkListenOptions, listen } from "./internal/serve.js"
 import { defaultCredentials, FakeServer, type FaultOptions, type RecordedRequest } from "./internal/server.js"
 
-export type { FaultOptions, RecordedRequest }
+declare global {
+  // `Symbol.asyncDispose` (the `await using` protocol), declared exactly as
+  // @types/node and lib.esnext.disposable declare it, so these declarations
+  // type-check without either (the declarations merge when both are present).
+  interface SymbolConstructor {
+    readonly asyncDispose: unique symbol
+  }
+}
+
+export type {
+  /**
+   * Where and how often an injected fault applies (`{ operation, times }`).
+   *
+   * @since 0.1.0
+   * @category models
+   */
+  FaultOptions,
+  /**
+   * A request the fake received. Credentials are never recorded, only whether
+   * they were accepted.
+   *
+   * @since 0.1.0
+   * @category models
+   */
+  RecordedRequest
+}
 
 /**
  * @since 0.1.0

@@ -28,7 +28,9 @@ import * as Layer from "effect/Layer"
 import * as ManagedRuntime from "effect/ManagedRuntime"
 import type * as Redacted from "effect/Redacted"
 import { ClientError } from "./Errors.js"
+import type { TokenStorage } from "./OAuth.js"
 import * as Config from "./internal/config.js"
+import { oauthClient } from "./internal/oauthClient.js"
 import { fromCause, promisify, type PromiseResource, type Run } from "./internal/runner.js"
 
 declare global {
@@ -70,6 +72,29 @@ export interface ClientConfig {
    * only where the server cannot have acted). Default 2; `0` turns retries off.
    */
   readonly max_retries?: number | undefined
+  /**
+   * Sign in with OAuth instead of a key or token (see `OAuth`): every request
+   * carries the access token from `token_storage`, refreshed before it
+   * expires and on a 401 (one refresh for all concurrent calls; the rotated
+   * refresh token is stored before they continue). Rejects with an
+   * `AuthError` when the user must log in (again).
+   */
+  readonly oauth?: OAuthClientConfig | undefined
+}
+
+/**
+ * The `oauth` setting of a {@link ManagementClient}.
+ *
+ * @since 0.3.0
+ * @category models
+ */
+export interface OAuthClientConfig {
+  /** Where the tokens are read from and written to. */
+  readonly token_storage: TokenStorage
+  /** Default: the Stytch CLI's public client (`OAuth.DEFAULT_CLIENT_ID` in core). */
+  readonly client_id?: string | undefined
+  readonly token_url?: string | undefined
+  readonly revoke_url?: string | undefined
 }
 
 /**
@@ -154,6 +179,10 @@ export class ManagementClient {
     let layer = (options as InternalOptions)[layerKey]
     if (layer !== undefined) {
       this.#description = "ManagementClient { layer: <custom> }"
+    } else if (config.oauth !== undefined && config.oauth !== null) {
+      const built = oauthClient(config, transport(options.httpClient))
+      layer = built.layer
+      this.#description = built.description
     } else {
       const resolved = Config.resolve(config)
       const client = StytchManagement.layerWithHttpClient(resolved.options).pipe(

@@ -6,8 +6,10 @@
  * @since 0.1.0
  */
 export { ClientError, type ClientErrorCode, ManagementStytchError, RequestError } from "./Errors.js"
+export { AuthError, type LoginUrl, OAuth, type OAuthConfig, type Tokens, type TokenStorage } from "./OAuth.js"
 export {
   type ClientConfig,
+  type OAuthClientConfig,
   type ClientOptions,
   ManagementClient,
   type PromiseOperation,

@@ -9,6 +9,7 @@
  */
 import * as ConfigError from "effect/ConfigError"
 import * as Data from "effect/Data"
+import type * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
 import * as Encoding from "effect/Encoding"
 import * as Redacted from "effect/Redacted"
@@ -39,6 +40,21 @@ export class AccessToken extends Data.TaggedClass("AccessToken")<{
  * @category models
  */
 export type Credentials = WorkspaceKey | AccessToken
+
+/**
+ * Credentials computed for every attempt: `authorization` yields the whole
+ * `Authorization` header value (for example `Bearer …` from a token store).
+ * It cannot fail: a source that can (OAuth's `LoginRequired`) dies with a
+ * typed error, which `OAuth.withAuthErrors` turns back into a failure. Used
+ * by `OAuth.layer`; not checked by {@link validate} (its values are not known
+ * up front).
+ *
+ * @since 0.3.0
+ * @category models
+ */
+export class TokenSource extends Data.TaggedClass("TokenSource")<{
+  readonly authorization: Effect.Effect<Redacted.Redacted<string>>
+}> {}
 
 const redact = (value: string | Redacted.Redacted<string>): Redacted.Redacted<string> =>
   Redacted.isRedacted(value) ? value : Redacted.make(value)
@@ -94,7 +110,7 @@ export const problem = (kind: "keyID" | "keySecret" | "token", value: unknown): 
  * @since 0.2.0
  * @category validation
  */
-export const validate = (credentials: unknown): Either.Either<Credentials, ConfigError.ConfigError> => {
+export const validate = (credentials: unknown): Either.Either<Credentials | TokenSource, ConfigError.ConfigError> => {
   const fail = (field: string, message: string) =>
     Either.left(ConfigError.InvalidData(["credentials", ...(field === "" ? [] : [field])], `credentials${field === "" ? "" : `.${field}`} ${message}`))
   if (credentials instanceof WorkspaceKey) {
@@ -108,6 +124,7 @@ export const validate = (credentials: unknown): Either.Either<Credentials, Confi
     const token = problem("token", credentials.token)
     return token === undefined ? Either.right(credentials) : fail("token", token)
   }
+  if (credentials instanceof TokenSource) return Either.right(credentials)
   return fail("", "must be Credentials.workspaceKey(id, secret) or Credentials.accessToken(token)")
 }
 

@@ -104,3 +104,63 @@ export type StytchError = StytchApiError | TransportError | UnexpectedResponseEr
  * @category errors
  */
 export type ResponseError = StytchApiError | TransportError | UnexpectedResponseError
+
+/**
+ * Signing in with OAuth failed, or the stored session can no longer be used.
+ * Raised only by the `OAuth` module and its credentials layer (it is not part
+ * of {@link StytchError}: clients with a workspace key or a static token
+ * never see it). `reason`:
+ *
+ * - `LoginRequired`: no tokens are stored, or the access token expired and
+ *   there is no refresh token; log in again.
+ * - `RefreshTokenInvalid`: the token endpoint refused the refresh token
+ *   (revoked, rotated by someone else, expired); the stored tokens were
+ *   cleared; log in again.
+ * - `StateMismatch`: the callback's `state` is not the expected one (a
+ *   forged or stale callback); nothing was exchanged.
+ * - `AuthorizationDenied`: the callback carries `error=` (the user declined,
+ *   …); `error` and `errorDescription` say why.
+ * - `InvalidCallback`: the callback URL has no `code`, or is not a URL.
+ * - `TokenRequestFailed`: the token endpoint refused the code (wrong
+ *   verifier, reused code, …) or failed (`statusCode`, `error`,
+ *   `errorDescription`).
+ * - `InvalidTokenResponse`: the token endpoint answered 2xx with something
+ *   that is not a usable token response.
+ * - `RevokeFailed`: the revoke endpoint refused the token.
+ * - `StorageFailed`: the token storage could not be read or written.
+ * - `InvalidConfiguration`: a client id or endpoint URL is unusable.
+ * - `Timeout`: the loopback login got no callback in time.
+ *
+ * Messages never contain a token, a code or a verifier.
+ *
+ * @since 0.3.0
+ * @category errors
+ */
+export class AuthError extends Schema.TaggedError<AuthError>("@stytch-effect/core/AuthError")("AuthError", {
+  reason: Schema.Literal(
+    "LoginRequired",
+    "RefreshTokenInvalid",
+    "StateMismatch",
+    "AuthorizationDenied",
+    "InvalidCallback",
+    "TokenRequestFailed",
+    "InvalidTokenResponse",
+    "RevokeFailed",
+    "StorageFailed",
+    "InvalidConfiguration",
+    "Timeout"
+  ),
+  message: Schema.String,
+  /** The OAuth 2.0 `error` code (`invalid_grant`, `access_denied`, …), if the server sent one. */
+  error: Schema.optional(Schema.String),
+  /** The OAuth 2.0 `error_description`, if the server sent one. */
+  errorDescription: Schema.optional(Schema.String),
+  /** The HTTP status of the token or revoke endpoint's answer, if any. */
+  statusCode: Schema.optional(Schema.Number),
+  cause: Schema.optional(Schema.Defect)
+}) {
+  /** `true` when the refresh token was refused and the stored tokens were cleared (Prisma's flag). @since 0.3.0 */
+  get refreshTokenInvalid(): boolean {
+    return this.reason === "RefreshTokenInvalid"
+  }
+}

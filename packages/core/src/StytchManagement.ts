@@ -61,7 +61,8 @@ export const parseBaseURL = (input: string | URL): Either.Either<string, ConfigE
  * @category options
  */
 export interface Options {
-  readonly credentials: Credentials.Credentials
+  /** A workspace key, an access token, or (advanced) a `Credentials.TokenSource`. */
+  readonly credentials: Credentials.Credentials | Credentials.TokenSource
   /** Default {@link DEFAULT_BASE_URL}. `http:` is accepted only for loopback hosts. */
   readonly baseURL?: string | URL | undefined
   /** Per-attempt timeout; the request is aborted when it elapses. Default 60 s. */
@@ -150,7 +151,9 @@ export const make = (
     const credentials = yield* Credentials.validate((options as Partial<Options> | undefined)?.credentials)
     const baseURL = yield* parseBaseURL(options.baseURL ?? DEFAULT_BASE_URL)
     const client = yield* HttpClient.HttpClient
-    const authorization = Effect.succeed(Credentials.authorization(credentials))
+    const authorization = credentials._tag === "TokenSource"
+      ? credentials.authorization
+      : Effect.succeed(Credentials.authorization(credentials))
     const send = makeSend(client, {
       baseURL,
       timeout: Duration.decode(options.timeout ?? DEFAULT_TIMEOUT),
@@ -216,13 +219,15 @@ export const layer = (options: Options): Layer.Layer<StytchManagement, ConfigErr
  * @since 0.1.0
  * @category config
  */
-export const config: Config.Config<Options> = Config.all({
+export const config: Config.Config<Options & { readonly credentials: Credentials.Credentials }> = Config.all({
   keyID: Config.option(Config.nonEmptyString("STYTCH_WORKSPACE_KEY_ID")),
   keySecret: Config.option(Config.redacted(Config.nonEmptyString("STYTCH_WORKSPACE_KEY_SECRET"))),
   token: Config.option(Config.redacted(Config.nonEmptyString("STYTCH_ACCESS_TOKEN"))),
   baseURL: Config.option(Config.nonEmptyString("STYTCH_MANAGEMENT_BASE_URL"))
 }).pipe(
-  Config.mapOrFail(({ baseURL, keyID, keySecret, token }): Either.Either<Options, ConfigError.ConfigError> => {
+  Config.mapOrFail((
+    { baseURL, keyID, keySecret, token }
+  ): Either.Either<Options & { readonly credentials: Credentials.Credentials }, ConfigError.ConfigError> => {
     const base = Option.getOrUndefined(baseURL)
     const checked = (credentials: Credentials.Credentials, ...fields: ReadonlyArray<readonly [string, "keyID" | "keySecret" | "token", unknown]>) => {
       for (const [name, kind, value] of fields) {

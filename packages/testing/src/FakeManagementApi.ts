@@ -15,7 +15,7 @@
  * @since 0.1.0
  */
 import * as HttpClient from "@effect/platform/HttpClient"
-import { type Credentials, StytchManagement } from "@stytch-effect/core"
+import { type Credentials, OAuth, StytchManagement } from "@stytch-effect/core"
 import type * as ConfigError from "effect/ConfigError"
 import * as Context from "effect/Context"
 import * as Effect from "effect/Effect"
@@ -24,6 +24,7 @@ import * as Runtime from "effect/Runtime"
 import type * as Scope from "effect/Scope"
 import type { Fault } from "./Fault.js"
 import * as InMemory from "./internal/httpClient.js"
+import { endpointsOf } from "./internal/oauth.js"
 import { checkListenOptions, listen } from "./internal/serve.js"
 import { defaultCredentials, FakeServer, type FaultOptions, type RecordedRequest } from "./internal/server.js"
 
@@ -55,6 +56,44 @@ export type {
 }
 
 /**
+ * Where the fake's OAuth authorization server answers: pass these to
+ * `OAuth.loginURL`, `OAuth.exchangeCallback`, `OAuth.layer`, … In memory
+ * they are the real defaults (the in-memory transport ignores the host);
+ * served, they are under the fake's URL.
+ *
+ * The authorization server approves every authorization request at once
+ * (302 to `redirect_uri` with `code` and `state`), checks PKCE (S256) at the
+ * token endpoint, rotates refresh tokens (the old one stops working),
+ * revokes, and issues access tokens (JWTs, 1 h, following the `Clock`) that
+ * every management endpoint accepts as `Authorization: Bearer …` until they
+ * expire (then 401). Any client id is accepted.
+ *
+ * @since 0.3.0
+ * @category models
+ */
+export interface OAuthEndpoints {
+  readonly authorizeURL: string
+  readonly tokenURL: string
+  readonly revokeURL: string
+}
+
+const inMemoryEndpoints: OAuthEndpoints = {
+  authorizeURL: OAuth.DEFAULT_AUTHORIZE_URL,
+  tokenURL: OAuth.DEFAULT_TOKEN_URL,
+  revokeURL: OAuth.DEFAULT_REVOKE_URL
+}
+
+/** Runs the authorize endpoint for a login URL; the `Location` it redirects to (the callback URL). */
+const approveWith = (server: FakeServer, loginURL: string): Effect.Effect<string> =>
+  Effect.flatMap(
+    server.handle({ method: "GET", url: new URL(loginURL), headers: {}, body: "" }),
+    (response) =>
+      response._tag === "Response" && response.status === 302 && response.headers.location !== undefined
+        ? Effect.succeed(response.headers.location)
+        : Effect.dieMessage(`FakeManagementApi: the authorize endpoint did not redirect (${response._tag === "Response" ? response.status : response._tag})`)
+  )
+
+/**
  * @since 0.1.0
  * @category models
  */
@@ -69,6 +108,14 @@ export interface Service {
   readonly requests: Effect.Effect<ReadonlyArray<RecordedRequest>>
   /** Forgets all state, faults and recorded requests. */
   readonly reset: Effect.Effect<void>
+  /** The fake's OAuth endpoints. */
+  readonly oauth: OAuthEndpoints
+  /**
+   * Plays the user approving a login: runs the authorize endpoint for the
+   * login URL and returns the callback URL it redirects to (with `code` and
+   * `state`, or `error`).
+   */
+  readonly approve: (loginURL: string) => Effect.Effect<string>
   /** @internal */
   readonly server: FakeServer
 }
@@ -107,6 +154,8 @@ export const make = (options: Options = {}): Service => {
     inject: (fault, faultOptions) => Effect.sync(() => server.inject(fault, faultOptions)),
     requests: Effect.sync(() => server.requests.slice()),
     reset: Effect.sync(() => server.reset()),
+    oauth: inMemoryEndpoints,
+    approve: (loginURL) => approveWith(server, loginURL),
     server
   }
 }
@@ -191,7 +240,7 @@ export const serve = (options: ServeOptions = {}): Effect.Effect<Served, never, 
       Effect.promise(() => listen(fake.server, options, Runtime.runFork(runtime))),
       (server) => Effect.promise(server.close)
     )
-    return { ...fake, url: server.url }
+    return { ...fake, url: server.url, oauth: endpointsOf(server.url, OAuth.STYTCH_PROJECT_ID) }
   })
 
 /**
@@ -211,6 +260,10 @@ export interface Server {
   readonly requests: () => ReadonlyArray<RecordedRequest>
   /** Forgets all state, faults and recorded requests. */
   readonly reset: () => void
+  /** The fake's OAuth endpoints, under {@link Server.url}. */
+  readonly oauth: OAuthEndpoints
+  /** Plays the user approving a login (see {@link Service.approve}); resolves with the callback URL. */
+  readonly approve: (loginURL: string) => Promise<string>
   /** Stops the server: requests in flight are dropped, connections closed. Idempotent. */
   readonly close: () => Promise<void>
   /** `await using server = await FakeManagementApi.start()` stops it at the end of the block. */
@@ -245,6 +298,8 @@ export const start = async (options: ServeOptions = {}): Promise<Server> => {
     inject: (fault, faultOptions) => fake.server.inject(fault, faultOptions),
     requests: () => fake.server.requests.slice(),
     reset: () => fake.server.reset(),
+    oauth: endpointsOf(url, OAuth.STYTCH_PROJECT_ID),
+    approve: (loginURL) => Effect.runPromise(approveWith(fake.server, loginURL)),
     close,
     [Symbol.asyncDispose]: close
   }

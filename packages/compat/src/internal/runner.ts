@@ -5,6 +5,7 @@ import * as Effect from "effect/Effect"
 import * as Option from "effect/Option"
 import * as Predicate from "effect/Predicate"
 import { ClientError, ManagementStytchError, RequestError } from "../Errors.js"
+import { AuthError } from "../OAuth.js"
 import { containsRedacted, type Unredacted, unredact } from "./unredact.js"
 
 export type { Unredacted } from "./unredact.js"
@@ -108,6 +109,7 @@ export const fromFailure = (error: unknown): Error => {
       : "INVALID_REQUEST"
     return new ClientError(code, e.message, { cause: e, field: e.field })
   }
+  if (Predicate.isTagged(error, "AuthError")) return new AuthError(error as never)
   if (ConfigError.isConfigError(error)) {
     return new ClientError("INVALID_CONFIG", `invalid client configuration: ${String(error)}`, { cause: error })
   }
@@ -125,5 +127,8 @@ export const fromCause = (cause: Cause.Cause<unknown>): unknown => {
   const failure = Cause.failureOption(cause)
   if (Option.isSome(failure)) return fromFailure(failure.value)
   if (Cause.isInterruptedOnly(cause)) return new ClientError("INTERRUPTED", "the operation was interrupted")
+  // OAuth's auth failures travel as defects (core's OAuth.layer keeps the operations' error types).
+  const defect = Cause.dieOption(cause)
+  if (Option.isSome(defect) && Predicate.isTagged(defect.value, "AuthError")) return fromFailure(defect.value)
   return Cause.squash(cause)
 }

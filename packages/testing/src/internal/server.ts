@@ -7,6 +7,7 @@ import type { Fault } from "../Fault.js"
 import { errorBody, FakeError } from "./errors.js"
 import type { Handler } from "./handlers/common.js"
 import { routes } from "./handlers/index.js"
+import { FakeAuthorizationServer } from "./oauth.js"
 import { emptyWorkspace, type Workspace } from "./state.js"
 
 /** A request as any transport hands it to the fake. @internal */
@@ -101,6 +102,8 @@ export class FakeServer {
   workspace: Workspace = emptyWorkspace()
   readonly faults: Array<ArmedFault> = []
   readonly requests: Array<RecordedRequest> = []
+  /** The OAuth authorization server (its Bearer tokens are accepted too). */
+  readonly oauth = new FakeAuthorizationServer()
   private readonly accepted: ReadonlySet<string>
 
   constructor(readonly credentials: ReadonlyArray<Credentials.Credentials>) {
@@ -115,6 +118,7 @@ export class FakeServer {
     this.workspace = emptyWorkspace()
     this.faults.length = 0
     this.requests.length = 0
+    this.oauth.reset()
   }
 
   private takeFault(operation: string | undefined, kinds: (tag: Fault["_tag"]) => boolean): Fault | undefined {
@@ -134,21 +138,25 @@ export class FakeServer {
         json(error.status, errorBody(requestID, error.status, error.errorType, error.errorMessage), headers)
 
       const path = request.url.pathname
-      const match = this.route(request.method, path)
-      const operation = match && `${match.route.endpoint.group}.${match.route.endpoint.name}`
+      const nowMillis = yield* Clock.currentTimeMillis
+      const oauthOperation = this.oauth.operationOf(request.method, path)
+      const match = oauthOperation === undefined ? this.route(request.method, path) : undefined
+      const operation = oauthOperation ?? (match && `${match.route.endpoint.group}.${match.route.endpoint.name}`)
       let body: unknown = undefined
       try {
         body = request.body === "" ? undefined : JSON.parse(request.body)
       } catch {
         body = request.body
       }
-      const authorized = this.accepted.has(request.headers["authorization"] ?? "")
+      const authorization = request.headers["authorization"]
+      const authorized = this.accepted.has(authorization ?? "") || this.oauth.accepts(authorization, nowMillis)
       this.requests.push({
         method: request.method,
         path,
         query: Object.fromEntries(request.url.searchParams),
         operation,
-        body,
+        // OAuth bodies carry codes, verifiers and tokens: only the grant type and client are kept.
+        body: oauthOperation === undefined ? body : this.oauth.recordedBody(oauthOperation, request),
         authorized
       })
 
@@ -173,6 +181,10 @@ export class FakeServer {
         }
       }
 
+      if (oauthOperation !== undefined) {
+        const oauth = this.oauth
+        return yield* Effect.promise(() => oauth.handle(oauthOperation, request, nowMillis, requestID))
+      }
       if (!authorized) {
         return fail(new FakeError(401, "unauthorized_credentials", "Unauthorized credentials."))
       }

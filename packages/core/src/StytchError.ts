@@ -70,7 +70,8 @@ export class UnexpectedResponseError extends Schema.TaggedError<UnexpectedRespon
 
 /**
  * The request was rejected before anything was sent: an empty or malformed
- * path parameter, or a body that does not match the operation's schema.
+ * path parameter, a body that does not match the operation's schema, or an
+ * invalid per-call option.
  *
  * @since 0.1.0
  * @category errors
@@ -81,9 +82,11 @@ export class InvalidRequestError extends Schema.TaggedError<InvalidRequestError>
   /**
    * `MissingPathParameter`: a path parameter is empty, blank or absent;
    * `InvalidPathParameter`: it is a dot segment (`.` or `..`);
-   * `Body`: any other field does not match the request schema.
+   * `Body`: any other field does not match the request schema;
+   * `RequestOption`: a per-call option (`StytchManagement.withRequestOptions`)
+   * is invalid — a header that cannot be sent, a non-positive timeout.
    */
-  kind: Schema.Literal("MissingPathParameter", "InvalidPathParameter", "Body"),
+  kind: Schema.Literal("MissingPathParameter", "InvalidPathParameter", "Body", "RequestOption"),
   /** The request field at fault, as the caller spelt it (`projectSlug`). */
   field: Schema.String,
   message: Schema.String

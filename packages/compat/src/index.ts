@@ -12,6 +12,7 @@ export {
   ManagementClient,
   type PromiseOperation,
   type PromiseResource,
+  type RequestOptions,
   type ResourceModule,
   type Resources
 } from "./ManagementClient.js"

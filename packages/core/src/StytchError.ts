@@ -33,7 +33,10 @@ export class StytchApiError extends Schema.TaggedError<StytchApiError>("@stytch-
 
 /**
  * The request never produced a response: the connection failed or was
- * refused, or the configured timeout elapsed (the request is then aborted).
+ * refused, or the configured timeout or deadline elapsed (the request is then
+ * aborted). The message ends with the low-level cause's text, and `cause` is
+ * a copy of it; neither ever contains a credential or a configured header
+ * value (they are replaced by `<redacted>`).
  *
  * @since 0.1.0
  * @category errors
@@ -51,8 +54,10 @@ export class TransportError extends Schema.TaggedError<TransportError>("@stytch-
 
 /**
  * The server answered, but its body could not be understood: a 2xx body that
- * does not match the operation's schema, or an error status without a Stytch
- * error body (for example an HTML page from a proxy).
+ * does not match the operation's schema, an error status without a Stytch
+ * error body (for example an HTML page from a proxy), a redirect (never
+ * followed: the API does not redirect), or a body over the size limit (not
+ * read; its connection is closed).
  *
  * The message names the paths that failed to decode, never the values (a
  * response may carry secrets).

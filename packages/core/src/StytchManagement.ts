@@ -200,6 +200,18 @@ export const make = (
     const baseURL = yield* parseBaseURL(options.baseURL ?? DEFAULT_BASE_URL)
     const headers = checkHeaders(options.headers)
     if ("problem" in headers) return yield* Effect.fail(ConfigError.InvalidData(headers.field.split("."), headers.problem))
+    const appInfo = options.appInfo
+    if (appInfo !== undefined) {
+      for (const [field, value, required] of [["name", appInfo.name, true], ["version", appInfo.version, false]] as const) {
+        if (value === undefined && !required) continue
+        if (typeof value !== "string" || value.trim() === "" || !/^[\x21-\x7e]+(?: [\x21-\x7e]+)*$/.test(value)) {
+          return yield* Effect.fail(ConfigError.InvalidData(
+            ["appInfo", field],
+            `appInfo.${field} must be a non-empty string of visible ASCII (it is sent in the User-Agent header)`
+          ))
+        }
+      }
+    }
     const timeout = options.timeout === undefined ? DEFAULT_TIMEOUT : checkDuration(options.timeout)
     if (typeof timeout === "string") return yield* Effect.fail(ConfigError.InvalidData(["timeout"], `timeout ${timeout}`))
     const deadline = options.deadline === undefined ? undefined : checkDuration(options.deadline)

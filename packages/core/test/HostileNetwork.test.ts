@@ -374,3 +374,17 @@ describe("redirects are never followed", () => {
     })
   }
 })
+
+describe("other input sent in headers", () => {
+  it.effect("appInfo with CR/LF or control characters is a ConfigError, nothing sent", () =>
+    Effect.gen(function*() {
+      const noNetwork = Layer.succeed(HttpClient.HttpClient, HttpClient.make(() => Effect.die("no request may be sent")))
+      for (const appInfo of [{ name: "app\r\nx-injected: 1" }, { name: "" }, { name: "app", version: "1\u0000" }, { name: 42 }]) {
+        const error = yield* Layer.build(
+          StytchManagement.layerWithHttpClient({ credentials, appInfo: appInfo as never }).pipe(Layer.provide(noNetwork))
+        ).pipe(Effect.scoped, Effect.flip)
+        expect(error._tag).toBe("ConfigError")
+        expect(String(error)).toContain("appInfo")
+      }
+    }))
+})

@@ -93,8 +93,15 @@ describe("signal", () => {
         res.end(errorBody(503))
       })
       const client = clientOf(server.url, { max_retries: 2 }, httpClient === undefined ? {} : { httpClient })
-      const call = client.secrets.get(request, { signal: AbortSignal.timeout(100) })
+      const controller = new AbortController()
+      const call = client.secrets.get(request, { signal: controller.signal })
+      await server.received(1)
+      // The 503 has arrived (or is arriving): the client waits 30 s before a retry.
+      await new Promise((resolve) => setTimeout(resolve, 50))
+      const started = Date.now()
+      controller.abort()
       expect(await rejection(call)).toMatchObject({ code: "ABORTED" })
+      expect(Date.now() - started).toBeLessThan(1_000)
       expect(server.hits).toHaveLength(1)
     }
   })

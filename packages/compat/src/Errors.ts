@@ -95,7 +95,10 @@ export class RequestError extends Error {
  * - `MISSING_CREDENTIALS` — no credentials in the `ClientConfig` nor in the environment (constructor).
  * - `INVALID_BASE_URL` — a malformed `base_url`, or `http:` to a non-loopback host (constructor).
  * - `INVALID_CONFIG` — any other invalid setting (a negative `timeout`, …).
- * - `CLIENT_CLOSED` — the client was closed with `close()`.
+ * - `CLIENT_CLOSED` — the client was closed with `close()` (before the call, or
+ *   while it was in flight: `close()` aborts calls in flight).
+ * - `ABORTED` — the call's `signal` was aborted; the request in flight, if
+ *   any, was aborted (its connection closed). The `cause` is the signal's `reason`.
  * - `INTERRUPTED` — the operation was interrupted before it completed.
  * - `UNEXPECTED_ERROR` — a failure of a custom layer that none of the above describes.
  *
@@ -111,6 +114,7 @@ export type ClientErrorCode =
   | "INVALID_BASE_URL"
   | "INVALID_CONFIG"
   | "CLIENT_CLOSED"
+  | "ABORTED"
   | "INTERRUPTED"
   | "UNEXPECTED_ERROR"
 

@@ -24,6 +24,7 @@ import * as HttpClient from "@effect/platform/HttpClient"
 import { RetryPolicy, StytchManagement } from "@stytch-effect/core"
 import { Api } from "@stytch-effect/resources"
 import * as Effect from "effect/Effect"
+import * as FiberId from "effect/FiberId"
 import * as Layer from "effect/Layer"
 import * as ManagedRuntime from "effect/ManagedRuntime"
 import type * as Redacted from "effect/Redacted"
@@ -31,7 +32,7 @@ import { ClientError } from "./Errors.js"
 import type { TokenStorage } from "./OAuth.js"
 import * as Config from "./internal/config.js"
 import { oauthClient } from "./internal/oauthClient.js"
-import { fromCause, promisify, type PromiseResource, type Run } from "./internal/runner.js"
+import { fromCause, promisify, type PromiseResource, type RequestOptions, type Run } from "./internal/runner.js"
 
 declare global {
   // `Symbol.asyncDispose` (the `await using` protocol), declared exactly as
@@ -42,7 +43,7 @@ declare global {
   }
 }
 
-export type { PromiseOperation, PromiseResource, ResourceModule } from "./internal/runner.js"
+export type { PromiseOperation, PromiseResource, RequestOptions, ResourceModule } from "./internal/runner.js"
 
 /**
  * The settings of a {@link ManagementClient}.
@@ -72,6 +73,22 @@ export interface ClientConfig {
    * only where the server cannot have acted). Default 2; `0` turns retries off.
    */
   readonly max_retries?: number | undefined
+  /**
+   * The longest wait before a retry, in milliseconds: caps the backoff and
+   * an honoured `Retry-After`. Default 60000.
+   */
+  readonly max_retry_delay?: number | undefined
+  /**
+   * An overall bound on each call, in milliseconds: every attempt and every
+   * wait between them. Default: none (each attempt is bounded by `timeout`).
+   */
+  readonly deadline?: number | undefined
+  /**
+   * The largest response body read, in bytes (after decompression); a larger
+   * one is a `ClientError` `UNEXPECTED_RESPONSE` and its connection is
+   * closed. Default 16 MiB.
+   */
+  readonly max_response_size?: number | undefined
   /**
    * Sign in with OAuth instead of a key or token (see `OAuth`): every request
    * carries the access token from `token_storage`, refreshed before it
@@ -136,6 +153,30 @@ const describe = (resolved: Config.Resolved): string => {
   return `ManagementClient { base_url: ${JSON.stringify(resolved.options.baseURL)}, ${auth}, credentials_from: ${resolved.source} }`
 }
 
+const aborted = (signal: AbortSignal): ClientError =>
+  new ClientError("ABORTED", "the call was aborted by its signal", { cause: signal.reason })
+
+const signalOf = (options: RequestOptions): AbortSignal | undefined => {
+  const signal = options.signal
+  if (signal === undefined) return undefined
+  if (typeof signal !== "object" || signal === null || typeof signal.addEventListener !== "function" || typeof signal.aborted !== "boolean") {
+    throw new ClientError("INVALID_REQUEST", "signal must be an AbortSignal", { field: "signal" })
+  }
+  return signal
+}
+
+/** The per-call options other than `signal`, as core's `withRequestOptions` (only when there are some). */
+const withOptions = <A, E, R>(program: Effect.Effect<A, E, R>, options: RequestOptions): Effect.Effect<A, unknown, R> => {
+  if (typeof options !== "object") {
+    throw new ClientError("INVALID_REQUEST", "request options must be an object", { field: "options" })
+  }
+  const { deadline, headers, maxRetries, timeout } = options
+  if (deadline === undefined && headers === undefined && maxRetries === undefined && timeout === undefined) return program
+  const checked = StytchManagement.resolveRequestOptions({ deadline, headers, maxRetries, timeout })
+  if ("field" in checked) throw new ClientError("INVALID_REQUEST", checked.message, { field: checked.field })
+  return StytchManagement.withRequestOptions(program, { deadline, headers, maxRetries, timeout })
+}
+
 /**
  * The resource properties of a {@link ManagementClient}: one per group of
  * the registry (`Api.groups`), each with the group's operations as
@@ -169,6 +210,8 @@ export interface ManagementClient extends Resources {}
 export class ManagementClient {
   readonly #runtime: ManagedRuntime.ManagedRuntime<StytchManagement.StytchManagement, unknown>
   readonly #description: string
+  /** The cancellers of the calls in flight. */
+  readonly #inFlight = new Set<(error: ClientError) => void>()
   #closed = false
 
   /**
@@ -188,9 +231,7 @@ export class ManagementClient {
       const client = StytchManagement.layerWithHttpClient(resolved.options).pipe(
         Layer.provide(transport(options.httpClient))
       )
-      layer = resolved.maxRetries === undefined
-        ? client
-        : Layer.merge(client, RetryPolicy.layer({ maxRetries: resolved.maxRetries }))
+      layer = resolved.retry === undefined ? client : Layer.merge(client, RetryPolicy.layer(resolved.retry))
       this.#description = describe(resolved)
     }
     const managed = ManagedRuntime.make(layer)
@@ -199,19 +240,46 @@ export class ManagementClient {
     // Each call forks one fiber on the client's runtime (built once, by the
     // first call; a build failure fails every call) and settles one promise
     // from the fiber's exit: no per-call layer, scope or `Effect.suspend`, and
-    // one promise rather than `runPromiseExit` + `then`.
-    const run: Run = (effect) =>
+    // one promise rather than `runPromiseExit` + `then`. Per-call options add
+    // a FiberRef (`withRequestOptions`) and an abort listener, only when given.
+    const inFlight = this.#inFlight
+    const run: Run = (effect, options) =>
       new Promise((resolve, reject) => {
         if (this.#closed) return reject(new ClientError("CLIENT_CLOSED", "the ManagementClient was closed"))
         let program: Effect.Effect<unknown, unknown, StytchManagement.StytchManagement>
+        let signal: AbortSignal | undefined
         try {
           program = effect()
+          if (options !== undefined && options !== null) {
+            signal = signalOf(options)
+            if (signal?.aborted) return reject(aborted(signal))
+            program = withOptions(program, options)
+          }
         } catch (defect) {
           return reject(defect)
         }
-        managed.runFork(program).addObserver((exit) =>
-          exit._tag === "Success" ? resolve(exit.value as never) : reject(fromCause(exit.cause))
-        )
+        let settled = false
+        const fiber = managed.runFork(program)
+        const cancel = (error: ClientError) => {
+          if (settled) return
+          settled = true
+          inFlight.delete(cancel)
+          signal?.removeEventListener("abort", onAbort)
+          reject(error)
+          // Interruption aborts the request in flight (its socket is destroyed).
+          fiber.unsafeInterruptAsFork(FiberId.none)
+        }
+        const onAbort = () => cancel(aborted(signal!))
+        inFlight.add(cancel)
+        signal?.addEventListener("abort", onAbort, { once: true })
+        fiber.addObserver((exit) => {
+          if (settled) return
+          settled = true
+          inFlight.delete(cancel)
+          signal?.removeEventListener("abort", onAbort)
+          if (exit._tag === "Success") resolve(exit.value as never)
+          else reject(fromCause(exit.cause))
+        })
       })
     for (const [name, module] of Object.entries(Api.groups)) {
       Object.defineProperty(this, name, { value: promisify(module, run), enumerable: true })
@@ -236,12 +304,17 @@ export class ManagementClient {
   }
 
   /**
-   * Releases the client's resources (its layer's scope). Later calls reject
-   * with a `ClientError` `CLIENT_CLOSED`. Idempotent.
+   * Aborts the calls in flight (they reject at once with a `ClientError`
+   * `CLIENT_CLOSED`, their connections closed), then releases the client's
+   * resources (its layer's scope, its sockets). Later calls reject with
+   * `CLIENT_CLOSED` too. Idempotent. To let calls finish first, await them
+   * before closing.
    */
   async close(): Promise<void> {
     if (this.#closed) return
     this.#closed = true
+    const closing = new ClientError("CLIENT_CLOSED", "the ManagementClient was closed while the call was in flight")
+    for (const cancel of [...this.#inFlight]) cancel(closing)
     await this.#runtime.dispose()
   }
 

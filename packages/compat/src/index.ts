@@ -14,6 +14,7 @@ export {
   ManagementClient,
   type PromiseOperation,
   type PromiseResource,
+  type RequestOptions,
   type ResourceModule,
   type Resources
 } from "./ManagementClient.js"

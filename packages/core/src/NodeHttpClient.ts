@@ -36,7 +36,10 @@
  *   advises.
  * - As a general `HttpClient` it buffers each response body before
  *   succeeding (`stream` replays the buffered bytes): made for API calls, not
- *   for downloads.
+ *   for downloads. For the SDK's own requests the body is bounded
+ *   (`maxResponseSize`, default 16 MiB, decoded size included): past it the
+ *   socket is destroyed and the call fails with `UnexpectedResponseError`.
+ * - Never follows a redirect (node:http does not); the SDK refuses a 3xx.
  *
  * @since 0.2.0
  */
@@ -54,6 +57,7 @@ import * as Https from "node:https"
 import * as Zlib from "node:zlib"
 import { DirectAttemptId, type DirectSettings } from "./internal/direct.js"
 import * as DirectAttempt from "./internal/directAttempt.js"
+import { ResponseTooLarge } from "./internal/transport.js"
 
 /**
  * @since 0.2.0
@@ -109,31 +113,58 @@ const targetOf = (agents: Agents, url: URL): Target => {
   }
 }
 
-/** Reads (and decodes) a response body, then calls `done` once. */
+/** Reads (and decodes) a response body, at most `limit` bytes of it, then calls `done` once. */
 const readBody = (
   response: Http.IncomingMessage,
+  limit: number,
   done: (error: unknown, body: Buffer | undefined) => void
 ): void => {
+  const tooLarge = () => {
+    done(new ResponseTooLarge(response.statusCode ?? 0, limit), undefined)
+    // Stop reading and release the connection: the socket is destroyed, not returned to the pool.
+    response.destroy()
+  }
+  const declared = Number(response.headers["content-length"])
+  if (declared > limit) return tooLarge()
   const chunks: Array<Buffer> = []
-  response.on("data", (chunk: Buffer) => chunks.push(chunk))
+  let size = 0
+  let stopped = false
+  response.on("data", (chunk: Buffer) => {
+    if (stopped) return
+    size += chunk.length
+    if (size > limit) {
+      stopped = true
+      return tooLarge()
+    }
+    chunks.push(chunk)
+  })
   response.on("error", (error) => done(error, undefined))
   response.on("aborted", () => done(Object.assign(new Error("response aborted"), { code: "ECONNRESET" }), undefined))
   response.on("end", () => {
+    if (stopped) return
     const raw = chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks)
     const encoding = response.headers["content-encoding"]?.trim().toLowerCase()
     if (encoding === undefined || encoding === "" || encoding === "identity") return done(undefined, raw)
-    const decoded = (error: Error | null, body: Buffer) => (error === null ? done(undefined, body) : done(error, undefined))
+    const decoded = (error: Error | null, body: Buffer) =>
+      error === null
+        ? done(undefined, body)
+        : (error as { code?: unknown }).code === "ERR_BUFFER_TOO_LARGE"
+        ? done(new ResponseTooLarge(response.statusCode ?? 0, limit), undefined)
+        : done(error, undefined)
+    // The decoded size is bounded too (a small compressed body can expand enormously).
+    const maxOutputLength = Number.isFinite(limit) ? limit : undefined
+    const options = { finishFlush: Zlib.constants.Z_SYNC_FLUSH, maxOutputLength }
     switch (encoding) {
       case "gzip":
       case "x-gzip":
-        return Zlib.gunzip(raw, { finishFlush: Zlib.constants.Z_SYNC_FLUSH }, decoded)
+        return Zlib.gunzip(raw, options, decoded)
       case "deflate":
         // Servers send zlib-wrapped or raw deflate under this name.
         return raw.length > 0 && (raw[0]! & 0x0f) === 0x08
-          ? Zlib.inflate(raw, { finishFlush: Zlib.constants.Z_SYNC_FLUSH }, decoded)
-          : Zlib.inflateRaw(raw, { finishFlush: Zlib.constants.Z_SYNC_FLUSH }, decoded)
+          ? Zlib.inflate(raw, options, decoded)
+          : Zlib.inflateRaw(raw, options, decoded)
       case "br":
-        return Zlib.brotliDecompress(raw, decoded)
+        return Zlib.brotliDecompress(raw, { maxOutputLength }, decoded)
       default:
         return done(new Error(`unsupported content-encoding: ${encoding}`), undefined)
     }
@@ -160,6 +191,7 @@ const request = (
   path: string,
   headers: Record<string, string>,
   body: string | Uint8Array | undefined,
+  limit: number,
   callback: (error: unknown, received: Received | undefined) => void
 ): () => void => {
   if (headers["accept-encoding"] === undefined) headers["accept-encoding"] = "identity"
@@ -184,7 +216,7 @@ const request = (
       headers
       }, (response) => {
         responded = true
-        readBody(response, (error, buffer) => settle(error, buffer === undefined ? undefined : { response, body: buffer }))
+        readBody(response, limit, (error, buffer) => settle(error, buffer === undefined ? undefined : { response, body: buffer }))
       })
     } catch (error) {
       // Invalid headers or options throw synchronously.
@@ -213,7 +245,7 @@ const headerOf = (response: Http.IncomingMessage) => (name: string): string | un
 const makeDirectAttempt = (agents: Agents) => (settings: DirectSettings) => {
   const target = targetOf(agents, new URL(settings.baseURL))
   const send: DirectAttempt.DirectSend = (method, pathAndQuery, headers, body, callback) =>
-    request(target, method, target.prefix + pathAndQuery, headers, body, (error, received) =>
+    request(target, method, target.prefix + pathAndQuery, headers, body, settings.maxResponseBytes, (error, received) =>
       received === undefined
         ? callback(error, undefined)
         : callback(undefined, {
@@ -280,7 +312,7 @@ const makeClient = (agents: Agents): HttpClient.HttpClient => {
           }
           const headers: Record<string, string> = { ...req.headers }
           if (contentType !== undefined && headers["content-type"] === undefined) headers["content-type"] = contentType
-          const abort = request(target, req.method, url.pathname + url.search, headers, bytes, (cause, received) => {
+          const abort = request(target, req.method, url.pathname + url.search, headers, bytes, Infinity, (cause, received) => {
             signal.removeEventListener("abort", abort)
             if (received === undefined) {
               return resume(Effect.fail(new HttpClientError.RequestError({ request: req, reason: "Transport", cause })))

@@ -404,7 +404,8 @@ const postForm = (
         "POST",
         url,
         isHttpClientError(error) ? error.cause ?? error : error,
-        causeCode(isHttpClientError(error) ? error.cause : error) === "ECONNREFUSED"
+        causeCode(isHttpClientError(error) ? error.cause : error) === "ECONNREFUSED",
+        [] // the cause is copied message-only; tokens travel in the form body, never in a header
       )
     ),
     Effect.timeoutFail({

@@ -28,6 +28,13 @@ export interface RetryInput {
   readonly error: ResponseError
   /** The server's `Retry-After`, when it sent one. */
   readonly retryAfter: Option.Option<Duration.Duration>
+  /**
+   * The call's own retry limit (`StytchManagement.withRequestOptions`, the
+   * facade's per-call `maxRetries`), when it has one. The standard policy
+   * uses it instead of its own `maxRetries`; the transport never retries
+   * past it, whatever the policy says.
+   */
+  readonly maxRetries?: number | undefined
 }
 
 /**
@@ -87,8 +94,8 @@ export const make = (options: Options = {}): RetryPolicy => {
   const initial = Duration.toMillis(options.initialDelay ?? "500 millis")
   const cap = Duration.decode(options.maxDelay ?? "60 seconds")
   return {
-    decide: ({ attempt, error, method, retryAfter }) => {
-      if (attempt > maxRetries || !isRetryable(method, error)) return Effect.succeedNone
+    decide: ({ attempt, error, maxRetries: callMaxRetries, method, retryAfter }) => {
+      if (attempt > (callMaxRetries ?? maxRetries) || !isRetryable(method, error)) return Effect.succeedNone
       if (Option.isSome(retryAfter)) return Effect.succeedSome(Duration.min(retryAfter.value, cap))
       const nominal = Math.min(initial * 2 ** (attempt - 1), Duration.toMillis(cap))
       return Effect.map(Random.next, (r) => Option.some(Duration.millis(nominal * (0.5 + r / 2))))

@@ -33,7 +33,10 @@ export class StytchApiError extends Schema.TaggedError<StytchApiError>("@stytch-
 
 /**
  * The request never produced a response: the connection failed or was
- * refused, or the configured timeout elapsed (the request is then aborted).
+ * refused, or the configured timeout or deadline elapsed (the request is then
+ * aborted). The message ends with the low-level cause's text, and `cause` is
+ * a copy of it; neither ever contains a credential or a configured header
+ * value (they are replaced by `<redacted>`).
  *
  * @since 0.1.0
  * @category errors
@@ -51,8 +54,10 @@ export class TransportError extends Schema.TaggedError<TransportError>("@stytch-
 
 /**
  * The server answered, but its body could not be understood: a 2xx body that
- * does not match the operation's schema, or an error status without a Stytch
- * error body (for example an HTML page from a proxy).
+ * does not match the operation's schema, an error status without a Stytch
+ * error body (for example an HTML page from a proxy), a redirect (never
+ * followed: the API does not redirect), or a body over the size limit (not
+ * read; its connection is closed).
  *
  * The message names the paths that failed to decode, never the values (a
  * response may carry secrets).
@@ -70,7 +75,8 @@ export class UnexpectedResponseError extends Schema.TaggedError<UnexpectedRespon
 
 /**
  * The request was rejected before anything was sent: an empty or malformed
- * path parameter, or a body that does not match the operation's schema.
+ * path parameter, a body that does not match the operation's schema, or an
+ * invalid per-call option.
  *
  * @since 0.1.0
  * @category errors
@@ -81,9 +87,11 @@ export class InvalidRequestError extends Schema.TaggedError<InvalidRequestError>
   /**
    * `MissingPathParameter`: a path parameter is empty, blank or absent;
    * `InvalidPathParameter`: it is a dot segment (`.` or `..`);
-   * `Body`: any other field does not match the request schema.
+   * `Body`: any other field does not match the request schema;
+   * `RequestOption`: a per-call option (`StytchManagement.withRequestOptions`)
+   * is invalid — a header that cannot be sent, a non-positive timeout.
    */
-  kind: Schema.Literal("MissingPathParameter", "InvalidPathParameter", "Body"),
+  kind: Schema.Literal("MissingPathParameter", "InvalidPathParameter", "Body", "RequestOption"),
   /** The request field at fault, as the caller spelt it (`projectSlug`). */
   field: Schema.String,
   message: Schema.String

@@ -16,14 +16,17 @@ import * as Context from "effect/Context"
 import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
+import { dual } from "effect/Function"
 import * as Layer from "effect/Layer"
 import * as Option from "effect/Option"
+import * as Redacted from "effect/Redacted"
 import * as Credentials from "./Credentials.js"
 import * as DefaultHttpClient from "#defaultHttpClient"
 import { checkBaseURL } from "./internal/baseUrl.js"
-import { makeSend } from "./internal/transport.js"
+import { checkDuration, checkHeaders, currentRequestOptions } from "./internal/requestOptions.js"
+import { makeSend, secretList } from "./internal/transport.js"
 import { version } from "./internal/version.js"
-import type { ResponseError } from "./StytchError.js"
+import { InvalidRequestError, type ResponseError } from "./StytchError.js"
 
 /**
  * The default API origin.
@@ -40,6 +43,15 @@ export const DEFAULT_BASE_URL = "https://management.stytch.com"
  * @category constants
  */
 export const DEFAULT_TIMEOUT: Duration.Duration = Duration.seconds(60)
+
+/**
+ * The default limit of a response body: 16 MiB (decoded). The API's answers
+ * are a few kilobytes.
+ *
+ * @since 0.2.0
+ * @category constants
+ */
+export const DEFAULT_MAX_RESPONSE_SIZE = 16 * 1024 * 1024
 
 /**
  * Checks a base URL synchronously, exactly as {@link make} does: `https:`
@@ -69,7 +81,44 @@ export interface Options {
   readonly timeout?: Duration.DurationInput | undefined
   /** Appended to the `User-Agent` (`stytch-effect/<version> <name>/<version>`). */
   readonly appInfo?: { readonly name: string; readonly version?: string | undefined } | undefined
-  /** Extra headers sent with every request. */
+  /**
+   * Extra headers sent with every request. Names must be HTTP tokens, values
+   * visible Latin-1 (no CR, LF, NUL or other control character); `host`,
+   * `authorization`, `content-length`, `transfer-encoding`, `connection` and
+   * the other framing headers cannot be set. Anything else is a
+   * `ConfigError` naming the header, never its value.
+   */
+  readonly headers?: Readonly<Record<string, string>> | undefined
+  /**
+   * An overall bound on a call: every attempt and every wait between them.
+   * When it elapses the call fails with `TransportError` `Timeout` (the
+   * request in flight is aborted); a retry whose wait would end past it is
+   * not made (the last error is returned). Default: none (each attempt is
+   * still bounded by `timeout`).
+   */
+  readonly deadline?: Duration.DurationInput | undefined
+  /**
+   * The largest response body read, in bytes, after decompression. A larger
+   * one is not read: the connection is closed and the call fails with
+   * `UnexpectedResponseError`. Default {@link DEFAULT_MAX_RESPONSE_SIZE} (16 MiB).
+   */
+  readonly maxResponseSize?: number | undefined
+}
+
+/**
+ * Per-call overrides of the client's settings ({@link withRequestOptions}).
+ *
+ * @since 0.2.0
+ * @category options
+ */
+export interface RequestOptions {
+  /** The per-attempt timeout of this call. */
+  readonly timeout?: Duration.DurationInput | undefined
+  /** The overall bound of this call (see {@link Options.deadline}). */
+  readonly deadline?: Duration.DurationInput | undefined
+  /** Retries of this call; the retry policy is not asked past it. `0` for none. */
+  readonly maxRetries?: number | undefined
+  /** Extra headers for this call (checked like {@link Options.headers}), over the client's. */
   readonly headers?: Readonly<Record<string, string>> | undefined
 }
 
@@ -150,22 +199,123 @@ export const make = (
   Effect.gen(function*() {
     const credentials = yield* Credentials.validate((options as Partial<Options> | undefined)?.credentials)
     const baseURL = yield* parseBaseURL(options.baseURL ?? DEFAULT_BASE_URL)
+    const headers = checkHeaders(options.headers)
+    if ("problem" in headers) return yield* Effect.fail(ConfigError.InvalidData(headers.field.split("."), headers.problem))
+    const appInfo = options.appInfo
+    if (appInfo !== undefined) {
+      for (const [field, value, required] of [["name", appInfo.name, true], ["version", appInfo.version, false]] as const) {
+        if (value === undefined && !required) continue
+        if (typeof value !== "string" || value.trim() === "" || !/^[\x21-\x7e]+(?: [\x21-\x7e]+)*$/.test(value)) {
+          return yield* Effect.fail(ConfigError.InvalidData(
+            ["appInfo", field],
+            `appInfo.${field} must be a non-empty string of visible ASCII (it is sent in the User-Agent header)`
+          ))
+        }
+      }
+    }
+    const timeout = options.timeout === undefined ? DEFAULT_TIMEOUT : checkDuration(options.timeout)
+    if (typeof timeout === "string") return yield* Effect.fail(ConfigError.InvalidData(["timeout"], `timeout ${timeout}`))
+    const deadline = options.deadline === undefined ? undefined : checkDuration(options.deadline)
+    if (typeof deadline === "string") return yield* Effect.fail(ConfigError.InvalidData(["deadline"], `deadline ${deadline}`))
+    const maxResponseSize = options.maxResponseSize ?? DEFAULT_MAX_RESPONSE_SIZE
+    if (!(typeof maxResponseSize === "number" && maxResponseSize > 0 && !Number.isNaN(maxResponseSize))) {
+      return yield* Effect.fail(ConfigError.InvalidData(["maxResponseSize"], "maxResponseSize must be a positive number of bytes"))
+    }
     const client = yield* HttpClient.HttpClient
+    // A token source (OAuth) yields a fresh header per attempt; its tokens are scrubbed from errors
+    // by the transport's cause copying (message fields only), not by value.
     const authorization = credentials._tag === "TokenSource"
       ? credentials.authorization
       : Effect.succeed(Credentials.authorization(credentials))
+    const secrets = credentials._tag === "TokenSource"
+      ? Object.values(headers.headers)
+      : secretsOf(credentials, Credentials.authorization(credentials), headers.headers)
     const send = makeSend(client, {
       baseURL,
-      timeout: Duration.decode(options.timeout ?? DEFAULT_TIMEOUT),
+      timeout,
+      deadline,
+      maxResponseBytes: maxResponseSize,
       headers: {
-        ...options.headers,
+        ...headers.headers,
         accept: "application/json",
         "user-agent": userAgent(options.appInfo)
       },
-      authorization
+      authorization,
+      secrets: secretList(secrets)
     })
     return { baseURL, send }
   })
+
+/** Everything an error must never repeat: the credentials in every form they are sent, and configured header values. */
+const secretsOf = (
+  credentials: Credentials.WorkspaceKey | Credentials.AccessToken,
+  authorization: Redacted.Redacted<string>,
+  headers: Readonly<Record<string, string>>
+): Array<string> => {
+  const header = Redacted.value(authorization)
+  const own = credentials._tag === "WorkspaceKey"
+    ? [Redacted.value(credentials.keySecret), `${credentials.keyID}:${Redacted.value(credentials.keySecret)}`]
+    : [Redacted.value(credentials.token)]
+  return [header, header.slice(header.indexOf(" ") + 1), ...own, ...Object.values(headers)]
+}
+
+/**
+ * Runs an effect (one or more operations) with per-call overrides of the
+ * client's timeout, deadline, retry limit and headers. Invalid options fail
+ * with `InvalidRequestError` (kind `RequestOption`, naming the option or
+ * header, never its value) and nothing is sent. Cancelling a call needs no
+ * option: interrupt its fiber (`Effect.timeout`, `Fiber.interrupt`, …) and
+ * the request in flight is aborted.
+ *
+ * ```ts
+ * Projects.get({ projectSlug }).pipe(
+ *   StytchManagement.withRequestOptions({ timeout: "2 seconds", maxRetries: 0, headers: { "x-request-id": id } })
+ * )
+ * ```
+ *
+ * @since 0.2.0
+ * @category combinators
+ */
+export const withRequestOptions: {
+  (options: RequestOptions): <A, E, R>(self: Effect.Effect<A, E, R>) => Effect.Effect<A, E | InvalidRequestError, R>
+  <A, E, R>(self: Effect.Effect<A, E, R>, options: RequestOptions): Effect.Effect<A, E | InvalidRequestError, R>
+} = dual(2, <A, E, R>(self: Effect.Effect<A, E, R>, options: RequestOptions) => {
+  const resolved = resolveRequestOptions(options)
+  return "field" in resolved
+    ? Effect.fail(new InvalidRequestError({ kind: "RequestOption", field: resolved.field, message: resolved.message }))
+    : Effect.locallyWith(self, currentRequestOptions, (outer) =>
+      outer === undefined ? resolved : {
+        timeout: resolved.timeout ?? outer.timeout,
+        deadline: resolved.deadline ?? outer.deadline,
+        maxRetries: resolved.maxRetries ?? outer.maxRetries,
+        headers: resolved.headers === undefined
+          ? outer.headers
+          : outer.headers === undefined
+          ? resolved.headers
+          : { ...outer.headers, ...resolved.headers }
+      })
+})
+
+/** @internal */
+export const resolveRequestOptions = (options: RequestOptions) => {
+  const fail = (field: string, message: string) => ({ field, message })
+  if (typeof options !== "object" || options === null) return fail("options", "request options must be an object")
+  const timeout = options.timeout === undefined ? undefined : checkDuration(options.timeout)
+  if (typeof timeout === "string") return fail("timeout", `timeout ${timeout}`)
+  const deadline = options.deadline === undefined ? undefined : checkDuration(options.deadline)
+  if (typeof deadline === "string") return fail("deadline", `deadline ${deadline}`)
+  const maxRetries = options.maxRetries
+  if (maxRetries !== undefined && !(Number.isInteger(maxRetries) && maxRetries >= 0)) {
+    return fail("maxRetries", "maxRetries must be a non-negative integer")
+  }
+  let headers: Readonly<Record<string, string>> | undefined
+  if (options.headers !== undefined) {
+    const checked = checkHeaders(options.headers)
+    if ("problem" in checked) return fail(checked.field, checked.problem)
+    headers = checked.headers
+  }
+  return { timeout, deadline, maxRetries, headers }
+}
 
 /**
  * A layer over the `HttpClient` you provide (a custom transport, or a fake).

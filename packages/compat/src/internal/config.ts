@@ -1,4 +1,4 @@
-import { Credentials, StytchManagement } from "@stytch-effect/core"
+import { Credentials, type RetryPolicy, StytchManagement } from "@stytch-effect/core"
 import type * as ConfigError from "effect/ConfigError"
 import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
@@ -10,7 +10,8 @@ import type { ClientConfig } from "../ManagementClient.js"
 /** A checked configuration. @internal */
 export interface Resolved {
   readonly options: StytchManagement.Options & { readonly baseURL: string }
-  readonly maxRetries: number | undefined
+  /** The retry policy's options, when the config sets any. */
+  readonly retry: RetryPolicy.Options | undefined
   /** Where the credentials came from. */
   readonly source: "config" | "environment"
 }
@@ -79,6 +80,12 @@ export const resolve = (config: ClientConfig): Resolved => {
   if (config.max_retries !== undefined && !(Number.isInteger(config.max_retries) && config.max_retries >= 0)) {
     throw new ClientError("INVALID_CONFIG", `max_retries must be a non-negative integer, got ${config.max_retries}`)
   }
+  for (const field of ["max_retry_delay", "deadline", "max_response_size"] as const) {
+    const value = config[field]
+    if (value !== undefined && !(typeof value === "number" && value > 0 && !Number.isNaN(value))) {
+      throw new ClientError("INVALID_CONFIG", `${field} must be a positive number, got ${String(value)}`, { field })
+    }
+  }
 
   let credentials: Credentials.Credentials
   let envBaseURL: string | URL | undefined
@@ -117,9 +124,14 @@ export const resolve = (config: ClientConfig): Resolved => {
     options: {
       credentials,
       baseURL: baseURL.right,
-      ...(config.timeout === undefined ? {} : { timeout: Duration.millis(config.timeout) })
+      ...(config.timeout === undefined ? {} : { timeout: Duration.millis(config.timeout) }),
+      ...(config.deadline === undefined ? {} : { deadline: Duration.millis(config.deadline) }),
+      ...(config.max_response_size === undefined ? {} : { maxResponseSize: config.max_response_size })
     },
-    maxRetries: config.max_retries,
+    retry: config.max_retries === undefined && config.max_retry_delay === undefined ? undefined : {
+      ...(config.max_retries === undefined ? {} : { maxRetries: config.max_retries }),
+      ...(config.max_retry_delay === undefined ? {} : { maxDelay: Duration.millis(config.max_retry_delay) })
+    },
     source
   }
 }

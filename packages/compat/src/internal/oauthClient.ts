@@ -46,9 +46,7 @@ export const oauthClient = (
     tokenURL,
     revokeURL
   }).pipe(Layer.provide(Layer.merge(transport, storageLayer(storage))))
-  const layer = resolved.maxRetries === undefined
-    ? client
-    : Layer.merge(client, RetryPolicy.layer({ maxRetries: resolved.maxRetries }))
+  const layer = resolved.retry === undefined ? client : Layer.merge(client, RetryPolicy.layer(resolved.retry))
   return {
     layer,
     description: `ManagementClient { base_url: ${JSON.stringify(options.baseURL)}, oauth: { client_id: ${

@@ -21,14 +21,46 @@ export interface ResourceModule {
 }
 
 /**
- * One operation as a promise-returning function: same arguments, same
+ * Per-call options, the optional second argument of every method.
+ *
+ * ```ts
+ * const controller = new AbortController()
+ * await client.projects.get({ projectSlug }, { signal: controller.signal, timeout: 2000, maxRetries: 0 })
+ * ```
+ *
+ * @since 0.2.0
+ * @category models
+ */
+export interface RequestOptions {
+  /**
+   * Aborts the call: it rejects at once with a `ClientError` `ABORTED` (the
+   * signal's `reason` as its `cause`) and the request in flight is aborted
+   * (its connection closed). An already aborted signal sends nothing.
+   */
+  readonly signal?: AbortSignal | undefined
+  /** The per-attempt timeout of this call, in milliseconds. */
+  readonly timeout?: number | undefined
+  /** An overall bound on this call (every attempt and every wait), in milliseconds. */
+  readonly deadline?: number | undefined
+  /** Retries of this call; `0` for none. */
+  readonly maxRetries?: number | undefined
+  /** Extra headers for this call, over the client's (no CR, LF, NUL; not `authorization`, `host`, framing headers). */
+  readonly headers?: Readonly<Record<string, string>> | undefined
+}
+
+/**
+ * One operation as a promise-returning function: same request, same
  * response, except that secrets (`Redacted<string>` in the Effect API) are
- * plain strings ({@link Unredacted}), as the official SDK returns them.
+ * plain strings ({@link Unredacted}), as the official SDK returns them; plus
+ * optional {@link RequestOptions}. An operation without a request takes
+ * `undefined` (or `{}`) first.
  *
  * @internal
  */
 export type PromiseOperation<F> = F extends (...args: infer Args) => Effect.Effect<infer A, infer _E, infer _R>
-  ? (...args: Args) => Promise<Unredacted<A>>
+  ? Args extends readonly [infer Request]
+    ? (request: Request, options?: RequestOptions) => Promise<Unredacted<A>>
+    : (request?: Record<string, never> | undefined, options?: RequestOptions) => Promise<Unredacted<A>>
   : never
 
 /**
@@ -46,7 +78,8 @@ export type PromiseResource<M extends ResourceModule> = {
  * @internal
  */
 export type Run = <A>(
-  effect: () => Effect.Effect<A, unknown, StytchManagement.StytchManagement>
+  effect: () => Effect.Effect<A, unknown, StytchManagement.StytchManagement>,
+  options: RequestOptions | undefined
 ) => Promise<A>
 
 /**
@@ -59,22 +92,19 @@ export type Run = <A>(
  * @internal
  */
 export const promisify = <M extends ResourceModule>(module: M, run: Run): PromiseResource<M> => {
-  const resource: Record<string, (...args: ReadonlyArray<unknown>) => Promise<unknown>> = {}
+  const resource: Record<string, (request: unknown, options: unknown) => Promise<unknown>> = {}
   for (const name of Object.keys(module.endpoints)) {
     const operation = (module as unknown as Record<string, unknown>)[name]
     if (typeof operation !== "function") {
       throw new Error(`@stytch-effect/compat: the resource module has no operation named "${name}"`)
     }
     const endpoint = module.endpoints[name]!
+    const call = (endpoint.request === undefined ? () => operation() : (request: unknown) => operation(request)) as (
+      request: unknown
+    ) => Effect.Effect<unknown, unknown, StytchManagement.StytchManagement>
     resource[name] = containsRedacted(endpoint.response.ast)
-      ? (...args) =>
-        run(() =>
-          Effect.map(
-            operation(...args) as Effect.Effect<unknown, unknown, StytchManagement.StytchManagement>,
-            unredact
-          )
-        )
-      : (...args) => run(() => operation(...args) as Effect.Effect<unknown, unknown, StytchManagement.StytchManagement>)
+      ? (request, options) => run(() => Effect.map(call(request), unredact), options as RequestOptions | undefined)
+      : (request, options) => run(() => call(request), options as RequestOptions | undefined)
   }
   return Object.freeze(resource) as unknown as PromiseResource<M>
 }

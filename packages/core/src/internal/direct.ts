@@ -12,7 +12,7 @@
 import type * as Effect from "effect/Effect"
 import type * as Redacted from "effect/Redacted"
 import type { ApiResponse } from "../StytchManagement.js"
-import type { AttemptFailure } from "./transport.js"
+import type { AttemptFailure, Call } from "./transport.js"
 
 /** @internal */
 export const DirectAttemptId: unique symbol = Symbol.for("@stytch-effect/core/DirectAttempt") as never
@@ -20,11 +20,9 @@ export const DirectAttemptId: unique symbol = Symbol.for("@stytch-effect/core/Di
 /** What `makeSend` hands over once, per client. @internal */
 export interface DirectSettings {
   readonly baseURL: string
-  /** Lower-case names; copied per request. */
-  readonly headers: Readonly<Record<string, string>>
   readonly authorization: Effect.Effect<Redacted.Redacted<string>>
-  /** The per-attempt timeout; `undefined` for none. */
-  readonly timeoutMillis: number | undefined
+  /** The largest response body read, in bytes (decoded). */
+  readonly maxResponseBytes: number
 }
 
 /** One attempt: send, time out, read, classify. @internal */
@@ -33,6 +31,7 @@ export type DirectAttempt = (
   pathAndQuery: string,
   url: string,
   json: string | undefined,
+  call: Call,
   onTimeout: () => AttemptFailure
 ) => Effect.Effect<ApiResponse, AttemptFailure>
 

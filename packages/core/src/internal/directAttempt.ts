@@ -17,7 +17,15 @@ import * as Option from "effect/Option"
 import * as Redacted from "effect/Redacted"
 import type { ApiResponse } from "../StytchManagement.js"
 import type { DirectAttempt, DirectSettings } from "./direct.js"
-import { type AttemptFailure, causeCode, classify, networkError, startTimer } from "./transport.js"
+import {
+  type AttemptFailure,
+  causeCode,
+  classify,
+  networkError,
+  ResponseTooLarge,
+  startTimer,
+  tooLargeError
+} from "./transport.js"
 
 /** A received response, its body read and decoded. @internal */
 export interface DirectResponse {
@@ -31,7 +39,8 @@ export interface DirectResponse {
  * Sends one request and calls `callback` exactly once, unless the returned
  * abort function is called first (then never). Abort destroys the request's
  * socket (the server sees the connection closed). `headers` is a fresh
- * object the transport may add to.
+ * object the transport may add to. A body over the settings' limit fails
+ * with a {@link ResponseTooLarge} (the connection is destroyed).
  *
  * @internal
  */
@@ -45,15 +54,16 @@ export type DirectSend = (
 
 /** @internal */
 export const make = (send: DirectSend, settings: DirectSettings): DirectAttempt => {
-  const { authorization, headers, timeoutMillis } = settings
-  return (method, pathAndQuery, url, json, onTimeout) =>
-    Effect.flatMap(authorization, (token) =>
+  const { authorization } = settings
+  return (method, pathAndQuery, url, json, call, onTimeout) => {
+    const timeoutMillis = call.timeoutMillis
+    return Effect.flatMap(authorization, (token) =>
       Effect.withFiberRuntime<ApiResponse, AttemptFailure>((fiber) => {
         const clock = timeoutMillis === undefined
           ? undefined
           : Context.get(fiber.getFiberRef(DefaultServices.currentServices), Clock.Clock)
         return Effect.async<ApiResponse, AttemptFailure>((resume) => {
-          const requestHeaders: Record<string, string> = { ...headers, authorization: Redacted.value(token) }
+          const requestHeaders: Record<string, string> = { ...call.headers, authorization: Redacted.value(token) }
           if (json !== undefined) requestHeaders["content-type"] = "application/json"
           let done = false
           let cancelTimer: (() => void) | undefined
@@ -64,10 +74,12 @@ export const make = (send: DirectSend, settings: DirectSettings): DirectAttempt 
             resume(
               response === undefined
                 ? Exit.fail({
-                  error: networkError(method, url, error, causeCode(error) === "ECONNREFUSED"),
+                  error: error instanceof ResponseTooLarge
+                    ? tooLargeError(error.status, error.limit)
+                    : networkError(method, url, error, causeCode(error) === "ECONNREFUSED", call.secrets),
                   retryAfter: Option.none()
                 })
-                : classify(response.status, response.header("retry-after"), response.text)
+                : classify(response.status, response.header("retry-after"), response.header("date"), response.text)
             )
           })
           if (clock !== undefined && !done) {
@@ -85,4 +97,5 @@ export const make = (send: DirectSend, settings: DirectSettings): DirectAttempt 
           })
         })
       }))
+  }
 }

@@ -9,12 +9,17 @@ import * as DefaultServices from "effect/DefaultServices"
 import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
 import * as Exit from "effect/Exit"
+import * as FiberRef from "effect/FiberRef"
 import * as Option from "effect/Option"
 import * as Redacted from "effect/Redacted"
 import * as Schema from "effect/Schema"
+import * as Stream from "effect/Stream"
+import * as FetchHttpClient from "@effect/platform/FetchHttpClient"
+import type * as HttpClientResponse from "@effect/platform/HttpClientResponse"
 import { constTrue } from "effect/Function"
 import { CurrentRetryPolicy } from "../RetryPolicy.js"
 import { directAttemptOf } from "./direct.js"
+import { currentRequestOptions, type Resolved as RequestOptions } from "./requestOptions.js"
 import type { ApiRequest, ApiResponse } from "../StytchManagement.js"
 import { type ResponseError, StytchApiError, TransportError, UnexpectedResponseError } from "../StytchError.js"
 
@@ -24,7 +29,30 @@ export interface Settings {
   readonly timeout: Duration.Duration
   readonly headers: Readonly<Record<string, string>>
   readonly authorization: Effect.Effect<Redacted.Redacted<string>>
+  /** An overall bound on a call (every attempt and every wait), or `undefined`. */
+  readonly deadline: Duration.Duration | undefined
+  /** The largest response body read, in bytes (decoded). */
+  readonly maxResponseBytes: number
+  /** Values never to be repeated in an error (credentials, configured header values). */
+  readonly secrets: ReadonlyArray<string>
 }
+
+/**
+ * A response body over the size limit; the transport stops reading and
+ * releases the connection.
+ *
+ * @internal
+ */
+export class ResponseTooLarge {
+  constructor(readonly status: number, readonly limit: number) {}
+}
+
+/** @internal */
+export const tooLargeError = (status: number, limit: number): UnexpectedResponseError =>
+  new UnexpectedResponseError({
+    statusCode: status,
+    message: `status ${status}: response body exceeds the limit of ${limit} bytes (maxResponseSize); not read`
+  })
 
 /** @internal */
 export interface AttemptFailure {
@@ -47,7 +75,13 @@ export const requestIdOf = (body: unknown): string | undefined =>
     ? (body as { request_id: string }).request_id
     : undefined
 
-/** Parses `Retry-After` (seconds or an HTTP date). @internal */
+/**
+ * Parses `Retry-After` (seconds or an HTTP date). A date is measured against
+ * `now`: the response's own `Date` when it has one (so a skewed local clock
+ * does not matter), else the local clock.
+ *
+ * @internal
+ */
 export const parseRetryAfter = (value: string | undefined, now: number): Option.Option<Duration.Duration> => {
   if (value === undefined || value.trim() === "") return Option.none()
   const seconds = Number(value)
@@ -67,22 +101,93 @@ export const causeCode = (cause: unknown): string | undefined => {
   return undefined
 }
 
-/** @internal */
-export const networkError = (method: string, url: string, cause: unknown, refused: boolean): TransportError =>
-  new TransportError({
+/** Replaces every secret in a text (longest first). */
+const scrub = (text: string, secrets: ReadonlyArray<string>): string => {
+  let out = text
+  for (const secret of secrets) if (out.includes(secret)) out = out.split(secret).join("<redacted>")
+  return out
+}
+
+const primitive = (value: unknown): value is string | number | boolean =>
+  typeof value === "string" || typeof value === "number" || typeof value === "boolean"
+
+/**
+ * A copy of a transport's error safe to keep as a `cause`: an `Error` with
+ * the same name, message, `code`, `syscall`, `errno`, `address` and `port`,
+ * every secret scrubbed from its text, and the same for its `cause` chain
+ * and an `AggregateError`'s errors. Nothing else of the original is kept
+ * (an error may hold the request, its headers, a socket).
+ *
+ * @internal
+ */
+export const safeCause = (cause: unknown, secrets: ReadonlyArray<string>, depth = 0): unknown => {
+  if (primitive(cause)) return scrub(String(cause), secrets)
+  if (typeof cause !== "object" || cause === null || depth > 4) return undefined
+  const source = cause as Record<string, unknown>
+  const message = typeof source.message === "string" ? scrub(source.message, secrets) : ""
+  const inner = source.cause === undefined ? undefined : safeCause(source.cause, secrets, depth + 1)
+  const copy = (inner === undefined ? new Error(message) : new Error(message, { cause: inner })) as Error & Record<string, unknown>
+  if (typeof source.name === "string") copy.name = scrub(source.name, secrets)
+  for (const key of ["code", "syscall", "errno", "address", "port"]) {
+    if (primitive(source[key])) copy[key] = typeof source[key] === "string" ? scrub(source[key], secrets) : source[key]
+  }
+  if (Array.isArray(source.errors)) {
+    copy.errors = source.errors.slice(0, 4).map((e) => safeCause(e, secrets, depth + 1))
+  }
+  copy.stack = `${copy.name}: ${message}`
+  return copy
+}
+
+/** The most specific message of an error chain (its deepest non-empty one). */
+const detailOf = (cause: unknown): string | undefined => {
+  let detail: string | undefined
+  for (let c = cause, depth = 0; typeof c === "object" && c !== null && depth < 6; depth++) {
+    const message = (c as { message?: unknown }).message
+    if (typeof message === "string" && message.trim() !== "") detail = message
+    const errors = (c as { errors?: unknown }).errors
+    c = Array.isArray(errors) && errors.length > 0 ? errors[0] : (c as { cause?: unknown }).cause
+  }
+  return detail
+}
+
+/**
+ * A transport failure: the cause's own text follows the method and URL
+ * (`network error: GET … (connect ECONNREFUSED 127.0.0.1:…)`), scrubbed of
+ * every secret, and the cause is kept as a scrubbed copy ({@link safeCause}).
+ *
+ * @internal
+ */
+export const networkError = (
+  method: string,
+  url: string,
+  cause: unknown,
+  refused: boolean,
+  secrets: ReadonlyArray<string>
+): TransportError => {
+  const safe = safeCause(cause, secrets)
+  const detail = detailOf(safe)
+  const suffix = detail === undefined ? "" : ` (${detail.length > 300 ? `${detail.slice(0, 300)}…` : detail})`
+  return new TransportError({
     reason: refused ? "ConnectionRefused" : "Network",
     method,
     url,
-    message: refused ? `connection refused: ${method} ${url}` : `network error: ${method} ${url}`,
-    cause
+    message: `${refused ? "connection refused" : "network error"}: ${method} ${url}${suffix}`,
+    ...(safe === undefined ? {} : { cause: safe })
   })
+}
 
-const transportError = (method: string, url: string, error: HttpClientError.HttpClientError): TransportError =>
+const transportError = (
+  method: string,
+  url: string,
+  error: HttpClientError.HttpClientError,
+  secrets: ReadonlyArray<string>
+): TransportError =>
   networkError(
     method,
     url,
-    error.cause ?? error,
-    error._tag === "RequestError" && causeCode(error.cause) === "ECONNREFUSED"
+    error.cause ?? { name: error._tag, message: error.reason },
+    error._tag === "RequestError" && causeCode(error.cause) === "ECONNREFUSED",
+    secrets
   )
 
 /** The largest delay `setTimeout` honours; longer timeouts never fire (as with Effect's own clock). */
@@ -153,8 +258,19 @@ const isJsonBody = (text: string): unknown => {
 export const classify = (
   status: number,
   retryAfterHeader: string | undefined,
+  dateHeader: string | undefined,
   text: string
 ): Effect.Effect<ApiResponse, AttemptFailure> => {
+  if ((status >= 300 && status < 400) || status === 0) {
+    // The API never redirects; a redirect is never followed (nothing is sent to its target).
+    return Exit.fail({
+      error: new UnexpectedResponseError({
+        statusCode: status,
+        message: `status ${status}: the API answered with a redirect, which is never followed`
+      }),
+      retryAfter: Option.none()
+    })
+  }
   const body = isJsonBody(text)
   if (status >= 200 && status < 300) {
     return body === undefined
@@ -164,7 +280,8 @@ export const classify = (
       })
       : Exit.succeed({ status, body })
   }
-  const retryAfter = parseRetryAfter(retryAfterHeader, Date.now())
+  const serverNow = dateHeader === undefined ? NaN : Date.parse(dateHeader)
+  const retryAfter = parseRetryAfter(retryAfterHeader, Number.isNaN(serverNow) ? Date.now() : serverNow)
   const parsed = decodeErrorBody(body)
   if (Option.isSome(parsed)) {
     const e = parsed.value
@@ -201,9 +318,56 @@ export const classify = (
 export const queryString = (query: ReadonlyArray<readonly [string, string]>): string =>
   new URLSearchParams(query as Array<[string, string]>).toString().replace(/\+/g, "%20")
 
+const timerMillis = (timeout: Duration.Duration): number | undefined => {
+  const millis = Duration.isFinite(timeout) ? Duration.toMillis(timeout) : Infinity
+  return millis <= MAX_TIMER_MILLIS ? millis : undefined
+}
+
+/** Longest first, so a secret that contains another is scrubbed whole. */
+const secretList = (values: Iterable<string>): ReadonlyArray<string> =>
+  [...new Set([...values].filter((v) => v.length >= 4))].sort((a, b) => b.length - a.length)
+
+/** @internal */
+export { secretList }
+
+/** The 2xx-or-not body of a response from any `HttpClient`, read up to `limit` bytes. */
+const readText = (
+  response: HttpClientResponse.HttpClientResponse,
+  limit: number
+): Effect.Effect<string, HttpClientError.ResponseError | ResponseTooLarge> => {
+  const length = response.headers["content-length"]
+  const encoding = response.headers["content-encoding"]
+  const declared = length === undefined ? NaN : Number(length)
+  // A declared length bounds an unencoded body (HTTP framing); anything else is counted as it streams.
+  if (declared <= limit && (encoding === undefined || encoding === "identity")) return response.text
+  // Over the limit, the stream is failed, which cancels the body (the connection is closed, not left
+  // streaming); a declared length over the limit fails at the first chunk.
+  const chunks: Array<Uint8Array> = []
+  let size = 0
+  return Effect.map(
+    Stream.runForEach(response.stream, (chunk) => {
+      size += chunk.length
+      if (size > limit || declared > limit) return Effect.fail(new ResponseTooLarge(response.status, limit))
+      chunks.push(chunk)
+      return Effect.void
+    }),
+    () => {
+      const all = new Uint8Array(size)
+      let offset = 0
+      for (const chunk of chunks) {
+        all.set(chunk, offset)
+        offset += chunk.length
+      }
+      return new TextDecoder().decode(all)
+    }
+  )
+}
+
 /**
- * Sends one API request: headers, per-attempt timeout, error mapping and the
- * retry loop. Shared by every operation.
+ * Sends one API request: headers, per-attempt timeout, overall deadline,
+ * size limit, error mapping and the retry loop. Shared by every operation.
+ * Per-call overrides (`StytchManagement.withRequestOptions`) are read from
+ * the fiber; without them nothing is allocated for them.
  *
  * The operation's span (`stytch.<group>.<operation>`) is the one client span
  * of a call: the `HttpClient`'s own per-request span and its trace-context
@@ -214,18 +378,34 @@ export const queryString = (query: ReadonlyArray<readonly [string, string]>): st
 export const makeSend = (httpClient: HttpClient.HttpClient, settings: Settings) => {
   const client = HttpClient.withTracerDisabledWhen(httpClient, constTrue)
   const policy = CurrentRetryPolicy
-  const timeoutMillis = Duration.isFinite(settings.timeout) ? Duration.toMillis(settings.timeout) : Infinity
-  const timed = timeoutMillis <= MAX_TIMER_MILLIS
-  const timeoutText = Duration.format(settings.timeout)
+  const limit = settings.maxResponseBytes
   const headers = HttpClientRequest.setHeaders(HttpClientRequest.get(""), settings.headers).headers
+  const defaults: Call = {
+    timeoutMillis: timerMillis(settings.timeout),
+    timeoutText: Duration.format(settings.timeout),
+    headers: { ...headers },
+    secrets: settings.secrets
+  }
   const direct = directAttemptOf(httpClient)?.({
     baseURL: settings.baseURL,
-    headers: { ...headers },
     authorization: settings.authorization,
-    timeoutMillis: timed ? timeoutMillis : undefined
+    maxResponseBytes: limit
   })
 
-  return (request: ApiRequest): Effect.Effect<ApiResponse, ResponseError> => {
+  const callOf = (options: RequestOptions): Call => {
+    const timeout = options.timeout ?? settings.timeout
+    return {
+      timeoutMillis: timerMillis(timeout),
+      timeoutText: Duration.format(timeout),
+      headers: options.headers === undefined ? defaults.headers : { ...defaults.headers, ...options.headers },
+      secrets: options.headers === undefined
+        ? settings.secrets
+        : secretList([...settings.secrets, ...Object.values(options.headers)])
+    }
+  }
+
+  const sendWith = (request: ApiRequest, options: RequestOptions | undefined): Effect.Effect<ApiResponse, ResponseError> => {
+    const call = options === undefined ? defaults : callOf(options)
     const method = request.method
     const pathAndQuery = request.query.length === 0
       ? request.path
@@ -238,62 +418,118 @@ export const makeSend = (httpClient: HttpClient.HttpClient, settings: Settings) 
         reason: "Timeout",
         method,
         url,
-        message: `request timed out after ${timeoutText}: ${method} ${url}`
+        message: `request timed out after ${call.timeoutText}: ${method} ${url}`
       }),
       retryAfter: Option.none()
     })
 
     const attempt = direct === undefined
-      ? executeAttempt(method, url, json, onTimeout)
-      : direct(method, pathAndQuery, url, json, onTimeout)
+      ? executeAttempt(method, url, json, call, onTimeout)
+      : direct(method, pathAndQuery, url, json, call, onTimeout)
 
-    const loop = (n: number): Effect.Effect<ApiResponse, ResponseError> =>
-      Effect.catchAll(attempt, (failure) =>
-        Effect.flatMap(policy, (p) =>
+    const maxRetries = options?.maxRetries
+    const loop = (n: number, deadlineAt: number | undefined): Effect.Effect<ApiResponse, ResponseError> =>
+      Effect.catchAll(attempt, (failure) => {
+        if (maxRetries !== undefined && n > maxRetries) return Effect.fail(failure.error)
+        return Effect.flatMap(policy, (p) =>
           Effect.flatMap(
-            p.decide({ method, attempt: n, error: failure.error, retryAfter: failure.retryAfter }),
+            p.decide({
+              method,
+              attempt: n,
+              error: failure.error,
+              retryAfter: failure.retryAfter,
+              ...(maxRetries === undefined ? {} : { maxRetries })
+            }),
             Option.match({
               onNone: () => Effect.fail(failure.error),
-              onSome: (delay) => Effect.zipRight(Effect.sleep(delay), loop(n + 1))
+              onSome: (delay) =>
+                deadlineAt === undefined
+                  ? Effect.zipRight(Effect.sleep(delay), loop(n + 1, undefined))
+                  : Effect.flatMap(Clock.currentTimeMillis, (now) =>
+                    // A wait that would end past the deadline is not started: the last error is the answer.
+                    now + Duration.toMillis(delay) >= deadlineAt
+                      ? Effect.fail(failure.error)
+                      : Effect.zipRight(Effect.sleep(delay), loop(n + 1, deadlineAt)))
             })
-          )
-        ))
-    return loop(1)
+          ))
+      })
+
+    const deadline = options?.deadline ?? settings.deadline
+    const deadlineMillis = deadline === undefined ? undefined : timerMillis(deadline)
+    if (deadlineMillis === undefined) return loop(1, undefined)
+    return Effect.flatMap(Clock.currentTimeMillis, (start) =>
+      timeoutFail(loop(1, start + deadlineMillis), deadlineMillis, () =>
+        new TransportError({
+          reason: "Timeout",
+          method,
+          url,
+          message: `deadline of ${Duration.format(deadline!)} exceeded (all attempts and waits): ${method} ${url}`
+        })))
   }
+
+  return (request: ApiRequest): Effect.Effect<ApiResponse, ResponseError> =>
+    FiberRef.getWith(currentRequestOptions, (options) => sendWith(request, options))
 
   /** One attempt over any `HttpClient`: `execute`, with the fiber timeout. */
   function executeAttempt(
     method: HttpMethod.HttpMethod,
     url: string,
     json: string | undefined,
+    call: Call,
     onTimeout: () => AttemptFailure
   ): Effect.Effect<ApiResponse, AttemptFailure> {
     const body = json === undefined ? undefined : HttpBody.text(json, "application/json")
-    const onError = (error: HttpClientError.HttpClientError): AttemptFailure => ({
-      error: transportError(method, url, error),
+    const onError = (error: HttpClientError.HttpClientError | ResponseTooLarge): AttemptFailure => ({
+      error: error instanceof ResponseTooLarge
+        ? tooLargeError(error.status, error.limit)
+        : transportError(method, url, error, call.secrets),
       retryAfter: Option.none()
     })
     return Effect.flatMap(
       settings.authorization,
       (authorization) => {
         let httpRequest = HttpClientRequest.setHeader(
-          HttpClientRequest.make(method)(url, { headers }),
+          HttpClientRequest.make(method)(url, { headers: call.headers }),
           "authorization",
           Redacted.value(authorization)
         )
         if (body !== undefined) httpRequest = HttpClientRequest.setBody(httpRequest, body)
         const exchange = Effect.mapError(
           Effect.flatMap(
-            client.execute(httpRequest),
-            (response) => Effect.map(response.text, (text) => ({ response, text }))
+            noRedirects(client.execute(httpRequest)),
+            (response) => Effect.map(readText(response, limit), (text) => ({ response, text }))
           ),
           onError
         )
         return Effect.flatMap(
-          timed ? timeoutFail(exchange, timeoutMillis, onTimeout) : exchange,
-          ({ response, text }) => classify(response.status, response.headers["retry-after"], text)
+          call.timeoutMillis === undefined ? exchange : timeoutFail(exchange, call.timeoutMillis, onTimeout),
+          ({ response, text }) =>
+            classify(response.status, response.headers["retry-after"], response.headers["date"], text)
         )
       }
     )
   }
+}
+
+/**
+ * `fetch` (`FetchHttpClient`) follows redirects by default, re-sending the
+ * request — custom headers included — to wherever the server points. The
+ * API never redirects: its requests run with `redirect: "manual"` (kept as
+ * `"error"` if the caller chose that), so a 3xx comes back as a response and
+ * {@link classify} refuses it.
+ */
+const noRedirects = <A, E, R>(effect: Effect.Effect<A, E, R>): Effect.Effect<A, E, R> =>
+  Effect.flatMap(Effect.serviceOption(FetchHttpClient.RequestInit), (init) => {
+    const current = Option.getOrUndefined(init)
+    if (current?.redirect === "manual" || current?.redirect === "error") return effect
+    return Effect.provideService(effect, FetchHttpClient.RequestInit, { ...current, redirect: "manual" })
+  })
+
+/** What one call needs to know for each attempt. @internal */
+export interface Call {
+  readonly timeoutMillis: number | undefined
+  readonly timeoutText: string
+  /** Lower-case names, authorization excluded. */
+  readonly headers: Readonly<Record<string, string>>
+  readonly secrets: ReadonlyArray<string>
 }

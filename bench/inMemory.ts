@@ -42,7 +42,11 @@ export const prebuiltClient = (body: string): HttpClient.HttpClient => {
   const request = HttpClientRequest.get(BASE_URL)
   const response = HttpClientResponse.fromWeb(
     request,
-    new Response(body, { status: 200, headers: { "content-type": "application/json" } })
+    new Response(body, {
+      status: 200,
+      // A declared length, as API responses have: the body is then read with `text` (cached), not streamed.
+      headers: { "content-type": "application/json", "content-length": String(new TextEncoder().encode(body).length) }
+    })
   )
   return HttpClient.make(() => Effect.succeed(response))
 }

@@ -40,21 +40,31 @@ const entryPoints = collect(srcDir)
 // Start from a clean directory so deleted sources leave no stale output behind.
 fs.rmSync(outDir, { recursive: true, force: true })
 fs.mkdirSync(outDir, { recursive: true })
-// dist/cjs/package.json is the package scope of the CommonJS files, so it also
-// carries the package's `imports` map (e.g. core's `#defaultHttpClient`), with
-// the `require` targets made relative to dist/cjs.
-/** @param {unknown} target @returns {unknown} */
-const cjsTarget = (target) => {
-  if (typeof target === "string") return target.replace(/^\.\/dist\/cjs\//, "./")
-  if (target === null || typeof target !== "object") return target
-  return Object.fromEntries(
-    Object.entries(target).filter(([condition]) => condition !== "types" && condition !== "import").map(([c, t]) => [c, cjsTarget(t)])
-  )
+// `require` is Node's: the package's `imports` map (e.g. core's `#defaultHttpClient`)
+// is resolved here, at build time, to its `node` (else default) `require` target,
+// and the CommonJS files require that file by a relative path. (A nested
+// package.json's `imports` is not portable: publint flags it, bundlers differ.)
+/** @param {unknown} target @returns {string | undefined} */
+const requireTarget = (target) => {
+  if (typeof target === "string") return target
+  if (target === null || typeof target !== "object") return undefined
+  for (const condition of ["node", "require", "default"]) {
+    const found = requireTarget(/** @type {Record<string, unknown>} */ (target)[condition])
+    if (found !== undefined) return found
+  }
+  return undefined
 }
-const imports = JSON.parse(fs.readFileSync(pkgJsonPath, "utf8")).imports
-const cjsManifest = imports === undefined
-  ? { type: "commonjs" }
-  : { type: "commonjs", imports: Object.fromEntries(Object.entries(imports).map(([k, t]) => [k, cjsTarget(t)])) }
+const imports = JSON.parse(fs.readFileSync(pkgJsonPath, "utf8")).imports ?? {}
+/** @type {Array<[string, string]>} specifier → absolute path of the CommonJS file */
+const resolvedImports = Object.entries(imports).map(([specifier, target]) => {
+  const file = requireTarget(target)
+  if (file === undefined || !file.startsWith("./dist/cjs/")) {
+    console.error(`build-cjs: ${pkgName}: imports["${specifier}"] has no ./dist/cjs require target`)
+    process.exit(1)
+  }
+  return [specifier, path.join(pkgDir, file)]
+})
+const cjsManifest = { type: "commonjs" }
 fs.writeFileSync(path.join(outDir, "package.json"), JSON.stringify(cjsManifest, null, 2) + "\n")
 
 if (entryPoints.length === 0) {
@@ -80,6 +90,28 @@ try {
     logLevel: "warning"
   })
   if (result.errors.length > 0) process.exit(1)
+  if (resolvedImports.length > 0) {
+    const rewrite = (dir) => {
+      for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+        const full = path.join(dir, entry.name)
+        if (entry.isDirectory()) rewrite(full)
+        else if (entry.name.endsWith(".js")) {
+          let code = fs.readFileSync(full, "utf8")
+          let changed = false
+          for (const [specifier, file] of resolvedImports) {
+            const quoted = `require("${specifier}")`
+            if (!code.includes(quoted)) continue
+            let relative = path.relative(path.dirname(full), file).split(path.sep).join("/")
+            if (!relative.startsWith(".")) relative = `./${relative}`
+            code = code.split(quoted).join(`require(${JSON.stringify(relative)})`)
+            changed = true
+          }
+          if (changed) fs.writeFileSync(full, code)
+        }
+      }
+    }
+    rewrite(outDir)
+  }
   // Declarations next to the CommonJS files: under dist/cjs/package.json's
   // `"type": "commonjs"` TypeScript reads them as CommonJS types, so
   // `require` consumers (moduleResolution node16/nodenext) type-check too.

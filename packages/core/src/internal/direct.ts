@@ -22,7 +22,8 @@ export interface DirectSettings {
   readonly baseURL: string
   /** Lower-case names; copied per request. */
   readonly headers: Readonly<Record<string, string>>
-  readonly authorization: Effect.Effect<Redacted.Redacted<string>>
+  /** `undefined`: no Authorization header (public endpoints). */
+  readonly authorization: Effect.Effect<Redacted.Redacted<string>> | undefined
   /** The per-attempt timeout; `undefined` for none. */
   readonly timeoutMillis: number | undefined
 }

@@ -47,13 +47,15 @@ export type DirectSend = (
 export const make = (send: DirectSend, settings: DirectSettings): DirectAttempt => {
   const { authorization, headers, timeoutMillis } = settings
   return (method, pathAndQuery, url, json, onTimeout) =>
-    Effect.flatMap(authorization, (token) =>
+    Effect.flatMap(authorization ?? Effect.succeed(undefined), (token) =>
       Effect.withFiberRuntime<ApiResponse, AttemptFailure>((fiber) => {
         const clock = timeoutMillis === undefined
           ? undefined
           : Context.get(fiber.getFiberRef(DefaultServices.currentServices), Clock.Clock)
         return Effect.async<ApiResponse, AttemptFailure>((resume) => {
-          const requestHeaders: Record<string, string> = { ...headers, authorization: Redacted.value(token) }
+          const requestHeaders: Record<string, string> = token === undefined
+            ? { ...headers }
+            : { ...headers, authorization: Redacted.value(token) }
           if (json !== undefined) requestHeaders["content-type"] = "application/json"
           let done = false
           let cancelTimer: (() => void) | undefined

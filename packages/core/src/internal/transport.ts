@@ -11,12 +11,12 @@ import * as Effect from "effect/Effect"
 import * as Exit from "effect/Exit"
 import * as Option from "effect/Option"
 import * as Redacted from "effect/Redacted"
-import * as Schema from "effect/Schema"
 import { constTrue } from "effect/Function"
 import { CurrentRetryPolicy } from "../RetryPolicy.js"
 import { directAttemptOf } from "./direct.js"
+import { apiErrorOf } from "./errorBody.js"
 import type { ApiRequest, ApiResponse } from "../StytchManagement.js"
-import { type ResponseError, StytchApiError, TransportError, UnexpectedResponseError } from "../StytchError.js"
+import { type ResponseError, TransportError, UnexpectedResponseError } from "../StytchError.js"
 
 /** @internal */
 export interface Settings {
@@ -32,14 +32,6 @@ export interface AttemptFailure {
   readonly retryAfter: Option.Option<Duration.Duration>
 }
 
-const ErrorBody = Schema.Struct({
-  status_code: Schema.optional(Schema.Number),
-  request_id: Schema.String,
-  error_type: Schema.String,
-  error_message: Schema.String,
-  error_url: Schema.optional(Schema.String)
-})
-const decodeErrorBody = Schema.decodeUnknownOption(ErrorBody)
 
 /** The `request_id` of a JSON body, if it is an object that has one. @internal */
 export const requestIdOf = (body: unknown): string | undefined =>
@@ -165,20 +157,9 @@ export const classify = (
       : Exit.succeed({ status, body })
   }
   const retryAfter = parseRetryAfter(retryAfterHeader, Date.now())
-  const parsed = decodeErrorBody(body)
-  if (Option.isSome(parsed)) {
-    const e = parsed.value
-    return Exit.fail({
-      error: new StytchApiError({
-        statusCode: e.status_code ?? status,
-        requestID: e.request_id,
-        errorType: e.error_type,
-        errorMessage: e.error_message,
-        ...(e.error_url === undefined ? {} : { errorURL: e.error_url })
-      }),
-      retryAfter
-    })
-  }
+  // The Stytch error body, or the OAuth2 one (`error`, `error_description`): see errorBody.ts.
+  const apiError = apiErrorOf(body, status)
+  if (apiError !== undefined) return Exit.fail({ error: apiError, retryAfter })
   const requestID = requestIdOf(body)
   return Exit.fail({
     error: new UnexpectedResponseError({
@@ -218,12 +199,16 @@ export const makeSend = (httpClient: HttpClient.HttpClient, settings: Settings) 
   const timed = timeoutMillis <= MAX_TIMER_MILLIS
   const timeoutText = Duration.format(settings.timeout)
   const headers = HttpClientRequest.setHeaders(HttpClientRequest.get(""), settings.headers).headers
-  const direct = directAttemptOf(httpClient)?.({
+  const makeDirect = directAttemptOf(httpClient)
+  const directSettings = {
     baseURL: settings.baseURL,
     headers: { ...headers },
     authorization: settings.authorization,
     timeoutMillis: timed ? timeoutMillis : undefined
-  })
+  }
+  const direct = makeDirect?.(directSettings)
+  // Public endpoints (`ApiRequest.anonymous`) are sent without the Authorization header.
+  let directAnonymous: ReturnType<NonNullable<typeof makeDirect>> | undefined
 
   return (request: ApiRequest): Effect.Effect<ApiResponse, ResponseError> => {
     const method = request.method
@@ -243,9 +228,13 @@ export const makeSend = (httpClient: HttpClient.HttpClient, settings: Settings) 
       retryAfter: Option.none()
     })
 
-    const attempt = direct === undefined
-      ? executeAttempt(method, url, json, onTimeout)
-      : direct(method, pathAndQuery, url, json, onTimeout)
+    const anonymous = request.anonymous === true
+    const viaDirect = anonymous && makeDirect !== undefined
+      ? (directAnonymous ??= makeDirect({ ...directSettings, authorization: undefined }))
+      : direct
+    const attempt = viaDirect === undefined
+      ? executeAttempt(method, url, json, onTimeout, anonymous)
+      : viaDirect(method, pathAndQuery, url, json, onTimeout)
 
     const loop = (n: number): Effect.Effect<ApiResponse, ResponseError> =>
       Effect.catchAll(attempt, (failure) =>
@@ -266,7 +255,8 @@ export const makeSend = (httpClient: HttpClient.HttpClient, settings: Settings) 
     method: HttpMethod.HttpMethod,
     url: string,
     json: string | undefined,
-    onTimeout: () => AttemptFailure
+    onTimeout: () => AttemptFailure,
+    anonymous: boolean
   ): Effect.Effect<ApiResponse, AttemptFailure> {
     const body = json === undefined ? undefined : HttpBody.text(json, "application/json")
     const onError = (error: HttpClientError.HttpClientError): AttemptFailure => ({
@@ -274,13 +264,12 @@ export const makeSend = (httpClient: HttpClient.HttpClient, settings: Settings) 
       retryAfter: Option.none()
     })
     return Effect.flatMap(
-      settings.authorization,
+      anonymous ? Effect.succeed(undefined) : settings.authorization,
       (authorization) => {
-        let httpRequest = HttpClientRequest.setHeader(
-          HttpClientRequest.make(method)(url, { headers }),
-          "authorization",
-          Redacted.value(authorization)
-        )
+        let httpRequest = HttpClientRequest.make(method)(url, { headers })
+        if (authorization !== undefined) {
+          httpRequest = HttpClientRequest.setHeader(httpRequest, "authorization", Redacted.value(authorization))
+        }
         if (body !== undefined) httpRequest = HttpClientRequest.setBody(httpRequest, body)
         const exchange = Effect.mapError(
           Effect.flatMap(

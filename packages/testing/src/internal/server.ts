@@ -7,6 +7,7 @@ import type { Fault } from "../Fault.js"
 import { errorBody, FakeError } from "./errors.js"
 import type { Handler } from "./handlers/common.js"
 import { routes } from "./handlers/index.js"
+import { handleProject, matchProject, projectAuthorized } from "./project/server.js"
 import { emptyWorkspace, type Workspace } from "./state.js"
 
 /** A request as any transport hands it to the fake. @internal */
@@ -134,15 +135,21 @@ export class FakeServer {
         json(error.status, errorBody(requestID, error.status, error.errorType, error.errorMessage), headers)
 
       const path = request.url.pathname
-      const match = this.route(request.method, path)
-      const operation = match && `${match.route.endpoint.group}.${match.route.endpoint.name}`
+      // The project API (`/v1/…`) has its own routes and auth: see project/server.ts.
+      const project = matchProject(request.method, path)
+      const match = project === undefined ? this.route(request.method, path) : undefined
+      const operation = project !== undefined
+        ? project.operation
+        : match && `${match.route.endpoint.group}.${match.route.endpoint.name}`
       let body: unknown = undefined
       try {
         body = request.body === "" ? undefined : JSON.parse(request.body)
       } catch {
         body = request.body
       }
-      const authorized = this.accepted.has(request.headers["authorization"] ?? "")
+      const authorized = project !== undefined
+        ? projectAuthorized(this.workspace, project, request.headers["authorization"])
+        : this.accepted.has(request.headers["authorization"] ?? "")
       this.requests.push({
         method: request.method,
         path,
@@ -173,6 +180,10 @@ export class FakeServer {
         }
       }
 
+      if (project !== undefined) {
+        const now = new Date(yield* Clock.currentTimeMillis).toISOString()
+        return yield* handleProject(this.workspace, project, request, body, requestID, now)
+      }
       if (!authorized) {
         return fail(new FakeError(401, "unauthorized_credentials", "Unauthorized credentials."))
       }

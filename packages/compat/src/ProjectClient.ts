@@ -235,7 +235,7 @@ export class ProjectClient {
       do {
         const page = await clients.search(cursor === undefined ? request : { ...request, cursor })
         yield* page.m2mClients
-        cursor = page.resultsMetadata.nextCursor
+        cursor = page.resultsMetadata.nextCursor ?? undefined
       } while (cursor !== undefined && cursor !== "")
     }
     this.m2m = Object.freeze({

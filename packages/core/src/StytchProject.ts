@@ -168,7 +168,7 @@ export const layer = (options: Options): Layer.Layer<StytchProject, ConfigError.
  * @since 0.3.0
  * @category config
  */
-export const config: Config.Config<Options> = Config.all({
+export const config: Config.Config<Options> = /* @__PURE__ */ Config.all({
   projectID: Config.nonEmptyString("STYTCH_PROJECT_ID"),
   secret: Config.redacted(Config.nonEmptyString("STYTCH_PROJECT_SECRET")),
   baseURL: Config.option(Config.nonEmptyString("STYTCH_PROJECT_BASE_URL"))

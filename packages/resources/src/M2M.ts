@@ -20,7 +20,8 @@ import * as Redacted from "effect/Redacted"
 import * as Schema from "effect/Schema"
 import * as SingleFlight from "./internal/singleFlight.js"
 
-import { makeAuthenticateToken } from "./internal/verify.js"
+import type { TokenVerificationError } from "./internal/tokenError.js"
+import { type AuthenticateTokenRequest, type AuthenticateTokenResponse, verifyToken } from "./internal/verify.js"
 
 export {
   /**
@@ -32,7 +33,9 @@ export {
    * @since 0.3.0
    * @category models
    */
-  type AuthenticateTokenResponse,
+  type AuthenticateTokenResponse
+} from "./internal/verify.js"
+export {
   /**
    * Why a token was not accepted by {@link authenticateToken}.
    *
@@ -40,7 +43,7 @@ export {
    * @category errors
    */
   TokenVerificationError
-} from "./internal/verify.js"
+} from "./internal/tokenError.js"
 
 const OAuthTokenRequest_ = Schema.Struct({
   projectID: Wire.field("project_id", Wire.PathParam),
@@ -217,4 +220,7 @@ export const token = (
  * @since 0.3.0
  * @category operations
  */
-export const authenticateToken = /* @__PURE__ */ makeAuthenticateToken(jwks)
+export const authenticateToken = (
+  request: AuthenticateTokenRequest
+): Effect.Effect<AuthenticateTokenResponse, TokenVerificationError | StytchError, StytchProject.StytchProject> =>
+  verifyToken(jwks, request)

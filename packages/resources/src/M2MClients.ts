@@ -65,21 +65,18 @@ export type Operator = typeof Operator.Type
 
 const Metadata = Schema.Record({ key: Schema.String, value: Schema.Unknown })
 
-/** A string the server may omit (a protobuf zero value) decodes as `""`. */
-const lenientString = (key: string, description: string) =>
-  Schema.optionalWith(Schema.String.annotations({ description }), { default: () => "" }).pipe(Schema.fromKey(key))
-
 const clientFields = {
   clientID: Wire.field("client_id", Schema.String, "The ID of the client."),
-  clientName: lenientString("client_name", "A human-readable name for the client."),
-  clientDescription: lenientString("client_description", "A human-readable description for the client."),
-  status: Schema.optionalWith(Status.open, { default: () => "active" }).pipe(Schema.fromKey("status")),
-  scopes: Schema.optionalWith(Schema.Array(Schema.String), { default: () => [] }),
-  clientSecretLastFour: lenientString("client_secret_last_four", "The last four characters of the client secret."),
-  nextClientSecretLastFour: Schema.optionalWith(
-    Schema.String.annotations({ description: "The last four characters of the next secret, while a rotation is in progress." }),
-    { nullable: true }
-  ).pipe(Schema.fromKey("next_client_secret_last_four")),
+  clientName: Wire.field("client_name", Schema.String, "A human-readable name for the client."),
+  clientDescription: Wire.field("client_description", Schema.String, "A human-readable description for the client."),
+  status: Status.open,
+  scopes: Schema.Array(Schema.String),
+  clientSecretLastFour: Wire.field("client_secret_last_four", Schema.String, "Last four characters of the client secret."),
+  nextClientSecretLastFour: Wire.optionalField(
+    "next_client_secret_last_four",
+    Schema.NullOr(Schema.String),
+    "Last four characters of the next secret, during a rotation."
+  ),
   trustedMetadata: Wire.optionalField("trusted_metadata", Metadata, "Arbitrary JSON of the application.")
 }
 
@@ -102,7 +99,7 @@ export class M2MClientWithClientSecret extends Schema.Class<M2MClientWithClientS
   ...clientFields,
   clientSecret: Wire.field(
     "client_secret",
-    Schema.Redacted(Schema.String.annotations({ description: "The client secret; returned only once, by create." }))
+    Schema.Redacted(Schema.String)
   )
 }) {}
 
@@ -118,7 +115,7 @@ export class M2MClientWithNextClientSecret
     ...clientFields,
     nextClientSecret: Wire.field(
       "next_client_secret",
-      Schema.Redacted(Schema.String.annotations({ description: "The next client secret; returned only once." }))
+      Schema.Redacted(Schema.String)
     )
   })
 {}
@@ -127,10 +124,10 @@ const clientIDParam = { clientID: Wire.field("client_id", Wire.PathParam) }
 
 const CreateRequest_ = Schema.Struct({
   scopes: Schema.Array(Schema.String).annotations({ description: "The scopes assigned to the client." }),
-  clientID: Wire.optionalField("client_id", Schema.String, "The ID of the client to create; generated if omitted. Unique in the project."),
+  clientID: Wire.optionalField("client_id", Schema.String, "The client ID; generated if omitted."),
   clientSecret: Wire.optionalField(
     "client_secret",
-    Wire.secret("The secret of the client to create; generated if omitted. At least 8 characters, checked for entropy.")
+    Wire.secret("The client secret (at least 8 characters); generated if omitted.")
   ),
   clientName: Wire.optionalField("client_name", Schema.String, "A human-readable name for the client."),
   clientDescription: Wire.optionalField("client_description", Schema.String, "A human-readable description for the client."),
@@ -217,7 +214,7 @@ export const SearchQuery: Schema.Schema<SearchQuery, typeof SearchQuery_.Encoded
 const SearchRequest_ = Schema.Struct({
   cursor: Schema.optional(Schema.String.annotations({ description: "The next_cursor of the previous page." })),
   limit: Schema.optional(
-    Schema.Int.pipe(Schema.between(1, 1000)).annotations({ description: "Results per page (default 100, at most 1000)." })
+    Schema.Int.annotations({ description: "Results per page (default 100, at most 1000)." })
   ),
   query: Schema.optional(SearchQuery)
 })
@@ -234,7 +231,7 @@ export const SearchRequest: Schema.Schema<SearchRequest, typeof SearchRequest_.E
 
 const ResultsMetadata_ = Schema.Struct({
   total: Schema.Number,
-  nextCursor: Schema.optionalWith(Schema.String, { nullable: true }).pipe(Schema.fromKey("next_cursor"))
+  nextCursor: Wire.optionalField("next_cursor", Schema.NullOr(Schema.String))
 })
 /**
  * @since 0.3.0
@@ -320,7 +317,7 @@ export const endpoints = Endpoint.group("m2mClients", {
     path: C,
     request: CreateRequest,
     response: CreateResponse,
-    description: "Creates an M2M client; the only response that carries its secret."
+    description: "Creates an M2M client (returns its secret, once)."
   },
   get: {
     method: "GET",
@@ -334,42 +331,42 @@ export const endpoints = Endpoint.group("m2mClients", {
     path: `${C}/search`,
     request: SearchRequest,
     response: SearchResponse,
-    description: "Searches the project's M2M clients, a page at a time (pass next_cursor back as cursor)."
+    description: "Searches M2M clients, a page at a time."
   },
   update: {
     method: "PUT",
     path: `${C}/{client_id}`,
     request: UpdateRequest,
     response: ClientResponse,
-    description: "Updates an M2M client (name, description, status, scopes, trusted metadata)."
+    description: "Updates an M2M client."
   },
   delete: {
     method: "DELETE",
     path: `${C}/{client_id}`,
     request: ClientRequest,
     response: DeleteResponse,
-    description: "Deletes an M2M client; tokens already issued stay valid until they expire."
+    description: "Deletes an M2M client."
   },
   rotateStart: {
     method: "POST",
     path: `${C}/{client_id}/secrets/rotate/start`,
     request: ClientRequest,
     response: RotateStartResponse,
-    description: "Starts a secret rotation: returns the next secret; both secrets authenticate until rotate or cancel."
+    description: "Starts a secret rotation (returns the next secret, once)."
   },
   rotate: {
     method: "POST",
     path: `${C}/{client_id}/secrets/rotate`,
     request: ClientRequest,
     response: ClientResponse,
-    description: "Completes a secret rotation: the next secret becomes the only one."
+    description: "Completes a secret rotation."
   },
   rotateCancel: {
     method: "POST",
     path: `${C}/{client_id}/secrets/rotate/cancel`,
     request: ClientRequest,
     response: ClientResponse,
-    description: "Cancels a secret rotation: the next secret is discarded."
+    description: "Cancels a secret rotation."
   }
 }, { service: StytchProject.StytchProject })
 
@@ -460,7 +457,7 @@ export const searchAll = (
         const next = page.resultsMetadata.nextCursor
         return [
           Chunk.unsafeFromArray(page.m2mClients),
-          next === undefined || next === "" ? Option.none() : Option.some(next)
+          next === undefined || next === null || next === "" ? Option.none() : Option.some<string | undefined>(next)
         ]
       }
     ))

@@ -109,7 +109,7 @@ describe("M2MClients", () => {
       expect(missing).toMatchObject({ _tag: "InvalidRequestError", kind: "MissingPathParameter", field: "clientID" })
       const status = yield* failureOf(run(M2MClients.update({ clientID: "x", status: "paused" as never })))
       expect(status).toMatchObject({ _tag: "InvalidRequestError", kind: "Body" })
-      const limit = yield* failureOf(run(M2MClients.search({ limit: 1001 })))
+      const limit = yield* failureOf(run(M2MClients.search({ limit: 1.5 })))
       expect(limit).toMatchObject({ _tag: "InvalidRequestError" })
       expect(yield* projectRequests).toEqual([])
     }).pipe(withFake))

@@ -11,28 +11,11 @@ import type { StytchError } from "@stytch-effect/core/StytchError"
 import * as Clock from "effect/Clock"
 import * as Effect from "effect/Effect"
 import * as Redacted from "effect/Redacted"
-import * as Schema from "effect/Schema"
 import { createLocalJWKSet, type JSONWebKeySet, jwtVerify, type JWTPayload } from "jose"
 import type { JWKSRequest, JWKSResponse } from "../M2M.js"
 import * as SingleFlight from "./singleFlight.js"
+import { TokenVerificationError } from "./tokenError.js"
 
-/**
- * Why `authenticateToken` rejected a token: `Invalid` (signature, issuer,
- * audience, expiry, not-before, `typ`, or no `iat` when a maximum age is
- * asked), `TooOld` (older than `maxTokenAgeSeconds`), `MissingScopes` (the
- * required scopes are not granted; `requiredScopes` lists them).
- *
- * @since 0.3.0
- * @category errors
- */
-export class TokenVerificationError extends Schema.TaggedError<TokenVerificationError>(
-  "@stytch-effect/resources/TokenVerificationError"
-)("TokenVerificationError", {
-  reason: Schema.Literal("Invalid", "TooOld", "MissingScopes"),
-  message: Schema.String,
-  requiredScopes: Schema.optional(Schema.Array(Schema.String)),
-  cause: Schema.optional(Schema.Defect)
-}) {}
 
 /**
  * @since 0.3.0
@@ -111,8 +94,8 @@ export type FetchJWKS = (
  *
  * @internal
  */
-export const makeAuthenticateToken = (jwks: FetchJWKS) =>
-(
+export const verifyToken = (
+  jwks: FetchJWKS,
   request: AuthenticateTokenRequest
 ): Effect.Effect<AuthenticateTokenResponse, TokenVerificationError | StytchError, StytchProject.StytchProject> =>
   Effect.flatMap(StytchProject.StytchProject, (project) =>

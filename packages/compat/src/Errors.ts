@@ -16,7 +16,7 @@
  *
  * @since 0.1.0
  */
-import type { StytchError } from "@stytch-effect/core"
+import type { StytchError as StytchError_ } from "@stytch-effect/core"
 
 /**
  * The API answered with a non-2xx status and a Stytch error body. Fields are
@@ -40,15 +40,55 @@ export class ManagementStytchError extends Error {
   /** A link to the error's documentation, when the API sent one. */
   readonly error_url: string | undefined
   /** The `StytchApiError` this error was made from. */
-  declare readonly cause: StytchError.StytchApiError
+  declare readonly cause: StytchError_.StytchApiError
 
-  constructor(error: StytchError.StytchApiError) {
+  constructor(error: StytchError_.StytchApiError) {
     super(error.message, { cause: error })
     this.status_code = error.statusCode
     this.request_id = error.requestID
     this.error_type = error.errorType
     this.error_message = error.errorMessage
     this.error_url = error.errorURL
+  }
+}
+
+/**
+ * The project API (a `ProjectClient`) answered with a non-2xx status and a
+ * Stytch error body, or the OAuth2 error body of the token endpoint (mapped
+ * as the official node SDK maps it: `error` → `error_type`,
+ * `error_description` → `error_message`, `error_uri` → `error_url`). Fields
+ * are those of the official node SDK's `StytchError`.
+ *
+ * @since 0.3.0
+ * @category errors
+ */
+export class StytchError extends Error {
+  static {
+    this.prototype.name = "StytchError"
+  }
+  /** The HTTP status. */
+  readonly status_code: number
+  /** The request id (`""` when an OAuth2 error body had none). */
+  readonly request_id: string
+  /** A stable, machine-readable error type (`m2m_client_not_found`, `invalid_client`). */
+  readonly error_type: string
+  /** A human-readable explanation. */
+  readonly error_message: string
+  /** A link to the error's documentation, when the API sent one. */
+  readonly error_url: string | undefined
+  /** Extra details, when the API sent them. */
+  readonly error_details: Readonly<Record<string, unknown>> | undefined
+  /** The `StytchApiError` this error was made from. */
+  declare readonly cause: StytchError_.StytchApiError
+
+  constructor(error: StytchError_.StytchApiError) {
+    super(error.message, { cause: error })
+    this.status_code = error.statusCode
+    this.request_id = error.requestID
+    this.error_type = error.errorType
+    this.error_message = error.errorMessage
+    this.error_url = error.errorURL
+    this.error_details = error.errorDetails
   }
 }
 
@@ -65,15 +105,15 @@ export class RequestError extends Error {
     this.prototype.name = "RequestError"
   }
   /** `Timeout`, `ConnectionRefused` or `Network`. */
-  readonly reason: StytchError.TransportError["reason"]
+  readonly reason: StytchError_.TransportError["reason"]
   /** The HTTP method of the failed request. */
   readonly method: string
   /** The URL of the failed request (it never carries credentials). */
   readonly url: string
   /** The `TransportError` this error was made from; its own `cause` is the low-level error, if any. */
-  declare readonly cause: StytchError.TransportError
+  declare readonly cause: StytchError_.TransportError
 
-  constructor(error: StytchError.TransportError) {
+  constructor(error: StytchError_.TransportError) {
     super(error.message, { cause: error })
     this.reason = error.reason
     this.method = error.method
@@ -101,6 +141,11 @@ export class RequestError extends Error {
  *   any, was aborted (its connection closed). The `cause` is the signal's `reason`.
  * - `INTERRUPTED` — the operation was interrupted before it completed.
  * - `UNEXPECTED_ERROR` — a failure of a custom layer that none of the above describes.
+ * - `JWT_INVALID` — `authenticateToken`: the token's signature or claims are not valid
+ *   (the official node SDK's `jwt_invalid`).
+ * - `JWT_TOO_OLD` — `authenticateToken`: older than `maxTokenAgeSeconds` (`jwt_too_old`).
+ * - `MISSING_SCOPES` — `authenticateToken`: the required scopes are not granted (`missing_scopes`;
+ *   `cause` is the list of required scopes, as in the official SDK).
  *
  * @since 0.1.0
  * @category errors
@@ -117,6 +162,9 @@ export type ClientErrorCode =
   | "ABORTED"
   | "INTERRUPTED"
   | "UNEXPECTED_ERROR"
+  | "JWT_INVALID"
+  | "JWT_TOO_OLD"
+  | "MISSING_SCOPES"
 
 /**
  * The client itself rejected something: an invalid request caught before

@@ -5,7 +5,7 @@
  *
  * @since 0.1.0
  */
-export { ClientError, type ClientErrorCode, ManagementStytchError, RequestError } from "./Errors.js"
+export { ClientError, type ClientErrorCode, ManagementStytchError, RequestError, StytchError } from "./Errors.js"
 export { AuthError, type LoginUrl, OAuth, type OAuthConfig, type Tokens, type TokenStorage } from "./OAuth.js"
 export {
   type ClientConfig,
@@ -19,6 +19,15 @@ export {
   type Resources
 } from "./ManagementClient.js"
 export type { Unredacted } from "./internal/unredact.js"
+export {
+  type AuthenticateTokenRequest,
+  type M2MClientsResource,
+  type M2MResource,
+  ProjectClient,
+  type ProjectClientConfig,
+  type ProjectClientOptions,
+  type TokenRequest
+} from "./ProjectClient.js"
 
 /**
  * One namespace per resource, for its types, under the official node SDK's

@@ -11,14 +11,43 @@
  * (its encoded form must be a string), and every other field is the JSON body
  * (sent for POST, PUT and PATCH, `{}` when empty).
  *
+ * An endpoint names the API service it is sent with: the Management API's
+ * `StytchManagement` by default, or any other service tag whose value has a
+ * `send` (the project API's `StytchProject`), given to {@link group}. Every
+ * service gets the same pipeline: checks, escaping, encoding, decoding,
+ * typed errors, retries and the span.
+ *
  * @since 0.1.0
  */
+/* eslint-disable @typescript-eslint/no-explicit-any -- service tags are invariant in their shape; `any` erases it where only `send` is used */
 import type * as HttpMethod from "@effect/platform/HttpMethod"
+import type * as Context from "effect/Context"
 import type * as Effect from "effect/Effect"
 import type * as Schema from "effect/Schema"
 import { bodyMethods, fieldKeys, make as makeOperation, templateParams } from "./internal/endpoint.js"
 import type { ResponseError, StytchError } from "./StytchError.js"
-import type { StytchManagement } from "./StytchManagement.js"
+import { type ApiRequest, type ApiResponse, StytchManagement } from "./StytchManagement.js"
+
+/**
+ * What an API service must offer its endpoints: one `send` (base URL,
+ * authorization, timeout, retries, error mapping). `StytchManagement` and
+ * `StytchProject` are such services.
+ *
+ * @since 0.3.0
+ * @category models
+ */
+export interface Sender {
+  readonly send: (request: ApiRequest) => Effect.Effect<ApiResponse, ResponseError>
+}
+
+/**
+ * The tag of an API service an endpoint is sent with: any tag whose service
+ * has a {@link Sender}'s `send`.
+ *
+ * @since 0.3.0
+ * @category models
+ */
+export type ServiceTag<Id, Shape extends Sender = Sender> = Context.Tag<Id, Shape>
 
 /**
  * A request schema: a struct (possibly with `fromKey` renames) and no context.
@@ -45,10 +74,15 @@ export interface PathParam {
  */
 export interface Endpoint<
   Request extends RequestSchema | undefined = RequestSchema | undefined,
-  Response extends Schema.Schema.AnyNoContext = Schema.Schema.AnyNoContext
+  Response extends Schema.Schema.AnyNoContext = Schema.Schema.AnyNoContext,
+  Service = StytchManagement
 > {
   /** The resource group (`projects`); spans are named `stytch.<group>.<name>`. */
   readonly group: string
+  /** The API service the endpoint is sent with (default `StytchManagement`). */
+  readonly service: ServiceTag<Service, any>
+  /** Sent without the service's credentials (a public endpoint, e.g. an OAuth token endpoint). */
+  readonly anonymous: boolean
   readonly name: string
   readonly method: HttpMethod.HttpMethod
   /** The path template with wire names: `/pwa/v3/projects/{project_slug}`. */
@@ -70,7 +104,15 @@ export interface Endpoint<
  * @since 0.1.0
  * @category models
  */
-export type Any = Endpoint<RequestSchema | undefined, Schema.Schema.AnyNoContext>
+export type Any = Endpoint<RequestSchema | undefined, Schema.Schema.AnyNoContext, any>
+
+/**
+ * The service an endpoint requires (`StytchManagement`, `StytchProject`).
+ *
+ * @since 0.3.0
+ * @category models
+ */
+export type ServiceOf<E extends Any> = E extends Endpoint<any, any, infer S> ? S : never
 
 /**
  * What describes one endpoint of a group.
@@ -91,6 +133,19 @@ export interface Spec<
   /** Wire keys of request fields sent in the query string. */
   readonly query?: ReadonlyArray<string>
   readonly description: string
+  /** Send without the service's credentials (no `Authorization` header). Default `false`. */
+  readonly anonymous?: boolean | undefined
+}
+
+/**
+ * Options of a group.
+ *
+ * @since 0.3.0
+ * @category models
+ */
+export interface GroupOptions<Service, Shape extends Sender = Sender> {
+  /** The API service the group's endpoints are sent with. Default `StytchManagement`. */
+  readonly service?: ServiceTag<Service, Shape> | undefined
 }
 
 /**
@@ -102,8 +157,16 @@ export interface Spec<
  */
 export const make = <
   const Request extends RequestSchema | undefined,
-  const Response extends Schema.Schema.AnyNoContext
->(spec: Spec<Request, Response> & { readonly group: string; readonly name: string }): Endpoint<Request, Response> => {
+  const Response extends Schema.Schema.AnyNoContext,
+  Service = StytchManagement,
+  Shape extends Sender = Sender
+>(
+  spec: Spec<Request, Response> & {
+    readonly group: string
+    readonly name: string
+    readonly service?: ServiceTag<Service, Shape> | undefined
+  }
+): Endpoint<Request, Response, Service> => {
   const keys = spec.request === undefined ? [] : fieldKeys(spec.request)
   const byWire = new Map(keys.map((k) => [k.wire, k]))
   const params = templateParams(spec.path)
@@ -119,7 +182,8 @@ export const make = <
   if (!hasBody && bodyKeys.length > 0) {
     throw new Error(`endpoint ${spec.group}.${spec.name}: ${spec.method} cannot carry body fields ${bodyKeys.join(", ")}`)
   }
-  return { ...spec, query, pathParams, bodyKeys, hasBody }
+  const service = (spec.service ?? StytchManagement) as unknown as ServiceTag<Service, any>
+  return { ...spec, service, anonymous: spec.anonymous === true, query, pathParams, bodyKeys, hasBody }
 }
 
 /**
@@ -134,13 +198,18 @@ export const make = <
  * @since 0.1.0
  * @category constructors
  */
-export const group = <const Specs extends Readonly<Record<string, Spec>>>(
+export const group = <
+  const Specs extends Readonly<Record<string, Spec>>,
+  Service = StytchManagement,
+  Shape extends Sender = Sender
+>(
   group: string,
-  specs: Specs
-): { readonly [Name in keyof Specs]: Endpoint<Specs[Name]["request"], Specs[Name]["response"]> } =>
+  specs: Specs,
+  options?: GroupOptions<Service, Shape>
+): { readonly [Name in keyof Specs]: Endpoint<Specs[Name]["request"], Specs[Name]["response"], Service> } =>
   Object.fromEntries(
-    Object.entries(specs).map(([name, spec]) => [name, make({ ...spec, group, name })])
-  ) as { readonly [Name in keyof Specs]: Endpoint<Specs[Name]["request"], Specs[Name]["response"]> }
+    Object.entries(specs).map(([name, spec]) => [name, make({ ...spec, group, name, service: options?.service })])
+  ) as { readonly [Name in keyof Specs]: Endpoint<Specs[Name]["request"], Specs[Name]["response"], Service> }
 
 /**
  * The errors of an operation: those that need a request value can also fail
@@ -161,13 +230,14 @@ export type Operation<E extends Any> = E["request"] extends RequestSchema
   ? (request: Schema.Schema.Type<E["request"]>) => Effect.Effect<
     Schema.Schema.Type<E["response"]>,
     Errors<E>,
-    StytchManagement
+    ServiceOf<E>
   >
-  : () => Effect.Effect<Schema.Schema.Type<E["response"]>, Errors<E>, StytchManagement>
+  : () => Effect.Effect<Schema.Schema.Type<E["response"]>, Errors<E>, ServiceOf<E>>
 
 /**
  * Turns an endpoint into the typed function users call:
- * `Effect<Response, <its errors>, StytchManagement>`. Path parameters are
+ * `Effect<Response, <its errors>, <its service>>` (`StytchManagement` unless
+ * the group names another). Path parameters are
  * checked (empty, blank, `.`/`..` → `InvalidRequestError`, nothing sent) and
  * percent-encoded, the request is encoded to its wire form and split into
  * path, query and body, the response is decoded, and the call runs in the

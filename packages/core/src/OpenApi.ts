@@ -28,8 +28,25 @@ const errorBody = {
   }
 }
 
+const managementSecurity = {
+  workspaceKey: { type: "http", scheme: "basic", description: "Workspace key id and secret" },
+  accessToken: { type: "http", scheme: "bearer" }
+}
+
 /**
- * Builds the document. Schemas are those of the wire (snake_case) side.
+ * The security scheme of a project's own API (for {@link make}'s
+ * `securitySchemes`): the project id and a secret as HTTP Basic.
+ *
+ * @since 0.3.0
+ * @category constants
+ */
+export const projectSecurity: { readonly [name: string]: Json } = {
+  projectSecret: { type: "http", scheme: "basic", description: "Project id and project secret" }
+}
+
+/**
+ * Builds the document. `securitySchemes` default to the Management API's;
+ * anonymous endpoints (public ones) have no security requirement. Schemas are those of the wire (snake_case) side.
  *
  * @since 0.1.0
  * @category constructors
@@ -37,7 +54,8 @@ const errorBody = {
 export const make = (
   endpoints: Iterable<Endpoint.Any>,
   info: { readonly title: string; readonly version: string; readonly description?: string },
-  serverURL = "https://management.stytch.com"
+  serverURL = "https://management.stytch.com",
+  securitySchemes: { readonly [name: string]: Json } = managementSecurity
 ): { readonly [key: string]: Json } => {
   const definitions: Record<string, JSONSchema.JsonSchema7> = {}
   const toJson = (ast: SchemaAST.AST) =>
@@ -65,6 +83,7 @@ export const make = (
       operationId: `${endpoint.group}.${endpoint.name}`,
       tags: [endpoint.group],
       summary: endpoint.description,
+      ...(endpoint.anonymous ? { security: [] } : {}),
       ...(parameters.length > 0 ? { parameters } : {}),
       responses: {
         "200": { description: "Success", content: { "application/json": { schema: toJson(endpoint.response.ast) } } },
@@ -89,14 +108,11 @@ export const make = (
     openapi: "3.1.0",
     info,
     servers: [{ url: serverURL }],
-    security: [{ workspaceKey: [] }, { accessToken: [] }],
+    security: Object.keys(securitySchemes).map((name) => ({ [name]: [] })),
     paths,
     components: {
       schemas: { ...definitions, ErrorBody: errorBody },
-      securitySchemes: {
-        workspaceKey: { type: "http", scheme: "basic", description: "Workspace key id and secret" },
-        accessToken: { type: "http", scheme: "bearer" }
-      }
+      securitySchemes
     }
   }))
 }

@@ -10,7 +10,10 @@ import * as Schema from "effect/Schema"
 
 /**
  * The server answered with a non-2xx status and a Stytch error body
- * (`status_code`, `request_id`, `error_type`, `error_message`, `error_url`).
+ * (`status_code`, `request_id`, `error_type`, `error_message`, `error_url`,
+ * and on the project API `error_details`), or the OAuth2 error body of a
+ * token endpoint (`error` → `errorType`, `error_description` →
+ * `errorMessage`, `error_uri` → `errorURL`; `requestID` is `""` when absent).
  *
  * @since 0.1.0
  * @category errors
@@ -22,7 +25,9 @@ export class StytchApiError extends Schema.TaggedError<StytchApiError>("@stytch-
     requestID: Schema.String,
     errorType: Schema.String,
     errorMessage: Schema.String,
-    errorURL: Schema.optional(Schema.String)
+    errorURL: Schema.optional(Schema.String),
+    /** Extra details some project-API errors carry (`error_details`). */
+    errorDetails: Schema.optional(Schema.Record({ key: Schema.String, value: Schema.Unknown }))
   }
 ) {
   /** @since 0.1.0 */

@@ -150,6 +150,8 @@ export interface ApiRequest {
   readonly query: ReadonlyArray<readonly [string, string]>
   /** The JSON body (`undefined` for none). */
   readonly body: unknown
+  /** Send without the service's `Authorization` header (a public endpoint). */
+  readonly anonymous?: boolean | undefined
 }
 
 /**

@@ -15,16 +15,19 @@
  * @since 0.1.0
  */
 import * as HttpClient from "@effect/platform/HttpClient"
-import { type Credentials, OAuth, StytchManagement } from "@stytch-effect/core"
+import { type Credentials, OAuth, StytchManagement, StytchProject } from "@stytch-effect/core"
 import type * as ConfigError from "effect/ConfigError"
 import * as Context from "effect/Context"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
+import type * as Redacted from "effect/Redacted"
 import * as Runtime from "effect/Runtime"
 import type * as Scope from "effect/Scope"
 import type { Fault } from "./Fault.js"
 import * as InMemory from "./internal/httpClient.js"
 import { endpointsOf } from "./internal/oauth.js"
+import { environmentByProjectID } from "./internal/project/common.js"
+import { signJWT as signProjectJWT } from "./internal/project/m2m.js"
 import { checkListenOptions, listen } from "./internal/serve.js"
 import { defaultCredentials, FakeServer, type FaultOptions, type RecordedRequest } from "./internal/server.js"
 
@@ -188,6 +191,53 @@ export const layer = (
         Effect.provideService(HttpClient.HttpClient, fake.httpClient)
       ))
   ).pipe(Layer.provideMerge(layerFake(options)))
+
+/**
+ * A `StytchProject` client of the fake's project API, in memory: the
+ * project of an environment (its `projectID`) authenticated with one of its
+ * secrets, e.g. one just created with `Secrets.create`. The fake serves the
+ * project API (M2M clients, tokens, JWKS) next to the Management API.
+ *
+ * ```ts
+ * const { secret } = yield* Secrets.create(scope)
+ * yield* M2MClients.create({ scopes: ["read:users"] }).pipe(
+ *   Effect.provide(FakeManagementApi.projectLayer(environment, secret))
+ * )
+ * ```
+ *
+ * @since 0.3.0
+ * @category layers
+ */
+export const projectLayer = (
+  environment: { readonly projectID: string },
+  secret: { readonly secret: Redacted.Redacted<string> | string },
+  options: Omit<StytchProject.Options, "projectID" | "secret"> = {}
+): Layer.Layer<StytchProject.StytchProject, ConfigError.ConfigError, FakeManagementApi> =>
+  Layer.effect(
+    StytchProject.StytchProject,
+    Effect.flatMap(FakeManagementApi, (fake) =>
+      StytchProject.make(StytchProject.optionsFromSecret(environment, secret, options)).pipe(
+        Effect.provideService(HttpClient.HttpClient, fake.httpClient)
+      ))
+  )
+
+/**
+ * Signs a JWT with the key of a project of the fake (the key its token
+ * endpoint signs with and its JWKS serves), with any claims: for testing
+ * token verification against tokens the real API would not issue (another
+ * audience or issuer, no `iat`, …). `undefined` for an unknown project id.
+ *
+ * @since 0.3.0
+ * @category utils
+ */
+export const signJWT = (
+  fake: Pick<Service, "server">,
+  projectID: string,
+  claims: Readonly<Record<string, unknown>>
+): string | undefined => {
+  const environment = environmentByProjectID(fake.server.workspace, projectID)
+  return environment === undefined ? undefined : signProjectJWT(environment, claims)
+}
 
 /**
  * Options of a fake served over loopback HTTP.

@@ -20,7 +20,8 @@ export const DirectAttemptId: unique symbol = Symbol.for("@stytch-effect/core/Di
 /** What `makeSend` hands over once, per client. @internal */
 export interface DirectSettings {
   readonly baseURL: string
-  readonly authorization: Effect.Effect<Redacted.Redacted<string>>
+  /** `undefined`: no Authorization header (public endpoints). */
+  readonly authorization: Effect.Effect<Redacted.Redacted<string>> | undefined
   /** The largest response body read, in bytes (decoded). */
   readonly maxResponseBytes: number
 }

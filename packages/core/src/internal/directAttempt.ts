@@ -57,13 +57,15 @@ export const make = (send: DirectSend, settings: DirectSettings): DirectAttempt 
   const { authorization } = settings
   return (method, pathAndQuery, url, json, call, onTimeout) => {
     const timeoutMillis = call.timeoutMillis
-    return Effect.flatMap(authorization, (token) =>
+    return Effect.flatMap(authorization ?? Effect.succeed(undefined), (token) =>
       Effect.withFiberRuntime<ApiResponse, AttemptFailure>((fiber) => {
         const clock = timeoutMillis === undefined
           ? undefined
           : Context.get(fiber.getFiberRef(DefaultServices.currentServices), Clock.Clock)
         return Effect.async<ApiResponse, AttemptFailure>((resume) => {
-          const requestHeaders: Record<string, string> = { ...call.headers, authorization: Redacted.value(token) }
+          const requestHeaders: Record<string, string> = token === undefined
+            ? { ...call.headers }
+            : { ...call.headers, authorization: Redacted.value(token) }
           if (json !== undefined) requestHeaders["content-type"] = "application/json"
           let done = false
           let cancelTimer: (() => void) | undefined

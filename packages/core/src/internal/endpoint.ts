@@ -12,9 +12,10 @@ import * as ParseResult from "effect/ParseResult"
 import * as Schema from "effect/Schema"
 import type * as SchemaAST from "effect/SchemaAST"
 import type * as Tracer from "effect/Tracer"
-import type { Any, Operation } from "../Endpoint.js"
+import type * as Context from "effect/Context"
+import type { Any, Operation, Sender } from "../Endpoint.js"
 import { InvalidRequestError, type ResponseError, UnexpectedResponseError } from "../StytchError.js"
-import { type ApiRequest, type ApiResponse, StytchManagement } from "../StytchManagement.js"
+import type { ApiRequest, ApiResponse } from "../StytchManagement.js"
 import { requestIdOf } from "./transport.js"
 
 /**
@@ -149,11 +150,14 @@ export const make = <E extends Any>(endpoint: E): Operation<E> => {
     captureStackTrace: callerLine()
   }
   const label = `${endpoint.group}.${endpoint.name}`
+  const service = endpoint.service as Context.Tag<unknown, Sender>
+  const anonymous = endpoint.anonymous ? { anonymous: true } : {}
   const withoutInput: ApiRequest = {
     method: endpoint.method,
     path: endpoint.path,
     query: [],
-    body: endpoint.hasBody ? {} : undefined
+    body: endpoint.hasBody ? {} : undefined,
+    ...anonymous
   }
 
   const pathFields = new Set(endpoint.pathParams.map((p) => p.field))
@@ -188,7 +192,9 @@ export const make = <E extends Any>(endpoint: E): Operation<E> => {
       body = {}
       for (const key of endpoint.bodyKeys) if (wire[key] !== undefined) body[key] = wire[key]
     }
-    return { method: endpoint.method, path, query, body }
+    return endpoint.anonymous
+      ? { method: endpoint.method, path, query, body, anonymous: true }
+      : { method: endpoint.method, path, query, body }
   }
 
   const split = (wire: unknown): Exit.Exit<ApiRequest, InvalidRequestError> => {
@@ -251,7 +257,7 @@ export const make = <E extends Any>(endpoint: E): Operation<E> => {
 
   const run = (input: unknown, span: Tracer.Span) =>
     Effect.flatMap(toRequest(input), (request) =>
-      Effect.flatMap(StytchManagement, ({ send }) =>
+      Effect.flatMap(service, ({ send }) =>
         Effect.matchEffect(send(request), {
           onFailure: (error) => {
             annotateError(span, error)

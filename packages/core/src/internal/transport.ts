@@ -12,16 +12,16 @@ import * as Exit from "effect/Exit"
 import * as FiberRef from "effect/FiberRef"
 import * as Option from "effect/Option"
 import * as Redacted from "effect/Redacted"
-import * as Schema from "effect/Schema"
 import * as Stream from "effect/Stream"
 import * as FetchHttpClient from "@effect/platform/FetchHttpClient"
 import type * as HttpClientResponse from "@effect/platform/HttpClientResponse"
 import { constTrue } from "effect/Function"
 import { CurrentRetryPolicy } from "../RetryPolicy.js"
 import { directAttemptOf } from "./direct.js"
+import { apiErrorOf } from "./errorBody.js"
 import { currentRequestOptions, type Resolved as RequestOptions } from "./requestOptions.js"
 import type { ApiRequest, ApiResponse } from "../StytchManagement.js"
-import { type ResponseError, StytchApiError, TransportError, UnexpectedResponseError } from "../StytchError.js"
+import { type ResponseError, TransportError, UnexpectedResponseError } from "../StytchError.js"
 
 /** @internal */
 export interface Settings {
@@ -60,14 +60,6 @@ export interface AttemptFailure {
   readonly retryAfter: Option.Option<Duration.Duration>
 }
 
-const ErrorBody = Schema.Struct({
-  status_code: Schema.optional(Schema.Number),
-  request_id: Schema.String,
-  error_type: Schema.String,
-  error_message: Schema.String,
-  error_url: Schema.optional(Schema.String)
-})
-const decodeErrorBody = Schema.decodeUnknownOption(ErrorBody)
 
 /** The `request_id` of a JSON body, if it is an object that has one. @internal */
 export const requestIdOf = (body: unknown): string | undefined =>
@@ -282,20 +274,9 @@ export const classify = (
   }
   const serverNow = dateHeader === undefined ? NaN : Date.parse(dateHeader)
   const retryAfter = parseRetryAfter(retryAfterHeader, Number.isNaN(serverNow) ? Date.now() : serverNow)
-  const parsed = decodeErrorBody(body)
-  if (Option.isSome(parsed)) {
-    const e = parsed.value
-    return Exit.fail({
-      error: new StytchApiError({
-        statusCode: e.status_code ?? status,
-        requestID: e.request_id,
-        errorType: e.error_type,
-        errorMessage: e.error_message,
-        ...(e.error_url === undefined ? {} : { errorURL: e.error_url })
-      }),
-      retryAfter
-    })
-  }
+  // The Stytch error body, or the OAuth2 one (`error`, `error_description`): see errorBody.ts.
+  const apiError = apiErrorOf(body, status)
+  if (apiError !== undefined) return Exit.fail({ error: apiError, retryAfter })
   const requestID = requestIdOf(body)
   return Exit.fail({
     error: new UnexpectedResponseError({
@@ -386,11 +367,15 @@ export const makeSend = (httpClient: HttpClient.HttpClient, settings: Settings) 
     headers: { ...headers },
     secrets: settings.secrets
   }
-  const direct = directAttemptOf(httpClient)?.({
+  const makeDirect = directAttemptOf(httpClient)
+  const directSettings = {
     baseURL: settings.baseURL,
     authorization: settings.authorization,
     maxResponseBytes: limit
-  })
+  }
+  const direct = makeDirect?.(directSettings)
+  // Public endpoints (`ApiRequest.anonymous`) are sent without the Authorization header.
+  let directAnonymous: ReturnType<NonNullable<typeof makeDirect>> | undefined
 
   const callOf = (options: RequestOptions): Call => {
     const timeout = options.timeout ?? settings.timeout
@@ -423,9 +408,13 @@ export const makeSend = (httpClient: HttpClient.HttpClient, settings: Settings) 
       retryAfter: Option.none()
     })
 
-    const attempt = direct === undefined
-      ? executeAttempt(method, url, json, call, onTimeout)
-      : direct(method, pathAndQuery, url, json, call, onTimeout)
+    const anonymous = request.anonymous === true
+    const viaDirect = anonymous && makeDirect !== undefined
+      ? (directAnonymous ??= makeDirect({ ...directSettings, authorization: undefined }))
+      : direct
+    const attempt = viaDirect === undefined
+      ? executeAttempt(method, url, json, call, onTimeout, anonymous)
+      : viaDirect(method, pathAndQuery, url, json, call, onTimeout)
 
     const maxRetries = options?.maxRetries
     const loop = (n: number, deadlineAt: number | undefined): Effect.Effect<ApiResponse, ResponseError> =>
@@ -476,7 +465,8 @@ export const makeSend = (httpClient: HttpClient.HttpClient, settings: Settings) 
     url: string,
     json: string | undefined,
     call: Call,
-    onTimeout: () => AttemptFailure
+    onTimeout: () => AttemptFailure,
+    anonymous: boolean
   ): Effect.Effect<ApiResponse, AttemptFailure> {
     const body = json === undefined ? undefined : HttpBody.text(json, "application/json")
     const onError = (error: HttpClientError.HttpClientError | ResponseTooLarge): AttemptFailure => ({
@@ -486,13 +476,12 @@ export const makeSend = (httpClient: HttpClient.HttpClient, settings: Settings) 
       retryAfter: Option.none()
     })
     return Effect.flatMap(
-      settings.authorization,
+      anonymous ? Effect.succeed(undefined) : settings.authorization,
       (authorization) => {
-        let httpRequest = HttpClientRequest.setHeader(
-          HttpClientRequest.make(method)(url, { headers: call.headers }),
-          "authorization",
-          Redacted.value(authorization)
-        )
+        let httpRequest = HttpClientRequest.make(method)(url, { headers: call.headers })
+        if (authorization !== undefined) {
+          httpRequest = HttpClientRequest.setHeader(httpRequest, "authorization", Redacted.value(authorization))
+        }
         if (body !== undefined) httpRequest = HttpClientRequest.setBody(httpRequest, body)
         const exchange = Effect.mapError(
           Effect.flatMap(

@@ -8,6 +8,7 @@ import { errorBody, FakeError } from "./errors.js"
 import type { Handler } from "./handlers/common.js"
 import { routes } from "./handlers/index.js"
 import { FakeAuthorizationServer } from "./oauth.js"
+import { handleProject, matchProject, projectAuthorized } from "./project/server.js"
 import { emptyWorkspace, type Workspace } from "./state.js"
 
 /** A request as any transport hands it to the fake. @internal */
@@ -140,8 +141,11 @@ export class FakeServer {
       const path = request.url.pathname
       const nowMillis = yield* Clock.currentTimeMillis
       const oauthOperation = this.oauth.operationOf(request.method, path)
-      const match = oauthOperation === undefined ? this.route(request.method, path) : undefined
-      const operation = oauthOperation ?? (match && `${match.route.endpoint.group}.${match.route.endpoint.name}`)
+      // The project API (`/v1/…`) has its own routes and auth: see project/server.ts.
+      const project = oauthOperation === undefined ? matchProject(request.method, path) : undefined
+      const match = oauthOperation === undefined && project === undefined ? this.route(request.method, path) : undefined
+      const operation = oauthOperation ??
+        (project !== undefined ? project.operation : match && `${match.route.endpoint.group}.${match.route.endpoint.name}`)
       let body: unknown = undefined
       try {
         body = request.body === "" ? undefined : JSON.parse(request.body)
@@ -149,7 +153,9 @@ export class FakeServer {
         body = request.body
       }
       const authorization = request.headers["authorization"]
-      const authorized = this.accepted.has(authorization ?? "") || this.oauth.accepts(authorization, nowMillis)
+      const authorized = project !== undefined
+        ? projectAuthorized(this.workspace, project, authorization)
+        : this.accepted.has(authorization ?? "") || this.oauth.accepts(authorization, nowMillis)
       this.requests.push({
         method: request.method,
         path,
@@ -184,6 +190,10 @@ export class FakeServer {
       if (oauthOperation !== undefined) {
         const oauth = this.oauth
         return yield* Effect.promise(() => oauth.handle(oauthOperation, request, nowMillis, requestID))
+      }
+      if (project !== undefined) {
+        const now = new Date(nowMillis).toISOString()
+        return yield* handleProject(this.workspace, project, request, body, requestID, now)
       }
       if (!authorized) {
         return fail(new FakeError(401, "unauthorized_credentials", "Unauthorized credentials."))

@@ -49,3 +49,9 @@ export const secrets: Handlers<typeof Secrets> = {
   }
 }
 
+
+/** Whether a value is a secret of the environment (the project API's Basic auth password). @internal */
+export const isSecretOf = (environment: EnvironmentState, value: string): boolean => {
+  for (const secret of secretsOf(environment).values()) if (secret.value === value) return true
+  return false
+}

@@ -1,0 +1,97 @@
+import { ClientError, ProjectClient, StytchError } from "@stytch-effect/compat"
+import { afterEach, describe, expect, it } from "vitest"
+import { liveProject, rejection, useServedFake } from "./utils.js"
+
+describe("ProjectClient", () => {
+  const { client, server } = useServedFake()
+  const opened: Array<ProjectClient> = []
+  afterEach(async () => {
+    await Promise.all(opened.splice(0).map((c) => c.close()))
+  })
+
+  /** A LIVE environment, a secret created through the Management API, and a ProjectClient authenticated with it. */
+  const setup = async () => {
+    const management = client()
+    const scope = await liveProject(management)
+    const { environment } = await management.environments.get(scope)
+    const { secret } = await management.secrets.create(scope)
+    const project = new ProjectClient({
+      project_id: environment.projectID,
+      secret: secret.secret,
+      custom_base_url: server().url,
+      max_retries: 0
+    })
+    opened.push(project)
+    return { management, scope, environment, secret, project }
+  }
+
+  it("every M2M client operation round-trips over HTTP, secrets as plain strings", async () => {
+    const { project } = await setup()
+    const { m2mClient } = await project.m2m.clients.create({ scopes: ["read:users"], clientName: "billing" })
+    expect(typeof m2mClient.clientSecret).toBe("string")
+    expect(m2mClient.clientSecretLastFour).toBe(m2mClient.clientSecret.slice(-4))
+    const { clientID } = m2mClient
+    expect((await project.m2m.clients.get({ clientID })).m2mClient.clientName).toBe("billing")
+    expect((await project.m2m.clients.update({ clientID, clientDescription: "d" })).m2mClient.clientDescription).toBe("d")
+    expect((await project.m2m.clients.search({})).m2mClients).toHaveLength(1)
+    const started = await project.m2m.clients.secrets.rotateStart({ clientID })
+    expect(typeof started.m2mClient.nextClientSecret).toBe("string")
+    await project.m2m.clients.secrets.rotateCancel({ clientID })
+    await project.m2m.clients.rotateStart({ clientID })
+    const rotated = await project.m2m.clients.secrets.rotate({ clientID })
+    expect(rotated.m2mClient.nextClientSecretLastFour).toBeUndefined()
+    expect((await project.m2m.clients.delete({ clientID })).clientID).toBe(clientID)
+    const error = await rejection(project.m2m.clients.get({ clientID }))
+    expect(error).toBeInstanceOf(StytchError)
+    expect(error).toMatchObject({ status_code: 404, error_type: "m2m_client_not_found" })
+    const missing = await rejection(project.m2m.clients.get({ clientID: "" }))
+    expect(missing).toMatchObject({ code: "MISSING_PATH_PARAMETER" })
+  })
+
+  it("searchAll iterates over every page", async () => {
+    const { project } = await setup()
+    for (let i = 0; i < 5; i++) await project.m2m.clients.create({ scopes: [], clientName: `c${i}` })
+    const names: Array<string> = []
+    for await (const c of project.m2m.clients.searchAll({ limit: 2 })) names.push(c.clientName)
+    expect(names).toEqual(["c0", "c1", "c2", "c3", "c4"])
+  })
+
+  it("token and authenticateToken; JWT failures are ClientErrors with the official codes", async () => {
+    const { project } = await setup()
+    const { m2mClient } = await project.m2m.clients.create({ scopes: ["read:users"] })
+    const token = await project.m2m.token({ clientID: m2mClient.clientID, clientSecret: m2mClient.clientSecret })
+    expect(typeof token.accessToken).toBe("string")
+    expect(token).toMatchObject({ tokenType: "bearer", expiresIn: 3600 })
+    const again = await project.m2m.token({ clientID: m2mClient.clientID, clientSecret: m2mClient.clientSecret })
+    expect(again.accessToken).toBe(token.accessToken)
+    expect(server().requests().filter((r) => r.operation === "m2m.token")).toHaveLength(1)
+    const verified = await project.m2m.authenticateToken({ accessToken: token.accessToken, requiredScopes: ["read:users"] })
+    expect(verified).toEqual({ clientID: m2mClient.clientID, scopes: ["read:users"], customClaims: {} })
+    const scopes = await rejection(project.m2m.authenticateToken({ accessToken: token.accessToken, requiredScopes: ["write:users"] }))
+    expect(scopes).toBeInstanceOf(ClientError)
+    expect(scopes).toMatchObject({ code: "MISSING_SCOPES", cause: ["write:users"] })
+    const old = await rejection(project.m2m.authenticateToken({ accessToken: token.accessToken, maxTokenAgeSeconds: 0 }))
+    expect(old).toMatchObject({ code: "JWT_TOO_OLD" })
+    const bad = await rejection(project.m2m.authenticateToken({ accessToken: "not.a.jwt" }))
+    expect(bad).toMatchObject({ code: "JWT_INVALID" })
+    const wrong = await rejection(project.m2m.token({ clientID: m2mClient.clientID, clientSecret: "wrong-secret" }))
+    expect(wrong).toBeInstanceOf(StytchError)
+    expect(wrong).toMatchObject({ status_code: 401, error_type: "invalid_client" })
+  })
+
+  it("error_details of the project API's error body", async () => {
+    const { project } = await setup()
+    const error = await rejection(project.m2m.clients.create({ scopes: [], clientSecret: "short" }))
+    expect(error).toMatchObject({ error_type: "invalid_client_secret", error_details: { field: "client_secret" } })
+  })
+
+  it("checks its configuration synchronously", () => {
+    expect(() => new ProjectClient({ project_id: "project-test-1" })).toThrow(/Missing "secret"/)
+    expect(() => new ProjectClient({ secret: "s" })).toThrow(/Missing "project_id"/)
+    expect(() => new ProjectClient({ project_id: "p", secret: "s", custom_base_url: "http://cname.example.com" }))
+      .toThrow(/custom_base_url must use HTTPS scheme/)
+    const c = new ProjectClient({ project_id: "project-live-1", secret: "top-secret" })
+    opened.push(c)
+    expect(String(c)).not.toContain("top-secret")
+  })
+})

@@ -1,0 +1,174 @@
+/**
+ * The project API of the fake (`/v1/…`): per-project routes from the
+ * project-API registry (`ProjectApi.groups`), authenticated with the
+ * project id and one of the project's secrets created through the Management
+ * API (HTTP Basic), except the public token and JWKS endpoints. Called by
+ * `FakeServer.handle` for `/v1/` paths; faults and the request log are the
+ * FakeServer's.
+ *
+ * @internal
+ */
+import type { Endpoint } from "@stytch-effect/core"
+import { ProjectApi } from "@stytch-effect/resources"
+import * as Effect from "effect/Effect"
+import * as Schema from "effect/Schema"
+import { FakeError } from "../errors.js"
+import { isSecretOf } from "../handlers/secrets.js"
+import type { Workspace } from "../state.js"
+import { environmentByProjectID, FakeErrorWithDetails, type ProjectHandler, type ProjectHandlers } from "./common.js"
+import { m2m, OAuthError } from "./m2m.js"
+import { m2mClients } from "./m2mClients.js"
+
+const handlers: { readonly [K in ProjectApi.GroupName]: ProjectHandlers<ProjectApi.Groups[K]> } = { m2mClients, m2m }
+
+interface Route {
+  readonly endpoint: Endpoint.Any
+  readonly handler: ProjectHandler<Endpoint.Any>
+  readonly pattern: RegExp
+  readonly decode: (u: unknown) => Effect.Effect<unknown, unknown>
+  readonly encode: (a: unknown) => Effect.Effect<unknown, unknown>
+}
+
+const escape = (s: string) => s.replace(/[.*+?^$()|[\]\\]/g, "\\$&")
+
+const routes: ReadonlyArray<Route> = Object.entries(ProjectApi.groups).flatMap(([group, module]) =>
+  Object.entries(module.endpoints as Record<string, Endpoint.Any>).map(([name, endpoint]) => ({
+    endpoint,
+    handler: (handlers as Record<string, Record<string, ProjectHandler<Endpoint.Any>>>)[group]![name]!,
+    pattern: new RegExp(`^${escape(endpoint.path).replace(/\\?\{[^}]+\\?\}/g, "([^/]+)")}$`),
+    decode: Schema.decodeUnknown(endpoint.request as Schema.Schema<unknown, unknown>),
+    encode: Schema.encode(endpoint.response as Schema.Schema<unknown, unknown>)
+  }))
+)
+
+/** A project-API request matched to its route (or to none). @internal */
+export interface ProjectMatch {
+  readonly route: Route | undefined
+  readonly params: ReadonlyArray<string>
+  /** `group.name`, for the request log. */
+  readonly operation: string | undefined
+}
+
+/** Whether a path is the project API's, and its route. @internal */
+export const matchProject = (method: string, path: string): ProjectMatch | undefined => {
+  if (!path.startsWith("/v1/")) return undefined
+  for (const route of routes) {
+    if (route.endpoint.method !== method) continue
+    const m = route.pattern.exec(path)
+    if (m === null) continue
+    try {
+      const params = m.slice(1).map(decodeURIComponent)
+      return { route, params, operation: `${route.endpoint.group}.${route.endpoint.name}` }
+    } catch {
+      return { route: undefined, params: [], operation: undefined }
+    }
+  }
+  return { route: undefined, params: [], operation: undefined }
+}
+
+/** The project id of a `Basic` header whose password is a secret of that project. @internal */
+const authenticated = (workspace: Workspace, header: string | undefined) => {
+  const m = /^Basic (.+)$/.exec(header ?? "")
+  if (m === null) return undefined
+  const decoded = Buffer.from(m[1]!, "base64").toString("utf8")
+  const colon = decoded.indexOf(":")
+  if (colon === -1) return undefined
+  const environment = environmentByProjectID(workspace, decoded.slice(0, colon))
+  return environment !== undefined && isSecretOf(environment, decoded.slice(colon + 1)) ? environment : undefined
+}
+
+/** Whether a project-API request is authorized (public endpoints always are). @internal */
+export const projectAuthorized = (workspace: Workspace, match: ProjectMatch, authorization: string | undefined): boolean =>
+  match.route?.endpoint.anonymous === true || authenticated(workspace, authorization) !== undefined
+
+const json = (status: number, body: unknown) => ({
+  _tag: "Response" as const,
+  status,
+  headers: { "content-type": "application/json" },
+  body: JSON.stringify(body)
+})
+
+/** The error body: the OAuth2 shape for the token endpoint, the project-API shape (with `error_details`) otherwise. */
+const errorResponse = (requestID: string, error: FakeError) => {
+  const url = `https://stytch.com/docs/api/errors/${error.status}#${error.errorType}`
+  if (error instanceof OAuthError) {
+    return json(error.status, {
+      status_code: error.status,
+      request_id: requestID,
+      error: error.errorType,
+      error_description: error.errorMessage,
+      error_uri: url
+    })
+  }
+  return json(error.status, {
+    status_code: error.status,
+    request_id: requestID,
+    error_type: error.errorType,
+    error_message: error.errorMessage,
+    error_url: url,
+    ...(error instanceof FakeErrorWithDetails ? { error_details: error.details } : {})
+  })
+}
+
+/** Serves one project-API request. @internal */
+export const handleProject = (
+  workspace: Workspace,
+  match: ProjectMatch,
+  request: { readonly method: string; readonly url: URL; readonly headers: Readonly<Record<string, string | undefined>> },
+  body: unknown,
+  requestID: string,
+  now: string
+) =>
+  Effect.gen(function*() {
+    const fail = (error: FakeError) => errorResponse(requestID, error)
+    const route = match.route
+    if (route === undefined) {
+      return fail(new FakeError(404, "route_not_found", `No route for ${request.method} ${request.url.pathname}.`))
+    }
+    const wire: Record<string, unknown> = {}
+    if (route.endpoint.hasBody && typeof body === "object" && body !== null) Object.assign(wire, body)
+    for (const key of route.endpoint.query) {
+      const value = request.url.searchParams.get(key)
+      if (value !== null) wire[key] = value
+    }
+    route.endpoint.pathParams.forEach((p, i) => {
+      wire[p.wire] = match.params[i]
+    })
+    let environment
+    if (route.endpoint.anonymous) {
+      environment = environmentByProjectID(workspace, String(wire["project_id"]))
+      if (environment === undefined) {
+        const error = route.endpoint.name === "token"
+          ? new OAuthError(404, "project_not_found", "Project not found.")
+          : new FakeError(404, "project_not_found", "Project not found.")
+        return fail(error)
+      }
+    } else {
+      environment = authenticated(workspace, request.headers["authorization"])
+      if (environment === undefined) {
+        return fail(new FakeError(401, "unauthorized_credentials", "Unauthorized credentials: project_id and secret do not match."))
+      }
+    }
+    if (route.endpoint.name === "token" && route.endpoint.group === "m2m" && wire["grant_type"] !== "client_credentials") {
+      return fail(new OAuthError(400, "unsupported_grant_type", "Only the client_credentials grant is supported here."))
+    }
+    const decoded = yield* Effect.either(route.decode(wire))
+    if (decoded._tag === "Left") {
+      const error = route.endpoint.name === "token"
+        ? new OAuthError(400, "invalid_request", "The token request is malformed.")
+        : new FakeError(400, "bad_request", `Invalid request: ${String(decoded.left)}`)
+      return fail(error)
+    }
+    let payload: object
+    try {
+      payload = route.handler(decoded.right as never, { workspace, environment, now })
+    } catch (error) {
+      if (error instanceof FakeError) return fail(error)
+      return fail(new FakeError(500, "internal_server_error", `The fake failed: ${String(error)}`))
+    }
+    const encoded = yield* Effect.either(route.encode({ requestID, statusCode: 200, ...payload }))
+    if (encoded._tag === "Left") {
+      return fail(new FakeError(500, "internal_server_error", `The fake sent an invalid response: ${String(encoded.left)}`))
+    }
+    return json(200, encoded.right)
+  })

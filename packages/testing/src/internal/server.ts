@@ -140,7 +140,12 @@ export class FakeServer {
 
       const path = request.url.pathname
       const nowMillis = yield* Clock.currentTimeMillis
-      const oauthOperation = this.oauth.operationOf(request.method, path)
+      // The OAuth and M2M token endpoints share a path shape: a client-credentials grant is the
+      // project API's (M2M), the authorization-code and refresh grants are the login's.
+      const oauthCandidate = this.oauth.operationOf(request.method, path)
+      const clientCredentials = oauthCandidate === "oauth.token" &&
+        /"grant_type"\s*:\s*"client_credentials"|(?:^|&)grant_type=client_credentials(?:&|$)/.test(request.body)
+      const oauthOperation = clientCredentials ? undefined : oauthCandidate
       // The project API (`/v1/…`) has its own routes and auth: see project/server.ts.
       const project = oauthOperation === undefined ? matchProject(request.method, path) : undefined
       const match = oauthOperation === undefined && project === undefined ? this.route(request.method, path) : undefined

@@ -2,10 +2,10 @@ import { Credentials, type Endpoint } from "@stytch-effect/core"
 import * as Clock from "effect/Clock"
 import * as Effect from "effect/Effect"
 import * as Redacted from "effect/Redacted"
-import * as Schema from "effect/Schema"
 import type { Fault } from "../Fault.js"
 import { errorBody, FakeError } from "./errors.js"
 import type { Handler } from "./handlers/common.js"
+import { compileRoute, type Route as CompiledRoute } from "./route.js"
 import { routes } from "./handlers/index.js"
 import { FakeAuthorizationServer } from "./oauth.js"
 import { handleProject, matchProject, projectAuthorized } from "./project/server.js"
@@ -60,25 +60,9 @@ interface ArmedFault {
   remaining: number
 }
 
-interface Route {
-  readonly endpoint: Endpoint.Any
-  readonly handler: Handler<Endpoint.Any>
-  readonly pattern: RegExp
-  readonly decode: (u: unknown) => Effect.Effect<unknown, unknown>
-  readonly encode: (a: unknown) => Effect.Effect<unknown, unknown>
-}
+type Route = CompiledRoute<Handler<Endpoint.Any>>
 
-const escape = (s: string) => s.replace(/[.*+?^$()|[\]\\]/g, "\\$&")
-
-const compiled: ReadonlyArray<Route> = routes.map(([endpoint, handler]) => ({
-  endpoint,
-  handler,
-  pattern: new RegExp(`^${escape(endpoint.path).replace(/\\?\{[^}]+\\?\}/g, "([^/]+)")}$`),
-  decode: endpoint.request === undefined
-    ? () => Effect.void
-    : Schema.decodeUnknown(endpoint.request as Schema.Schema<unknown, unknown>),
-  encode: Schema.encode(endpoint.response as Schema.Schema<unknown, unknown>)
-}))
+const compiled: ReadonlyArray<Route> = routes.map(([endpoint, handler]) => compileRoute(endpoint, handler))
 
 const json = (status: number, body: unknown, headers: Record<string, string> = {}): RawResponse => ({
   _tag: "Response",

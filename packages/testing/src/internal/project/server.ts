@@ -11,34 +11,22 @@
 import type { Endpoint } from "@stytch-effect/core"
 import { ProjectApi } from "@stytch-effect/resources"
 import * as Effect from "effect/Effect"
-import * as Schema from "effect/Schema"
 import { FakeError } from "../errors.js"
 import { isSecretOf } from "../handlers/secrets.js"
 import type { Workspace } from "../state.js"
 import { environmentByProjectID, FakeErrorWithDetails, type ProjectHandler, type ProjectHandlers } from "./common.js"
 import { m2m, OAuthError } from "./m2m.js"
 import { m2mClients } from "./m2mClients.js"
+import { compileRoute, type Route as CompiledRoute } from "../route.js"
 
 const handlers: { readonly [K in ProjectApi.GroupName]: ProjectHandlers<ProjectApi.Groups[K]> } = { m2mClients, m2m }
 
-interface Route {
-  readonly endpoint: Endpoint.Any
-  readonly handler: ProjectHandler<Endpoint.Any>
-  readonly pattern: RegExp
-  readonly decode: (u: unknown) => Effect.Effect<unknown, unknown>
-  readonly encode: (a: unknown) => Effect.Effect<unknown, unknown>
-}
-
-const escape = (s: string) => s.replace(/[.*+?^$()|[\]\\]/g, "\\$&")
+type Route = CompiledRoute<ProjectHandler<Endpoint.Any>>
 
 const routes: ReadonlyArray<Route> = Object.entries(ProjectApi.groups).flatMap(([group, module]) =>
-  Object.entries(module.endpoints as Record<string, Endpoint.Any>).map(([name, endpoint]) => ({
-    endpoint,
-    handler: (handlers as Record<string, Record<string, ProjectHandler<Endpoint.Any>>>)[group]![name]!,
-    pattern: new RegExp(`^${escape(endpoint.path).replace(/\\?\{[^}]+\\?\}/g, "([^/]+)")}$`),
-    decode: Schema.decodeUnknown(endpoint.request as Schema.Schema<unknown, unknown>),
-    encode: Schema.encode(endpoint.response as Schema.Schema<unknown, unknown>)
-  }))
+  Object.entries(module.endpoints as Record<string, Endpoint.Any>).map(([name, endpoint]) =>
+    compileRoute(endpoint, (handlers as Record<string, Record<string, ProjectHandler<Endpoint.Any>>>)[group]![name]!)
+  )
 )
 
 /** A project-API request matched to its route (or to none). @internal */

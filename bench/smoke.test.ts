@@ -29,7 +29,7 @@ describe("pnpm bench --smoke", () => {
     expect(positive(inMemory.secretsGetPerSecond)).toBe(true)
 
     const bundle = results.bundle!
-    expect(bundle.bundles.map((b) => b.entry.key)).toEqual(["floor", "floorBarrel", "one", "all", "facade"])
+    expect(bundle.bundles.map((b) => b.entry.key)).toEqual(["floor", "floorBarrel", "one", "oneBarrel", "all", "facade", "project"])
     for (const b of bundle.bundles) {
       expect(b.gzipped).toBeGreaterThan(0)
       expect(b.gzipped).toBeLessThan(b.minified)

@@ -1,6 +1,9 @@
-/** Bundle: one project-API operation (`M2MClients.get`) over `StytchProject.layer`. */
-import { StytchProject } from "@stytch-effect/core"
-import { M2MClients } from "@stytch-effect/resources"
+/**
+ * Bundle (e): one project-API operation (`M2MClients.get`) over `StytchProject.layer`,
+ * each module imported by its path, as in (b).
+ */
+import * as StytchProject from "@stytch-effect/core/StytchProject"
+import * as M2MClients from "@stytch-effect/resources/M2MClients"
 import * as Effect from "effect/Effect"
 
 M2MClients.get({ clientID: "c" }).pipe(

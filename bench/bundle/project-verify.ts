@@ -1,6 +1,6 @@
 /** Bundle: `M2M.authenticateToken` over `StytchProject.layer`: JOSE's verify path. */
-import { StytchProject } from "@stytch-effect/core"
-import { M2M } from "@stytch-effect/resources"
+import * as StytchProject from "@stytch-effect/core/StytchProject"
+import * as M2M from "@stytch-effect/resources/M2M"
 import * as Effect from "effect/Effect"
 
 M2M.authenticateToken({ accessToken: "a.b.c" }).pipe(

@@ -45,6 +45,17 @@ export const importsMapPlugin = (conditions: ReadonlyArray<string>): esbuild.Plu
   }
 })
 
+/** An esbuild plugin resolving the workspace packages and their modules (`@stytch-effect/core/Wire`) to their sources. */
+export const workspaceSourcesPlugin: esbuild.Plugin = {
+  name: "stytch-effect-sources",
+  setup(build) {
+    build.onResolve({ filter: /^@stytch-effect\/(core|resources|compat|testing)(\/[A-Za-z0-9]+)?$/ }, (args) => {
+      const [, name, module] = /^@stytch-effect\/([a-z]+)(?:\/([A-Za-z0-9]+))?$/.exec(args.path)!
+      return { path: `${root}packages/${name}/src/${module ?? "index"}.ts` }
+    })
+  }
+}
+
 /** The conditions esbuild applies for `platform: "browser"`, ESM output. */
 export const browserConditions = ["browser", "import", "module"] as const
 /** The conditions Node applies to an ESM import. */

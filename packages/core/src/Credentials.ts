@@ -11,7 +11,6 @@ import * as ConfigError from "effect/ConfigError"
 import * as Data from "effect/Data"
 import type * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
-import * as Encoding from "effect/Encoding"
 import * as Redacted from "effect/Redacted"
 
 /**
@@ -138,9 +137,12 @@ export const authorization = (credentials: Credentials): Redacted.Redacted<strin
   switch (credentials._tag) {
     case "WorkspaceKey":
       return Redacted.make(
-        `Basic ${Encoding.encodeBase64(`${credentials.keyID}:${Redacted.value(credentials.keySecret)}`)}`
+        `Basic ${base64(`${credentials.keyID}:${Redacted.value(credentials.keySecret)}`)}`
       )
     case "AccessToken":
       return Redacted.make(`Bearer ${Redacted.value(credentials.token)}`)
   }
 }
+
+/** Base64 of a string's UTF-8 bytes (`btoa` alone takes Latin-1 only). */
+const base64 = (text: string): string => btoa(String.fromCharCode(...new TextEncoder().encode(text)))

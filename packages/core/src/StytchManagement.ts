@@ -371,7 +371,9 @@ export const layer = (options: Options): Layer.Layer<StytchManagement, ConfigErr
  * @since 0.1.0
  * @category config
  */
-export const config: Config.Config<Options & { readonly credentials: Credentials.Credentials }> = Config.all({
+export const config: Config.Config<Options & { readonly credentials: Credentials.Credentials }> = /* @__PURE__ */ Config.suspend(() =>
+  // Built when read, so a program that never reads the configuration does not bundle it.
+  Config.all({
   keyID: Config.option(Config.nonEmptyString("STYTCH_WORKSPACE_KEY_ID")),
   keySecret: Config.option(Config.redacted(Config.nonEmptyString("STYTCH_WORKSPACE_KEY_SECRET"))),
   token: Config.option(Config.redacted(Config.nonEmptyString("STYTCH_ACCESS_TOKEN"))),
@@ -405,7 +407,7 @@ export const config: Config.Config<Options & { readonly credentials: Credentials
       )
     )
   })
-)
+))
 
 /**
  * Like {@link layer}, with credentials and base URL read from {@link config}.

@@ -175,18 +175,21 @@ export const layer = (options: Options): Layer.Layer<StytchProject, ConfigError.
  * @since 0.3.0
  * @category config
  */
-export const config: Config.Config<Options> = /* @__PURE__ */ Config.all({
-  projectID: Config.nonEmptyString("STYTCH_PROJECT_ID"),
-  secret: Config.redacted(Config.nonEmptyString("STYTCH_PROJECT_SECRET")),
-  baseURL: Config.option(Config.nonEmptyString("STYTCH_PROJECT_BASE_URL"))
-}).pipe(
-  Config.mapOrFail(({ baseURL, projectID, secret }): Either.Either<Options, ConfigError.ConfigError> => {
-    const id = Credentials.problem("keyID", projectID)
-    if (id !== undefined) return Either.left(invalid("STYTCH_PROJECT_ID", id))
-    const problem = Credentials.problem("keySecret", secret)
-    if (problem !== undefined) return Either.left(invalid("STYTCH_PROJECT_SECRET", problem))
-    return Either.right({ projectID, secret, baseURL: Option.getOrUndefined(baseURL) })
-  })
+export const config: Config.Config<Options> = /* @__PURE__ */ Config.suspend(() =>
+  // Built when read, so a program that never reads the configuration does not bundle it.
+  Config.all({
+    projectID: Config.nonEmptyString("STYTCH_PROJECT_ID"),
+    secret: Config.redacted(Config.nonEmptyString("STYTCH_PROJECT_SECRET")),
+    baseURL: Config.option(Config.nonEmptyString("STYTCH_PROJECT_BASE_URL"))
+  }).pipe(
+    Config.mapOrFail(({ baseURL, projectID, secret }): Either.Either<Options, ConfigError.ConfigError> => {
+      const id = Credentials.problem("keyID", projectID)
+      if (id !== undefined) return Either.left(invalid("STYTCH_PROJECT_ID", id))
+      const problem = Credentials.problem("keySecret", secret)
+      if (problem !== undefined) return Either.left(invalid("STYTCH_PROJECT_SECRET", problem))
+      return Either.right({ projectID, secret, baseURL: Option.getOrUndefined(baseURL) })
+    })
+  )
 )
 
 /**

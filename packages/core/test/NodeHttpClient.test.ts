@@ -23,7 +23,7 @@ import { Projects, Secrets } from "@stytch-effect/resources"
 import * as esbuild from "esbuild"
 import { Effect, Exit, Fiber, Layer, TestClock } from "effect"
 import { afterAll, afterEach, describe, expect } from "vitest"
-import { browserConditions, importsMapPlugin, nodeConditions, resolveImport } from "../../../bench/lib/importsMap.js"
+import { browserConditions, importsMapPlugin, nodeConditions, resolveImport, workspaceSourcesPlugin } from "../../../bench/lib/importsMap.js"
 
 const credentials = Credentials.workspaceKey("key-id", "key-secret")
 const secretBody = JSON.stringify({
@@ -389,8 +389,7 @@ describe("the browser build of core", () => {
       metafile: true,
       format: "esm",
       platform: "browser",
-      alias: { "@stytch-effect/core": new URL("../src/index.ts", import.meta.url).pathname },
-      plugins: [importsMapPlugin(browserConditions)],
+      plugins: [workspaceSourcesPlugin, importsMapPlugin(browserConditions)],
       logLevel: "silent"
     })
     const inputs = Object.keys(result.metafile.inputs)

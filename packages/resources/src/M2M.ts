@@ -12,7 +12,9 @@
  *
  * @since 0.3.0
  */
-import { Endpoint, StytchProject, Wire } from "@stytch-effect/core"
+import * as Endpoint from "@stytch-effect/core/Endpoint"
+import * as StytchProject from "@stytch-effect/core/StytchProject"
+import * as Wire from "@stytch-effect/core/Wire"
 import type { StytchError } from "@stytch-effect/core/StytchError"
 import * as Clock from "effect/Clock"
 import * as Effect from "effect/Effect"

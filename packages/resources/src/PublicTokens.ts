@@ -5,7 +5,8 @@
  *
  * @since 0.2.0
  */
-import { Endpoint, Wire } from "@stytch-effect/core"
+import * as Endpoint from "@stytch-effect/core/Endpoint"
+import * as Wire from "@stytch-effect/core/Wire"
 import * as Schema from "effect/Schema"
 import { environmentScope, PE } from "./internal/scope.js"
 

@@ -10,55 +10,42 @@
  *
  * @internal
  */
-import * as Option from "effect/Option"
-import * as Schema from "effect/Schema"
 import { StytchApiError } from "../StytchError.js"
 
-const Details = Schema.Record({ key: Schema.String, value: Schema.Unknown })
+type Body = Readonly<Record<string, unknown>>
 
-const ErrorBody = Schema.Struct({
-  status_code: Schema.optional(Schema.Number),
-  request_id: Schema.String,
-  error_type: Schema.String,
-  error_message: Schema.String,
-  error_url: Schema.optional(Schema.String),
-  error_details: Schema.optional(Schema.NullOr(Details))
-})
-const decodeErrorBody = Schema.decodeUnknownOption(ErrorBody)
-
-const OAuth2ErrorBody = Schema.Struct({
-  status_code: Schema.optional(Schema.Number),
-  request_id: Schema.optional(Schema.String),
-  error: Schema.String,
-  error_description: Schema.optional(Schema.String),
-  error_uri: Schema.optional(Schema.String)
-})
-const decodeOAuth2ErrorBody = Schema.decodeUnknownOption(OAuth2ErrorBody)
+const string = (body: Body, key: string): string | undefined => typeof body[key] === "string" ? body[key] : undefined
 
 /** The `StytchApiError` of an error response's JSON body, if it has either shape. @internal */
-export const apiErrorOf = (body: unknown, status: number): StytchApiError | undefined => {
-  const parsed = decodeErrorBody(body)
-  if (Option.isSome(parsed)) {
-    const e = parsed.value
+export const apiErrorOf = (json: unknown, status: number): StytchApiError | undefined => {
+  if (typeof json !== "object" || json === null || Array.isArray(json)) return undefined
+  const body = json as Body
+  const statusCode = typeof body.status_code === "number" ? body.status_code : status
+  const requestID = string(body, "request_id")
+  const errorType = string(body, "error_type")
+  const errorMessage = string(body, "error_message")
+  if (requestID !== undefined && errorType !== undefined && errorMessage !== undefined) {
+    const errorURL = string(body, "error_url")
+    const details = body.error_details
     return new StytchApiError({
-      statusCode: e.status_code ?? status,
-      requestID: e.request_id,
-      errorType: e.error_type,
-      errorMessage: e.error_message,
-      ...(e.error_url === undefined ? {} : { errorURL: e.error_url }),
-      ...(e.error_details === undefined || e.error_details === null ? {} : { errorDetails: e.error_details })
+      statusCode,
+      requestID,
+      errorType,
+      errorMessage,
+      ...(errorURL === undefined ? {} : { errorURL }),
+      ...(typeof details === "object" && details !== null && !Array.isArray(details)
+        ? { errorDetails: details as Body }
+        : {})
     })
   }
-  const oauth = decodeOAuth2ErrorBody(body)
-  if (Option.isSome(oauth)) {
-    const e = oauth.value
-    return new StytchApiError({
-      statusCode: e.status_code ?? status,
-      requestID: e.request_id ?? "",
-      errorType: e.error,
-      errorMessage: e.error_description ?? e.error,
-      ...(e.error_uri === undefined ? {} : { errorURL: e.error_uri })
-    })
-  }
-  return undefined
+  const error = string(body, "error")
+  if (error === undefined) return undefined
+  const errorURI = string(body, "error_uri")
+  return new StytchApiError({
+    statusCode,
+    requestID: requestID ?? "",
+    errorType: error,
+    errorMessage: string(body, "error_description") ?? error,
+    ...(errorURI === undefined ? {} : { errorURL: errorURI })
+  })
 }

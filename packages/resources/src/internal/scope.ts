@@ -1,4 +1,4 @@
-import { Wire } from "@stytch-effect/core"
+import * as Wire from "@stytch-effect/core/Wire"
 
 /** @internal The path of a project. */
 export const P = "/pwa/v3/projects/{project_slug}" as const

@@ -6,7 +6,7 @@
  *
  * @internal
  */
-import { StytchProject } from "@stytch-effect/core"
+import * as StytchProject from "@stytch-effect/core/StytchProject"
 import type { StytchError } from "@stytch-effect/core/StytchError"
 import * as Clock from "effect/Clock"
 import * as Effect from "effect/Effect"

@@ -228,7 +228,7 @@ export const make = (
     // by the transport's cause copying (message fields only), not by value.
     const authorization = credentials._tag === "TokenSource"
       ? credentials.authorization
-      : Effect.succeed(Credentials.authorization(credentials))
+      : Credentials.authorization(credentials)
     const secrets = credentials._tag === "TokenSource"
       ? Object.values(headers.headers)
       : secretsOf(credentials, Credentials.authorization(credentials), headers.headers)

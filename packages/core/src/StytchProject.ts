@@ -140,7 +140,7 @@ export const make = (options: Options): Effect.Effect<Service, ConfigError.Confi
       deadline: undefined,
       maxResponseBytes: DEFAULT_MAX_RESPONSE_SIZE,
       headers: { ...options.headers, accept: "application/json", "user-agent": userAgent(options.appInfo) },
-      authorization: Effect.succeed(authorization),
+      authorization,
       // Never repeated in an error: the secret in every form it is sent, and configured header values.
       secrets: secretList([secret, `${options.projectID}:${secret}`, header, header.slice(header.indexOf(" ") + 1), ...Object.values(options.headers ?? {})])
     })

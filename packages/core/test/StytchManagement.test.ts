@@ -2,11 +2,12 @@ import { createServer, type IncomingHttpHeaders, type Server } from "node:http"
 import type { AddressInfo } from "node:net"
 import { readFileSync } from "node:fs"
 import { it } from "@effect/vitest"
-import { Credentials, StytchManagement } from "@stytch-effect/core"
+import { Credentials, RetryPolicy, StytchManagement } from "@stytch-effect/core"
 import { Projects, Secrets } from "@stytch-effect/resources"
 import { FakeManagementApi } from "@stytch-effect/testing"
-import { ConfigProvider, Effect, Layer, Tracer } from "effect"
+import { Cause, ConfigProvider, Effect, Layer, Option, Tracer } from "effect"
 import { afterAll, beforeAll, describe, expect } from "vitest"
+import { failureOf } from "../../resources/test/utils.js"
 import { version } from "../src/internal/version.js"
 
 const credentials = Credentials.workspaceKey("key-id", "key-secret")
@@ -123,6 +124,44 @@ describe("tracing", () => {
         "stytch.request_id": expect.stringMatching(/^request-id-test-/)
       })
       expect(project.name).toBe("P")
+    }).pipe(Effect.provide(FakeManagementApi.layer())))
+
+  it.effect("the operation's span is a child of the caller's and the parent of what runs inside the call", () =>
+    Effect.gen(function*() {
+      const spans: Array<Tracer.Span> = []
+      const base = yield* Effect.tracer
+      const tracer = Tracer.make({
+        span: (...args) => {
+          const span = base.span(...args)
+          spans.push(span)
+          return span
+        },
+        context: base.context
+      })
+      const seenInside: Array<string> = []
+      const policy = RetryPolicy.layerPolicy({
+        decide: () =>
+          Effect.currentSpan.pipe(
+            Effect.map((span) => seenInside.push(span.name)),
+            Effect.orElseSucceed(() => seenInside.push("(none)")),
+            Effect.as(Option.none())
+          )
+      })
+      const error = yield* failureOf(
+        Projects.get({ projectSlug: "no-such-project" }).pipe(
+          Effect.withSpan("caller"),
+          Effect.provide(policy),
+          Effect.withTracer(tracer)
+        )
+      )
+      const span = spans.find((s) => s.name === "stytch.projects.get")
+      const parent = Option.getOrUndefined(span!.parent)
+      expect(parent?._tag === "Span" ? parent.name : undefined).toBe("caller")
+      expect(seenInside).toEqual(["stytch.projects.get"])
+      expect(error._tag).toBe("StytchApiError")
+      expect(Cause.pretty(Cause.fail(error))).toContain("stytch.projects.get")
+      // Outside the call, the caller's context is back: no operation span is current.
+      expect(yield* Effect.option(Effect.currentSpan)).toEqual(Option.none())
     }).pipe(Effect.provide(FakeManagementApi.layer())))
 })
 

@@ -21,7 +21,7 @@ export const DirectAttemptId: unique symbol = Symbol.for("@stytch-effect/core/Di
 export interface DirectSettings {
   readonly baseURL: string
   /** `undefined`: no Authorization header (public endpoints). */
-  readonly authorization: Effect.Effect<Redacted.Redacted<string>> | undefined
+  readonly authorization: Redacted.Redacted<string> | Effect.Effect<Redacted.Redacted<string>> | undefined
   /** The largest response body read, in bytes (decoded). */
   readonly maxResponseBytes: number
 }

@@ -57,7 +57,7 @@ export const make = (send: DirectSend, settings: DirectSettings): DirectAttempt 
   const { authorization } = settings
   return (method, pathAndQuery, url, json, call, onTimeout) => {
     const timeoutMillis = call.timeoutMillis
-    return Effect.flatMap(authorization ?? Effect.succeed(undefined), (token) =>
+    const attempt = (token: Redacted.Redacted<string> | undefined) =>
       Effect.withFiberRuntime<ApiResponse, AttemptFailure>((fiber) => {
         const clock = timeoutMillis === undefined
           ? undefined
@@ -98,6 +98,10 @@ export const make = (send: DirectSend, settings: DirectSettings): DirectAttempt 
             abort()
           })
         })
-      }))
+      })
+    // A fixed header (workspace key, access token) is used as is; a token source is asked per attempt.
+    return authorization === undefined || Redacted.isRedacted(authorization)
+      ? attempt(authorization)
+      : Effect.flatMap(authorization, attempt)
   }
 }

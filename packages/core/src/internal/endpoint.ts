@@ -11,8 +11,9 @@ import * as Exit from "effect/Exit"
 import * as ParseResult from "effect/ParseResult"
 import * as Schema from "effect/Schema"
 import type * as SchemaAST from "effect/SchemaAST"
-import type * as Tracer from "effect/Tracer"
-import type * as Context from "effect/Context"
+import * as Context from "effect/Context"
+import * as FiberRef from "effect/FiberRef"
+import * as Tracer from "effect/Tracer"
 import type { Any, Operation, Sender } from "../Endpoint.js"
 import { InvalidRequestError, type ResponseError, UnexpectedResponseError } from "../StytchError.js"
 import type { ApiRequest, ApiResponse } from "../StytchManagement.js"
@@ -255,18 +256,33 @@ export const make = <E extends Any>(endpoint: E): Operation<E> => {
     span.attribute("error.type", error._tag)
   }
 
-  const run = (input: unknown, span: Tracer.Span) =>
+  const run = (input: unknown, span: Tracer.Span, send: Sender["send"]) =>
     Effect.flatMap(toRequest(input), (request) =>
-      Effect.flatMap(service, ({ send }) =>
-        Effect.matchEffect(send(request), {
-          onFailure: (error) => {
-            annotateError(span, error)
-            return Effect.fail(error)
-          },
-          onSuccess: (response) => fromResponse(response, span)
-        })))
+      Effect.matchEffect(send(request), {
+        onFailure: (error) => {
+          annotateError(span, error)
+          return Effect.fail(error)
+        },
+        onSuccess: (response) => fromResponse(response, span)
+      }))
 
   const call = (input?: unknown) =>
-    Effect.useSpan(spanName, spanOptions, (span) => Effect.withParentSpan(run(input, span), span))
+    Effect.useSpan(spanName, spanOptions, (span) =>
+      withParentSpan(span, (context) => run(input, span, Context.unsafeGet(context, service).send)))
   return call as unknown as Operation<E>
 }
+
+/**
+ * `Effect.withParentSpan(f(context), span)` for the operation's own span,
+ * with less work per call: the fiber's context is read once (the operation
+ * takes its service from it) and replaced for the duration of `f`'s effect
+ * (`Effect.locally`), instead of `provideService`'s read-then-replace.
+ */
+const withParentSpan = <A, E>(
+  span: Tracer.Span,
+  f: (context: Context.Context<never>) => Effect.Effect<A, E>
+): Effect.Effect<A, E> =>
+  Effect.withFiberRuntime((fiber) => {
+    const context = fiber.currentContext
+    return Effect.locally(f(context), FiberRef.currentContext, Context.add(context, Tracer.ParentSpan, span))
+  })

@@ -28,7 +28,8 @@ export interface Settings {
   readonly baseURL: string
   readonly timeout: Duration.Duration
   readonly headers: Readonly<Record<string, string>>
-  readonly authorization: Effect.Effect<Redacted.Redacted<string>>
+  /** A fixed header value, or (OAuth) an effect that yields a fresh one per attempt. */
+  readonly authorization: Redacted.Redacted<string> | Effect.Effect<Redacted.Redacted<string>>
   /** An overall bound on a call (every attempt and every wait), or `undefined`. */
   readonly deadline: Duration.Duration | undefined
   /** The largest response body read, in bytes (decoded). */
@@ -476,7 +477,7 @@ export const makeSend = (httpClient: HttpClient.HttpClient, settings: Settings) 
       retryAfter: Option.none()
     })
     return Effect.flatMap(
-      anonymous ? Effect.succeed(undefined) : settings.authorization,
+      anonymous ? Effect.succeed(undefined) : Redacted.isRedacted(settings.authorization) ? Effect.succeed(settings.authorization) : settings.authorization,
       (authorization) => {
         let httpRequest = HttpClientRequest.make(method)(url, { headers: call.headers })
         if (authorization !== undefined) {

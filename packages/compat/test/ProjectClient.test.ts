@@ -1,5 +1,7 @@
-import { ClientError, ProjectClient, StytchError } from "@stytch-effect/compat"
+import { inspect } from "node:util"
+import { ClientError, ManagementStytchError, ProjectClient, StytchError } from "@stytch-effect/compat"
 import { afterEach, describe, expect, it } from "vitest"
+import { type HostileServer, hostileServer, ok, silent } from "../../core/test/fixtures/hostileServer.js"
 import { liveProject, rejection, useServedFake } from "./utils.js"
 
 describe("ProjectClient", () => {
@@ -43,7 +45,8 @@ describe("ProjectClient", () => {
     expect((await project.m2m.clients.delete({ clientID })).clientID).toBe(clientID)
     const error = await rejection(project.m2m.clients.get({ clientID }))
     expect(error).toBeInstanceOf(StytchError)
-    expect(error).toMatchObject({ status_code: 404, error_type: "m2m_client_not_found" })
+    expect(error).not.toBeInstanceOf(ManagementStytchError)
+    expect(error).toMatchObject({ name: "StytchError", status_code: 404, error_type: "m2m_client_not_found" })
     const missing = await rejection(project.m2m.clients.get({ clientID: "" }))
     expect(missing).toMatchObject({ code: "MISSING_PATH_PARAMETER" })
   })
@@ -90,8 +93,83 @@ describe("ProjectClient", () => {
     expect(() => new ProjectClient({ secret: "s" })).toThrow(/Missing "project_id"/)
     expect(() => new ProjectClient({ project_id: "p", secret: "s", custom_base_url: "http://cname.example.com" }))
       .toThrow(/custom_base_url must use HTTPS scheme/)
+    expect(() => new ProjectClient({ project_id: "p", secret: "s", max_retries: -1 })).toThrow(/max_retries must be a non-negative integer/)
     const c = new ProjectClient({ project_id: "project-live-1", secret: "top-secret" })
     opened.push(c)
     expect(String(c)).not.toContain("top-secret")
+  })
+})
+
+describe("ProjectClient over a misbehaving server", () => {
+  const SECRET = "secret-test-0b5e-project-facade-secret"
+  const servers: Array<HostileServer> = []
+  const clients: Array<ProjectClient> = []
+  afterEach(async () => {
+    await Promise.all(clients.splice(0).map((c) => c.close()))
+    await Promise.all(servers.splice(0).map((s) => s.close()))
+  })
+  const clientOf = async (behaviour: Parameters<typeof hostileServer>[0]) => {
+    const server = await hostileServer(behaviour)
+    servers.push(server)
+    const client = new ProjectClient({ project_id: "project-test-1", secret: SECRET, custom_base_url: server.url, max_retries: 0 })
+    clients.push(client)
+    return { server, client }
+  }
+
+  it("close() aborts calls in flight: they reject with CLIENT_CLOSED and their connections close", async () => {
+    const { client, server } = await clientOf(silent)
+    const calls = [
+      client.m2m.clients.get({ clientID: "m2m-client-test-1" }),
+      client.m2m.clients.search({}),
+      client.m2m.token({ clientID: "m2m-client-test-1", clientSecret: "client-secret" })
+    ]
+    await server.received(3)
+    await client.close()
+    for (const call of calls) {
+      const error = await rejection(call)
+      expect(error).toBeInstanceOf(ClientError)
+      expect(error).toMatchObject({ code: "CLIENT_CLOSED", message: "the ProjectClient was closed while the call was in flight" })
+    }
+    await Promise.all([0, 1, 2].map((n) => server.requestClosed(n)))
+    const after = await rejection(client.m2m.clients.get({ clientID: "m2m-client-test-1" }))
+    expect(after).toBeInstanceOf(ClientError)
+    expect(after).toMatchObject({ code: "CLIENT_CLOSED", message: "the ProjectClient was closed" })
+    expect(server.hits).toHaveLength(3)
+  })
+
+  it("CLIENT_CLOSED after close(); close is idempotent and [Symbol.asyncDispose] closes", async () => {
+    const { client, server } = await clientOf(ok)
+    await client.m2m.clients.get({ clientID: "m2m-client-test-1" }).catch(() => {})
+    await client.close()
+    await client.close()
+    expect(await rejection(client.m2m.token({ clientID: "c", clientSecret: "s" }))).toMatchObject({ code: "CLIENT_CLOSED" })
+    expect(await rejection(client.m2m.authenticateToken({ accessToken: "a.b.c" }))).toMatchObject({ code: "CLIENT_CLOSED" })
+    const { client: disposed } = await clientOf(ok)
+    await disposed[Symbol.asyncDispose]()
+    expect(await rejection(disposed.m2m.clients.search({}))).toMatchObject({ code: "CLIENT_CLOSED" })
+    expect(server.hits).toHaveLength(1)
+  })
+
+  it("per-call options: a signal aborts the call in flight, a timeout bounds it", async () => {
+    const { client, server } = await clientOf(silent)
+    const controller = new AbortController()
+    const call = client.m2m.clients.get({ clientID: "m2m-client-test-1" }, { signal: controller.signal })
+    await server.received(1)
+    controller.abort(new Error("user went away"))
+    expect(await rejection(call)).toMatchObject({ code: "ABORTED", cause: new Error("user went away") })
+    await server.requestClosed(0)
+    expect(await rejection(client.m2m.clients.search({}, { timeout: 50 }))).toMatchObject({ name: "RequestError", reason: "Timeout" })
+    expect(await rejection(client.m2m.token({ clientID: "c", clientSecret: "s" }, { signal: AbortSignal.abort() })))
+      .toMatchObject({ code: "ABORTED" })
+    expect(server.hits).toHaveLength(2)
+  })
+
+  it("the secret appears in no toString, inspect or JSON of the client", async () => {
+    const { client } = await clientOf(ok)
+    for (const text of [String(client), `${client}`, inspect(client), inspect(client, { showHidden: true, depth: 10 }), JSON.stringify(client), JSON.stringify({ client })]) {
+      expect(text).not.toContain(SECRET)
+      expect(text).toContain("project-test-1")
+    }
+    expect(String(client)).toBe(`ProjectClient { project_id: "project-test-1", secret: <redacted> }`)
   })
 })

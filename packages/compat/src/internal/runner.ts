@@ -77,8 +77,8 @@ export type PromiseResource<M extends ResourceModule> = {
  *
  * @internal
  */
-export type Run = <A>(
-  effect: () => Effect.Effect<A, unknown, StytchManagement.StytchManagement>,
+export type Run<R = StytchManagement.StytchManagement> = <A>(
+  effect: () => Effect.Effect<A, unknown, R>,
   options: RequestOptions | undefined
 ) => Promise<A>
 
@@ -91,7 +91,7 @@ export type Run = <A>(
  *
  * @internal
  */
-export const promisify = <M extends ResourceModule>(module: M, run: Run): PromiseResource<M> => {
+export const promisify = <M extends ResourceModule, R>(module: M, run: Run<R>): PromiseResource<M> => {
   const resource: Record<string, (request: unknown, options: unknown) => Promise<unknown>> = {}
   for (const name of Object.keys(module.endpoints)) {
     const operation = (module as unknown as Record<string, unknown>)[name]
@@ -101,7 +101,7 @@ export const promisify = <M extends ResourceModule>(module: M, run: Run): Promis
     const endpoint = module.endpoints[name]!
     const call = (endpoint.request === undefined ? () => operation() : (request: unknown) => operation(request)) as (
       request: unknown
-    ) => Effect.Effect<unknown, unknown, StytchManagement.StytchManagement>
+    ) => Effect.Effect<unknown, unknown, R>
     resource[name] = containsRedacted(endpoint.response.ast)
       ? (request, options) => run(() => Effect.map(call(request), unredact), options as RequestOptions | undefined)
       : (request, options) => run(() => call(request), options as RequestOptions | undefined)
@@ -147,15 +147,15 @@ export const fromFailure = (error: unknown): Error => {
 }
 
 /**
- * The error a failed run rejects with: the mapped typed failure, a
- * `ClientError` for an interruption, or the defect itself (a bug is rethrown
- * as is).
+ * The error a failed run rejects with: the typed failure mapped by
+ * `failureOf` (default: {@link fromFailure}), a `ClientError` for an
+ * interruption, or the defect itself (a bug is rethrown as is).
  *
  * @internal
  */
-export const fromCause = (cause: Cause.Cause<unknown>): unknown => {
+export const fromCause = (cause: Cause.Cause<unknown>, failureOf: (error: unknown) => Error = fromFailure): unknown => {
   const failure = Cause.failureOption(cause)
-  if (Option.isSome(failure)) return fromFailure(failure.value)
+  if (Option.isSome(failure)) return failureOf(failure.value)
   if (Cause.isInterruptedOnly(cause)) return new ClientError("INTERRUPTED", "the operation was interrupted")
   // OAuth's auth failures travel as defects (core's OAuth.layer keeps the operations' error types).
   const defect = Cause.dieOption(cause)

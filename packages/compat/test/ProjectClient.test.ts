@@ -1,6 +1,8 @@
 import { inspect } from "node:util"
-import { ClientError, ManagementStytchError, ProjectClient, StytchError } from "@stytch-effect/compat"
-import { afterEach, describe, expect, it } from "vitest"
+import { ClientError, type m2m, ManagementStytchError, ProjectClient, StytchError } from "@stytch-effect/compat"
+import type { M2M, M2MClients } from "@stytch-effect/resources"
+import type * as Redacted from "effect/Redacted"
+import { afterEach, describe, expect, expectTypeOf, it } from "vitest"
 import { type HostileServer, hostileServer, ok, silent } from "../../core/test/fixtures/hostileServer.js"
 import { liveProject, rejection, useServedFake } from "./utils.js"
 
@@ -80,6 +82,58 @@ describe("ProjectClient", () => {
     const wrong = await rejection(project.m2m.token({ clientID: m2mClient.clientID, clientSecret: "wrong-secret" }))
     expect(wrong).toBeInstanceOf(StytchError)
     expect(wrong).toMatchObject({ status_code: 401, error_type: "invalid_client" })
+  })
+
+  it("the m2m type namespace: the official node SDK's names for what client.m2m returns, secrets as strings", async () => {
+    const { project } = await setup()
+    const created: m2m.M2MClientsCreateResponse = await project.m2m.clients.create({ scopes: ["read:users"] })
+    const client: m2m.M2MClientWithClientSecret = created.m2mClient
+    expect(typeof client.clientSecret).toBe("string")
+    const started: m2m.M2MClientsSecretsRotateStartResponse = await project.m2m.clients.secrets.rotateStart(client)
+    expect(typeof started.m2mClient.nextClientSecret).toBe("string")
+    const token: m2m.TokenResponse = await project.m2m.token({ clientID: client.clientID, clientSecret: client.clientSecret })
+    const verified: m2m.AuthenticateTokenResponse = await project.m2m.authenticateToken({ accessToken: token.accessToken })
+    expect(verified.clientID).toBe(client.clientID)
+    const query: m2m.M2MSearchQuery = { operator: "AND", operands: [{ filterName: "client_id", filterValue: [client.clientID] }] }
+    const found: m2m.M2MClientsSearchResponse = await project.m2m.clients.search({ query })
+    const one: m2m.M2MClient = found.m2mClients[0]!
+    expect(one.clientID).toBe(client.clientID)
+
+    type Clients = ProjectClient["m2m"]["clients"]
+    expectTypeOf<Clients["create"]>().returns.resolves.toEqualTypeOf<m2m.M2MClientsCreateResponse>()
+    expectTypeOf<Clients["create"]>().parameter(0).toEqualTypeOf<m2m.M2MClientsCreateRequest>()
+    expectTypeOf<m2m.M2MClientsCreateResponse["m2mClient"]>().toEqualTypeOf<m2m.M2MClientWithClientSecret>()
+    expectTypeOf<m2m.M2MClientWithClientSecret["clientSecret"]>().toEqualTypeOf<string>()
+    expectTypeOf<M2MClients.M2MClientWithClientSecret["clientSecret"]>().toEqualTypeOf<Redacted.Redacted<string>>()
+    expectTypeOf<Clients["get"]>().returns.resolves.toEqualTypeOf<m2m.M2MClientsGetResponse>()
+    expectTypeOf<Clients["get"]>().parameter(0).toEqualTypeOf<m2m.M2MClientsGetRequest>()
+    expectTypeOf<Clients["search"]>().returns.resolves.toEqualTypeOf<m2m.M2MClientsSearchResponse>()
+    expectTypeOf<Clients["search"]>().parameter(0).toEqualTypeOf<m2m.M2MClientsSearchRequest>()
+    expectTypeOf<m2m.M2MClientsSearchResponse["m2mClients"][number]>().toEqualTypeOf<m2m.M2MClient>()
+    expectTypeOf<m2m.M2MClientsSearchResponse["resultsMetadata"]>().toEqualTypeOf<m2m.M2MResultsMetadata>()
+    expectTypeOf<NonNullable<m2m.M2MClientsSearchRequest["query"]>>().toEqualTypeOf<m2m.M2MSearchQuery>()
+    expectTypeOf<m2m.M2MSearchQuery["operands"][number]>().toEqualTypeOf<m2m.M2MSearchQueryOperand>()
+    expectTypeOf<Clients["update"]>().returns.resolves.toEqualTypeOf<m2m.M2MClientsUpdateResponse>()
+    expectTypeOf<Clients["update"]>().parameter(0).toEqualTypeOf<m2m.M2MClientsUpdateRequest>()
+    expectTypeOf<m2m.M2MClientsUpdateRequest["status"]>().toEqualTypeOf<m2m.M2MClientStatus | undefined>()
+    expectTypeOf<Clients["delete"]>().returns.resolves.toEqualTypeOf<m2m.M2MClientsDeleteResponse>()
+    expectTypeOf<Clients["delete"]>().parameter(0).toEqualTypeOf<m2m.M2MClientsDeleteRequest>()
+    expectTypeOf<Clients["secrets"]["rotateStart"]>().returns.resolves.toEqualTypeOf<m2m.M2MClientsSecretsRotateStartResponse>()
+    expectTypeOf<Clients["secrets"]["rotateStart"]>().parameter(0).toEqualTypeOf<m2m.M2MClientsSecretsRotateStartRequest>()
+    expectTypeOf<m2m.M2MClientsSecretsRotateStartResponse["m2mClient"]>().toEqualTypeOf<m2m.M2MClientWithNextClientSecret>()
+    expectTypeOf<m2m.M2MClientWithNextClientSecret["nextClientSecret"]>().toEqualTypeOf<string>()
+    expectTypeOf<Clients["secrets"]["rotate"]>().returns.resolves.toEqualTypeOf<m2m.M2MClientsSecretsRotateResponse>()
+    expectTypeOf<Clients["secrets"]["rotate"]>().parameter(0).toEqualTypeOf<m2m.M2MClientsSecretsRotateRequest>()
+    expectTypeOf<Clients["secrets"]["rotateCancel"]>().returns.resolves.toEqualTypeOf<m2m.M2MClientsSecretsRotateCancelResponse>()
+    expectTypeOf<Clients["secrets"]["rotateCancel"]>().parameter(0).toEqualTypeOf<m2m.M2MClientsSecretsRotateCancelRequest>()
+    expectTypeOf<ProjectClient["m2m"]["token"]>().returns.resolves.toEqualTypeOf<m2m.TokenResponse>()
+    expectTypeOf<ProjectClient["m2m"]["token"]>().parameter(0).toEqualTypeOf<m2m.TokenRequest>()
+    expectTypeOf<m2m.TokenRequest["clientSecret"]>().toEqualTypeOf<string>()
+    expectTypeOf<m2m.TokenResponse["accessToken"]>().toEqualTypeOf<string>()
+    expectTypeOf<M2M.TokenResponse["accessToken"]>().toEqualTypeOf<Redacted.Redacted<string>>()
+    expectTypeOf<ProjectClient["m2m"]["authenticateToken"]>().returns.resolves.toEqualTypeOf<m2m.AuthenticateTokenResponse>()
+    expectTypeOf<ProjectClient["m2m"]["authenticateToken"]>().parameter(0).toEqualTypeOf<m2m.AuthenticateTokenRequest>()
+    expectTypeOf<m2m.AuthenticateTokenRequest["accessToken"]>().toEqualTypeOf<string>()
   })
 
   it("error_details of the project API's error body", async () => {

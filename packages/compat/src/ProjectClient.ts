@@ -23,7 +23,6 @@
 import type * as HttpClient from "@effect/platform/HttpClient"
 import { RetryPolicy, StytchProject } from "@stytch-effect/core"
 import { M2M, M2MClients } from "@stytch-effect/resources"
-import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
 import * as Predicate from "effect/Predicate"
 import type * as Redacted from "effect/Redacted"
@@ -167,9 +166,9 @@ export class ProjectClient extends PromiseClient<StytchProject.StytchProject> {
         searchAll
       }) as M2MClientsResource,
       token: (request: TokenRequest, options?: RequestOptions) =>
-        run(() => Effect.map(M2M.token(request), (r) => unredact(r) as Unredacted<M2M.TokenResponse>), options),
+        run(M2M.token, request, options, unredact as (response: M2M.TokenResponse) => Unredacted<M2M.TokenResponse>),
       authenticateToken: (request: AuthenticateTokenRequest, options?: RequestOptions) =>
-        run(() => M2M.authenticateToken(request), options)
+        run(M2M.authenticateToken, request, options)
     })
   }
 }

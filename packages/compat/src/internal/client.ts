@@ -11,9 +11,11 @@ import * as HttpClient from "@effect/platform/HttpClient"
 import { StytchManagement } from "@stytch-effect/core"
 import type * as Cause from "effect/Cause"
 import type * as Effect from "effect/Effect"
+import type * as Fiber from "effect/Fiber"
 import * as FiberId from "effect/FiberId"
 import * as Layer from "effect/Layer"
 import * as ManagedRuntime from "effect/ManagedRuntime"
+import * as Runtime from "effect/Runtime"
 import { ClientError } from "../Errors.js"
 import type { RequestOptions, Run } from "./runner.js"
 
@@ -53,15 +55,17 @@ const signalOf = (options: RequestOptions): AbortSignal | undefined => {
   return signal
 }
 
-/** The per-call options other than `signal`, as core's `withRequestOptions` (only when there are some). */
+/**
+ * The per-call options other than `signal`, as core's `withRequestOptions`
+ * (only when there are some); it checks them (an invalid one fails the call
+ * with `InvalidRequestError`, `INVALID_REQUEST` here, before anything is sent).
+ */
 const withOptions = <A, E, R>(program: Effect.Effect<A, E, R>, options: RequestOptions): Effect.Effect<A, unknown, R> => {
   if (typeof options !== "object") {
     throw new ClientError("INVALID_REQUEST", "request options must be an object", { field: "options" })
   }
   const { deadline, headers, maxRetries, timeout } = options
   if (deadline === undefined && headers === undefined && maxRetries === undefined && timeout === undefined) return program
-  const checked = StytchManagement.resolveRequestOptions({ deadline, headers, maxRetries, timeout })
-  if ("field" in checked) throw new ClientError("INVALID_REQUEST", checked.message, { field: checked.field })
   return StytchManagement.withRequestOptions(program, { deadline, headers, maxRetries, timeout })
 }
 
@@ -75,13 +79,13 @@ export abstract class PromiseClient<R> {
   readonly #runtime: ManagedRuntime.ManagedRuntime<R, unknown>
   readonly #name: string
   readonly #description: string
-  /** The cancellers of the calls in flight. */
-  readonly #inFlight = new Set<(error: ClientError) => void>()
+  /** The calls in flight: each one's fiber, and what rejects its promise at once (`close()`). */
+  readonly #inFlight = new Map<Fiber.RuntimeFiber<unknown, unknown>, (error: ClientError) => void>()
   #closed = false
 
   /**
-   * Runs an operation's effect on the client's runtime and settles with its
-   * value, or rejects with the error `fromCause` makes of its failure.
+   * Runs an operation on the client's runtime and settles with its value,
+   * or rejects with the error `fromCause` makes of its failure.
    *
    * @internal
    */
@@ -102,51 +106,73 @@ export abstract class PromiseClient<R> {
     this.#description = description
     const managed = ManagedRuntime.make(layer)
     this.#runtime = managed
-
-    // Each call forks one fiber on the client's runtime (built once, by the
-    // first call; a build failure fails every call) and settles one promise
-    // from the fiber's exit: no per-call layer, scope or `Effect.suspend`, and
-    // one promise rather than `runPromiseExit` + `then`. Per-call options add
-    // a FiberRef (`withRequestOptions`) and an abort listener, only when given.
     const inFlight = this.#inFlight
-    this.run = (effect, options) =>
-      new Promise((resolve, reject) => {
-        if (this.#closed) return reject(new ClientError("CLIENT_CLOSED", `the ${name} was closed`))
-        let program: Effect.Effect<unknown, unknown, R>
-        let signal: AbortSignal | undefined
-        try {
-          program = effect()
-          if (options !== undefined && options !== null) {
-            signal = signalOf(options)
-            if (signal?.aborted) return reject(aborted(signal))
-            program = withOptions(program, options)
+
+    // The runtime is built once, by the first call (a build failure fails
+    // every call). Once built, calls fork on it with `Runtime.runFork`, which
+    // is what `managed.runFork` does then, minus a closure per call.
+    let runtime: Runtime.Runtime<R> | undefined
+    let building = false
+    const firstFork = <A>(program: Effect.Effect<A, unknown, R>): Fiber.RuntimeFiber<A, unknown> => {
+      if (!building) {
+        building = true
+        managed.runtime().then((built) => (runtime = built), () => {})
+      }
+      return managed.runFork(program)
+    }
+
+    // Each call forks one fiber and settles one promise from its exit: no
+    // per-call layer, scope, `Effect.suspend` or `Effect.map`. Without
+    // options, a call adds no more than its promise, one observer and its
+    // entry in `inFlight`; options add a FiberRef (`withRequestOptions`) and,
+    // with a signal, an abort listener.
+    this.run = <I, A, B>(
+      operation: (request: I) => Effect.Effect<A, unknown, R>,
+      request: I,
+      options: RequestOptions | undefined,
+      map?: (value: A) => B
+    ): Promise<B> => {
+      if (this.#closed) return Promise.reject(new ClientError("CLIENT_CLOSED", `the ${name} was closed`))
+      let fiber: Fiber.RuntimeFiber<A, unknown>
+      let signal: AbortSignal | undefined
+      try {
+        let program = operation(request)
+        if (options !== undefined && options !== null) {
+          signal = signalOf(options)
+          if (signal?.aborted) return Promise.reject(aborted(signal))
+          program = withOptions(program, options)
+        }
+        fiber = runtime === undefined ? firstFork(program) : Runtime.runFork(runtime, program)
+      } catch (defect) {
+        return Promise.reject(defect)
+      }
+      return new Promise<B>((resolve, reject) => {
+        let onAbort: (() => void) | undefined
+        if (signal === undefined) {
+          inFlight.set(fiber, reject)
+        } else {
+          const s = signal
+          onAbort = () => {
+            if (!inFlight.delete(fiber)) return
+            reject(aborted(s))
+            // Interruption aborts the request in flight (its socket is destroyed).
+            fiber.unsafeInterruptAsFork(FiberId.none)
           }
-        } catch (defect) {
-          return reject(defect)
+          inFlight.set(fiber, (error) => {
+            s.removeEventListener("abort", onAbort!)
+            reject(error)
+          })
+          s.addEventListener("abort", onAbort, { once: true })
         }
-        let settled = false
-        const fiber = managed.runFork(program)
-        const cancel = (error: ClientError) => {
-          if (settled) return
-          settled = true
-          inFlight.delete(cancel)
-          signal?.removeEventListener("abort", onAbort)
-          reject(error)
-          // Interruption aborts the request in flight (its socket is destroyed).
-          fiber.unsafeInterruptAsFork(FiberId.none)
-        }
-        const onAbort = () => cancel(aborted(signal!))
-        inFlight.add(cancel)
-        signal?.addEventListener("abort", onAbort, { once: true })
         fiber.addObserver((exit) => {
-          if (settled) return
-          settled = true
-          inFlight.delete(cancel)
-          signal?.removeEventListener("abort", onAbort)
-          if (exit._tag === "Success") resolve(exit.value as never)
+          // Settled already when `close()` or the signal took it out of `inFlight`.
+          if (!inFlight.delete(fiber)) return
+          if (onAbort !== undefined) signal!.removeEventListener("abort", onAbort)
+          if (exit._tag === "Success") resolve(map === undefined ? exit.value as unknown as B : map(exit.value))
           else reject(fromCause(exit.cause))
         })
       })
+    }
   }
 
   /**
@@ -160,7 +186,12 @@ export abstract class PromiseClient<R> {
     if (this.#closed) return
     this.#closed = true
     const closing = new ClientError("CLIENT_CLOSED", `the ${this.#name} was closed while the call was in flight`)
-    for (const cancel of [...this.#inFlight]) cancel(closing)
+    for (const [fiber, cancel] of [...this.#inFlight]) {
+      this.#inFlight.delete(fiber)
+      cancel(closing)
+      // Interruption aborts the request in flight (its socket is destroyed).
+      fiber.unsafeInterruptAsFork(FiberId.none)
+    }
     await this.#runtime.dispose()
   }
 

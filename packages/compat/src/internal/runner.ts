@@ -1,7 +1,7 @@
 import type { Endpoint, StytchError, StytchManagement } from "@stytch-effect/core"
 import * as Cause from "effect/Cause"
 import * as ConfigError from "effect/ConfigError"
-import * as Effect from "effect/Effect"
+import type * as Effect from "effect/Effect"
 import * as Option from "effect/Option"
 import * as Predicate from "effect/Predicate"
 import { ClientError, ManagementStytchError, RequestError } from "../Errors.js"
@@ -73,14 +73,17 @@ export type PromiseResource<M extends ResourceModule> = {
 }
 
 /**
- * Runs an operation's effect and settles with its value or a compat error.
+ * Runs `operation(request)` and settles with its value (passed through
+ * `map` when given: the facade's plain-string rule) or a compat error.
  *
  * @internal
  */
-export type Run<R = StytchManagement.StytchManagement> = <A>(
-  effect: () => Effect.Effect<A, unknown, R>,
-  options: RequestOptions | undefined
-) => Promise<A>
+export type Run<R = StytchManagement.StytchManagement> = <I, A, B = A>(
+  operation: (request: I) => Effect.Effect<A, unknown, R>,
+  request: I,
+  options: RequestOptions | undefined,
+  map?: (value: A) => B
+) => Promise<B>
 
 /**
  * The one generic adapter of the facade: each operation of a resource module
@@ -99,12 +102,12 @@ export const promisify = <M extends ResourceModule, R>(module: M, run: Run<R>): 
       throw new Error(`@stytch-effect/compat: the resource module has no operation named "${name}"`)
     }
     const endpoint = module.endpoints[name]!
-    const call = (endpoint.request === undefined ? () => operation() : (request: unknown) => operation(request)) as (
+    const call = (endpoint.request === undefined ? () => operation() : operation) as (
       request: unknown
     ) => Effect.Effect<unknown, unknown, R>
     resource[name] = containsRedacted(endpoint.response.ast)
-      ? (request, options) => run(() => Effect.map(call(request), unredact), options as RequestOptions | undefined)
-      : (request, options) => run(() => call(request), options as RequestOptions | undefined)
+      ? (request, options) => run(call, request, options as RequestOptions | undefined, unredact)
+      : (request, options) => run(call, request, options as RequestOptions | undefined)
   }
   return Object.freeze(resource) as unknown as PromiseResource<M>
 }

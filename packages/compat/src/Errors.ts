@@ -17,6 +17,7 @@
  * @since 0.1.0
  */
 import type { StytchError as StytchError_ } from "@stytch-effect/core"
+import { ApiError } from "./internal/apiError.js"
 
 /**
  * The API answered with a non-2xx status and a Stytch error body. Fields are
@@ -25,30 +26,9 @@ import type { StytchError as StytchError_ } from "@stytch-effect/core"
  * @since 0.1.0
  * @category errors
  */
-export class ManagementStytchError extends Error {
+export class ManagementStytchError extends ApiError {
   static {
     this.prototype.name = "ManagementStytchError"
-  }
-  /** The HTTP status (`404`). */
-  readonly status_code: number
-  /** The request id, to quote to Stytch support. */
-  readonly request_id: string
-  /** A stable, machine-readable error type (`project_not_found`). */
-  readonly error_type: string
-  /** A human-readable explanation. */
-  readonly error_message: string
-  /** A link to the error's documentation, when the API sent one. */
-  readonly error_url: string | undefined
-  /** The `StytchApiError` this error was made from. */
-  declare readonly cause: StytchError_.StytchApiError
-
-  constructor(error: StytchError_.StytchApiError) {
-    super(error.message, { cause: error })
-    this.status_code = error.statusCode
-    this.request_id = error.requestID
-    this.error_type = error.errorType
-    this.error_message = error.errorMessage
-    this.error_url = error.errorURL
   }
 }
 
@@ -62,32 +42,17 @@ export class ManagementStytchError extends Error {
  * @since 0.3.0
  * @category errors
  */
-export class StytchError extends Error {
+export class StytchError extends ApiError {
   static {
     this.prototype.name = "StytchError"
   }
-  /** The HTTP status. */
-  readonly status_code: number
   /** The request id (`""` when an OAuth2 error body had none). */
-  readonly request_id: string
-  /** A stable, machine-readable error type (`m2m_client_not_found`, `invalid_client`). */
-  readonly error_type: string
-  /** A human-readable explanation. */
-  readonly error_message: string
-  /** A link to the error's documentation, when the API sent one. */
-  readonly error_url: string | undefined
+  declare readonly request_id: string
   /** Extra details, when the API sent them. */
   readonly error_details: Readonly<Record<string, unknown>> | undefined
-  /** The `StytchApiError` this error was made from. */
-  declare readonly cause: StytchError_.StytchApiError
 
   constructor(error: StytchError_.StytchApiError) {
-    super(error.message, { cause: error })
-    this.status_code = error.statusCode
-    this.request_id = error.requestID
-    this.error_type = error.errorType
-    this.error_message = error.errorMessage
-    this.error_url = error.errorURL
+    super(error)
     this.error_details = error.errorDetails
   }
 }

@@ -20,28 +20,16 @@
  *
  * @since 0.1.0
  */
-import * as HttpClient from "@effect/platform/HttpClient"
+import type * as HttpClient from "@effect/platform/HttpClient"
 import { RetryPolicy, StytchManagement } from "@stytch-effect/core"
 import { Api } from "@stytch-effect/resources"
-import * as Effect from "effect/Effect"
-import * as FiberId from "effect/FiberId"
 import * as Layer from "effect/Layer"
-import * as ManagedRuntime from "effect/ManagedRuntime"
 import type * as Redacted from "effect/Redacted"
-import { ClientError } from "./Errors.js"
 import type { TokenStorage } from "./OAuth.js"
+import { PromiseClient, transport } from "./internal/client.js"
 import * as Config from "./internal/config.js"
 import { oauthClient } from "./internal/oauthClient.js"
-import { fromCause, promisify, type PromiseResource, type RequestOptions, type Run } from "./internal/runner.js"
-
-declare global {
-  // `Symbol.asyncDispose` (the `await using` protocol), declared exactly as
-  // @types/node and lib.esnext.disposable declare it, so these declarations
-  // type-check without either (the declarations merge when both are present).
-  interface SymbolConstructor {
-    readonly asyncDispose: unique symbol
-  }
-}
+import { fromCause, promisify, type PromiseResource } from "./internal/runner.js"
 
 export type { PromiseOperation, PromiseResource, RequestOptions, ResourceModule } from "./internal/runner.js"
 
@@ -138,13 +126,6 @@ interface InternalOptions extends ClientOptions {
   readonly [layerKey]?: Layer.Layer<StytchManagement.StytchManagement, unknown>
 }
 
-const transport = (httpClient: ClientOptions["httpClient"]): Layer.Layer<HttpClient.HttpClient> =>
-  httpClient === undefined
-    ? StytchManagement.defaultHttpClient
-    : Layer.isLayer(httpClient)
-    ? (httpClient as Layer.Layer<HttpClient.HttpClient>)
-    : Layer.succeed(HttpClient.HttpClient, httpClient as HttpClient.HttpClient)
-
 const describe = (resolved: Config.Resolved): string => {
   const { credentials } = resolved.options
   const auth = credentials._tag === "WorkspaceKey"
@@ -153,28 +134,20 @@ const describe = (resolved: Config.Resolved): string => {
   return `ManagementClient { base_url: ${JSON.stringify(resolved.options.baseURL)}, ${auth}, credentials_from: ${resolved.source} }`
 }
 
-const aborted = (signal: AbortSignal): ClientError =>
-  new ClientError("ABORTED", "the call was aborted by its signal", { cause: signal.reason })
-
-const signalOf = (options: RequestOptions): AbortSignal | undefined => {
-  const signal = options.signal
-  if (signal === undefined) return undefined
-  if (typeof signal !== "object" || signal === null || typeof signal.addEventListener !== "function" || typeof signal.aborted !== "boolean") {
-    throw new ClientError("INVALID_REQUEST", "signal must be an AbortSignal", { field: "signal" })
+/** The client's layer and description, checked synchronously (throws a `ClientError`). */
+const build = (
+  config: ClientConfig,
+  options: ClientOptions
+): { readonly layer: Layer.Layer<StytchManagement.StytchManagement, unknown>; readonly description: string } => {
+  const layer = (options as InternalOptions)[layerKey]
+  if (layer !== undefined) return { layer, description: "ManagementClient { layer: <custom> }" }
+  if (config.oauth !== undefined && config.oauth !== null) return oauthClient(config, transport(options.httpClient))
+  const resolved = Config.resolve(config)
+  const client = StytchManagement.layerWithHttpClient(resolved.options).pipe(Layer.provide(transport(options.httpClient)))
+  return {
+    layer: resolved.retry === undefined ? client : Layer.merge(client, RetryPolicy.layer(resolved.retry)),
+    description: describe(resolved)
   }
-  return signal
-}
-
-/** The per-call options other than `signal`, as core's `withRequestOptions` (only when there are some). */
-const withOptions = <A, E, R>(program: Effect.Effect<A, E, R>, options: RequestOptions): Effect.Effect<A, unknown, R> => {
-  if (typeof options !== "object") {
-    throw new ClientError("INVALID_REQUEST", "request options must be an object", { field: "options" })
-  }
-  const { deadline, headers, maxRetries, timeout } = options
-  if (deadline === undefined && headers === undefined && maxRetries === undefined && timeout === undefined) return program
-  const checked = StytchManagement.resolveRequestOptions({ deadline, headers, maxRetries, timeout })
-  if ("field" in checked) throw new ClientError("INVALID_REQUEST", checked.message, { field: checked.field })
-  return StytchManagement.withRequestOptions(program, { deadline, headers, maxRetries, timeout })
 }
 
 /**
@@ -207,82 +180,16 @@ export interface ManagementClient extends Resources {}
  * @category clients
  */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
-export class ManagementClient {
-  readonly #runtime: ManagedRuntime.ManagedRuntime<StytchManagement.StytchManagement, unknown>
-  readonly #description: string
-  /** The cancellers of the calls in flight. */
-  readonly #inFlight = new Set<(error: ClientError) => void>()
-  #closed = false
-
+export class ManagementClient extends PromiseClient<StytchManagement.StytchManagement> {
   /**
    * @throws {ClientError} `MISSING_CREDENTIALS`, `INVALID_BASE_URL` or
    * `INVALID_CONFIG`, before anything is sent.
    */
   constructor(config: ClientConfig = {}, options: ClientOptions = {}) {
-    let layer = (options as InternalOptions)[layerKey]
-    if (layer !== undefined) {
-      this.#description = "ManagementClient { layer: <custom> }"
-    } else if (config.oauth !== undefined && config.oauth !== null) {
-      const built = oauthClient(config, transport(options.httpClient))
-      layer = built.layer
-      this.#description = built.description
-    } else {
-      const resolved = Config.resolve(config)
-      const client = StytchManagement.layerWithHttpClient(resolved.options).pipe(
-        Layer.provide(transport(options.httpClient))
-      )
-      layer = resolved.retry === undefined ? client : Layer.merge(client, RetryPolicy.layer(resolved.retry))
-      this.#description = describe(resolved)
-    }
-    const managed = ManagedRuntime.make(layer)
-    this.#runtime = managed
-
-    // Each call forks one fiber on the client's runtime (built once, by the
-    // first call; a build failure fails every call) and settles one promise
-    // from the fiber's exit: no per-call layer, scope or `Effect.suspend`, and
-    // one promise rather than `runPromiseExit` + `then`. Per-call options add
-    // a FiberRef (`withRequestOptions`) and an abort listener, only when given.
-    const inFlight = this.#inFlight
-    const run: Run = (effect, options) =>
-      new Promise((resolve, reject) => {
-        if (this.#closed) return reject(new ClientError("CLIENT_CLOSED", "the ManagementClient was closed"))
-        let program: Effect.Effect<unknown, unknown, StytchManagement.StytchManagement>
-        let signal: AbortSignal | undefined
-        try {
-          program = effect()
-          if (options !== undefined && options !== null) {
-            signal = signalOf(options)
-            if (signal?.aborted) return reject(aborted(signal))
-            program = withOptions(program, options)
-          }
-        } catch (defect) {
-          return reject(defect)
-        }
-        let settled = false
-        const fiber = managed.runFork(program)
-        const cancel = (error: ClientError) => {
-          if (settled) return
-          settled = true
-          inFlight.delete(cancel)
-          signal?.removeEventListener("abort", onAbort)
-          reject(error)
-          // Interruption aborts the request in flight (its socket is destroyed).
-          fiber.unsafeInterruptAsFork(FiberId.none)
-        }
-        const onAbort = () => cancel(aborted(signal!))
-        inFlight.add(cancel)
-        signal?.addEventListener("abort", onAbort, { once: true })
-        fiber.addObserver((exit) => {
-          if (settled) return
-          settled = true
-          inFlight.delete(cancel)
-          signal?.removeEventListener("abort", onAbort)
-          if (exit._tag === "Success") resolve(exit.value as never)
-          else reject(fromCause(exit.cause))
-        })
-      })
+    const { description, layer } = build(config, options)
+    super("ManagementClient", layer, description, fromCause)
     for (const [name, module] of Object.entries(Api.groups)) {
-      Object.defineProperty(this, name, { value: promisify(module, run), enumerable: true })
+      Object.defineProperty(this, name, { value: promisify(module, this.run), enumerable: true })
     }
   }
 
@@ -301,40 +208,5 @@ export class ManagementClient {
   static fromLayer<E>(layer: Layer.Layer<StytchManagement.StytchManagement, E>): ManagementClient {
     const options: InternalOptions = { [layerKey]: layer }
     return new ManagementClient({}, options)
-  }
-
-  /**
-   * Aborts the calls in flight (they reject at once with a `ClientError`
-   * `CLIENT_CLOSED`, their connections closed), then releases the client's
-   * resources (its layer's scope, its sockets). Later calls reject with
-   * `CLIENT_CLOSED` too. Idempotent. To let calls finish first, await them
-   * before closing.
-   */
-  async close(): Promise<void> {
-    if (this.#closed) return
-    this.#closed = true
-    const closing = new ClientError("CLIENT_CLOSED", "the ManagementClient was closed while the call was in flight")
-    for (const cancel of [...this.#inFlight]) cancel(closing)
-    await this.#runtime.dispose()
-  }
-
-  /** `await using client = new ManagementClient(…)` closes it at the end of the block. */
-  [Symbol.asyncDispose](): Promise<void> {
-    return this.close()
-  }
-
-  /** The base URL and key id; never the secret. */
-  toString(): string {
-    return this.#description
-  }
-
-  /** @internal */
-  toJSON(): string {
-    return this.#description
-  }
-
-  /** @internal */
-  [Symbol.for("nodejs.util.inspect.custom")](): string {
-    return this.#description
   }
 }

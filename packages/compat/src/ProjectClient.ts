@@ -20,21 +20,16 @@
  *
  * @since 0.3.0
  */
-import * as HttpClient from "@effect/platform/HttpClient"
-import { RetryPolicy, StytchManagement, StytchProject } from "@stytch-effect/core"
+import type * as HttpClient from "@effect/platform/HttpClient"
+import { RetryPolicy, StytchProject } from "@stytch-effect/core"
 import { M2M, M2MClients } from "@stytch-effect/resources"
-import * as Cause from "effect/Cause"
-import * as ConfigError from "effect/ConfigError"
-import * as Duration from "effect/Duration"
-import * as Effect from "effect/Effect"
-import * as Either from "effect/Either"
 import * as Layer from "effect/Layer"
-import * as ManagedRuntime from "effect/ManagedRuntime"
-import * as Option from "effect/Option"
 import * as Predicate from "effect/Predicate"
-import * as Redacted from "effect/Redacted"
+import type * as Redacted from "effect/Redacted"
 import { ClientError, StytchError } from "./Errors.js"
-import { fromFailure, promisify, type PromiseResource, type Run } from "./internal/runner.js"
+import { PromiseClient, transport } from "./internal/client.js"
+import * as Config from "./internal/config.js"
+import { fromCause, fromFailure, promisify, type PromiseResource, type RequestOptions } from "./internal/runner.js"
 import { type Unredacted, unredact } from "./internal/unredact.js"
 
 /**
@@ -110,55 +105,9 @@ export type M2MClientsResource = PromiseResource<typeof M2MClients> & {
 export interface M2MResource {
   readonly clients: M2MClientsResource
   /** An access token (client-credentials grant), cached until a minute before it expires. */
-  readonly token: (request: TokenRequest) => Promise<Unredacted<M2M.TokenResponse>>
+  readonly token: (request: TokenRequest, options?: RequestOptions) => Promise<Unredacted<M2M.TokenResponse>>
   /** Verifies an access token locally against the project's JWKS. */
-  readonly authenticateToken: (request: AuthenticateTokenRequest) => Promise<M2M.AuthenticateTokenResponse>
-}
-
-const absent = (value: unknown): boolean =>
-  value === undefined || value === null || value === "" ||
-  (Redacted.isRedacted(value) && absent(Redacted.value(value as Redacted.Redacted<unknown>)))
-
-const describeConfigError = (e: ConfigError.ConfigError): string => (e._op === "InvalidData" ? e.message : String(e))
-
-/** Checks the config synchronously; throws a `ClientError`, never mentioning the secret. */
-const resolve = (config: ProjectClientConfig): StytchProject.Options => {
-  if (config.timeout !== undefined && !(Number.isFinite(config.timeout) && config.timeout > 0)) {
-    throw new ClientError("INVALID_CONFIG", `timeout must be a positive number of milliseconds, got ${config.timeout}`)
-  }
-  let options: StytchProject.Options
-  if (absent(config.project_id) && absent(config.secret)) {
-    const env = Effect.runSync(Effect.either(StytchProject.config))
-    if (Either.isLeft(env)) {
-      throw new ClientError(
-        "MISSING_CREDENTIALS",
-        `Missing "project_id" in config: pass project_id and secret to new ProjectClient(…), or set STYTCH_PROJECT_ID and STYTCH_PROJECT_SECRET`,
-        { cause: env.left }
-      )
-    }
-    options = env.right
-  } else if (absent(config.project_id)) {
-    throw new ClientError("MISSING_CREDENTIALS", `Missing "project_id" in config`)
-  } else if (absent(config.secret)) {
-    throw new ClientError("MISSING_CREDENTIALS", `Missing "secret" in config`)
-  } else {
-    options = { projectID: config.project_id!, secret: config.secret! }
-  }
-  if (config.custom_base_url !== undefined) options = { ...options, baseURL: config.custom_base_url }
-  if (config.timeout !== undefined) options = { ...options, timeout: Duration.millis(config.timeout) }
-  const checked = StytchProject.check(options)
-  if (Either.isLeft(checked)) {
-    const reason = describeConfigError(checked.left)
-    if (checked.left._op === "InvalidData" && checked.left.path[0] === "baseURL") {
-      throw new ClientError(
-        "INVALID_BASE_URL",
-        /https:/.test(reason) ? `custom_base_url must use HTTPS scheme: ${reason}` : `invalid custom_base_url: ${reason}`,
-        { cause: checked.left }
-      )
-    }
-    throw new ClientError("INVALID_CONFIG", reason.replace(/^projectID/, "project_id"), { cause: checked.left })
-  }
-  return options
+  readonly authenticateToken: (request: AuthenticateTokenRequest, options?: RequestOptions) => Promise<M2M.AuthenticateTokenResponse>
 }
 
 /** The project API's failures, in the facade's classes. */
@@ -178,13 +127,6 @@ const fromProjectFailure = (error: unknown): Error => {
   return fromFailure(error)
 }
 
-const fromCause = (cause: Cause.Cause<unknown>): unknown => {
-  const failure = Cause.failureOption(cause)
-  if (Option.isSome(failure)) return fromProjectFailure(failure.value)
-  if (Cause.isInterruptedOnly(cause)) return new ClientError("INTERRUPTED", "the operation was interrupted")
-  return Cause.squash(cause)
-}
-
 /**
  * A client of one project's API with promise-returning methods:
  * `client.m2m.clients.*`, `client.m2m.token`, `client.m2m.authenticateToken`.
@@ -192,44 +134,23 @@ const fromCause = (cause: Cause.Cause<unknown>): unknown => {
  * @since 0.3.0
  * @category clients
  */
-export class ProjectClient {
+export class ProjectClient extends PromiseClient<StytchProject.StytchProject> {
   /** M2M clients, tokens and token verification. */
   readonly m2m: M2MResource
-  readonly #runtime: ManagedRuntime.ManagedRuntime<StytchProject.StytchProject, unknown>
-  readonly #description: string
-  #closed = false
 
   /** @throws {ClientError} `MISSING_CREDENTIALS`, `INVALID_BASE_URL` or `INVALID_CONFIG`, before anything is sent. */
   constructor(config: ProjectClientConfig = {}, options: ProjectClientOptions = {}) {
-    const resolved = resolve(config)
-    const transport = options.httpClient === undefined
-      ? StytchManagement.defaultHttpClient
-      : Layer.isLayer(options.httpClient)
-      ? (options.httpClient as Layer.Layer<HttpClient.HttpClient>)
-      : Layer.succeed(HttpClient.HttpClient, options.httpClient as HttpClient.HttpClient)
-    const client = StytchProject.layerWithHttpClient(resolved).pipe(Layer.provide(transport))
-    const layer = config.max_retries === undefined
-      ? client
-      : Layer.merge(client, RetryPolicy.layer({ maxRetries: config.max_retries }))
-    const managed = ManagedRuntime.make(layer)
-    this.#runtime = managed
-    this.#description = `ProjectClient { project_id: ${JSON.stringify(resolved.projectID)}, secret: <redacted> }`
+    const resolved = Config.resolveProject(config)
+    const client = StytchProject.layerWithHttpClient(resolved).pipe(Layer.provide(transport(options.httpClient)))
+    super(
+      "ProjectClient",
+      config.max_retries === undefined ? client : Layer.merge(client, RetryPolicy.layer({ maxRetries: config.max_retries })),
+      `ProjectClient { project_id: ${JSON.stringify(resolved.projectID)}, secret: <redacted> }`,
+      (cause) => fromCause(cause, fromProjectFailure)
+    )
+    const run = this.run
 
-    const run = <A>(effect: () => Effect.Effect<A, unknown, StytchProject.StytchProject>): Promise<A> =>
-      new Promise((resolve, reject) => {
-        if (this.#closed) return reject(new ClientError("CLIENT_CLOSED", "the ProjectClient was closed"))
-        let program: Effect.Effect<A, unknown, StytchProject.StytchProject>
-        try {
-          program = effect()
-        } catch (defect) {
-          return reject(defect)
-        }
-        managed.runFork(program).addObserver((exit) =>
-          exit._tag === "Success" ? resolve(exit.value) : reject(fromCause(exit.cause))
-        )
-      })
-
-    const clients = promisify(M2MClients, run as unknown as Run)
+    const clients = promisify(M2MClients, run)
     const searchAll = async function*(request: Omit<M2MClients.SearchRequest, "cursor"> = {}) {
       let cursor: string | undefined
       do {
@@ -244,36 +165,10 @@ export class ProjectClient {
         secrets: Object.freeze({ rotateStart: clients.rotateStart, rotate: clients.rotate, rotateCancel: clients.rotateCancel }),
         searchAll
       }) as M2MClientsResource,
-      token: (request: TokenRequest) =>
-        run(() => Effect.map(M2M.token(request), (r) => unredact(r) as Unredacted<M2M.TokenResponse>)),
-      authenticateToken: (request: AuthenticateTokenRequest) => run(() => M2M.authenticateToken(request))
+      token: (request: TokenRequest, options?: RequestOptions) =>
+        run(M2M.token, request, options, unredact as (response: M2M.TokenResponse) => Unredacted<M2M.TokenResponse>),
+      authenticateToken: (request: AuthenticateTokenRequest, options?: RequestOptions) =>
+        run(M2M.authenticateToken, request, options)
     })
-  }
-
-  /** Releases the client's resources. Later calls reject with `CLIENT_CLOSED`. Idempotent. */
-  async close(): Promise<void> {
-    if (this.#closed) return
-    this.#closed = true
-    await this.#runtime.dispose()
-  }
-
-  /** `await using client = new ProjectClient(…)`. */
-  [Symbol.asyncDispose](): Promise<void> {
-    return this.close()
-  }
-
-  /** The project id; never the secret. */
-  toString(): string {
-    return this.#description
-  }
-
-  /** @internal */
-  toJSON(): string {
-    return this.#description
-  }
-
-  /** @internal */
-  [Symbol.for("nodejs.util.inspect.custom")](): string {
-    return this.#description
   }
 }

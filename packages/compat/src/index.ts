@@ -1,7 +1,7 @@
 /**
- * The promise facade of stytch-effect: `ManagementClient`, its error classes
- * and one type namespace per resource, shaped like the official
- * `stytch-management` SDK.
+ * The promise facade of stytch-effect: `ManagementClient` and
+ * `ProjectClient`, their error classes and one type namespace per resource,
+ * shaped like the official `stytch-management` and `stytch` node SDKs.
  *
  * @since 0.1.0
  */
@@ -41,6 +41,10 @@ export {
  * modules: their secret-bearing types say `string` (the facade returns
  * plain strings) where the Effect API says `Redacted<string>`.
  *
+ * `m2m` holds the types of a `ProjectClient`'s `client.m2m.*` under the
+ * official node SDK's names (`m2m.M2MClient`, `m2m.M2MClientWithClientSecret`,
+ * `m2m.M2MClientsCreateRequest`, `m2m.TokenResponse`, …), secrets as `string`.
+ *
  * @since 0.1.0
  */
 export {
@@ -68,3 +72,4 @@ export {
 export * as event_log_streaming from "./internal/namespaces/eventLogStreaming.js"
 export * as eventLogStreaming from "./internal/namespaces/eventLogStreaming.js"
 export * as secrets from "./internal/namespaces/secrets.js"
+export type * as m2m from "./internal/namespaces/m2m.js"

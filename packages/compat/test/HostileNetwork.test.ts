@@ -4,6 +4,7 @@
  * aborting calls in flight, the retry and size settings of the config,
  * redirects refused, and no credential in any rendering of an error.
  */
+import { getEventListeners } from "node:events"
 import { inspect } from "node:util"
 import * as FetchHttpClient from "@effect/platform/FetchHttpClient"
 import * as HttpClient from "@effect/platform/HttpClient"
@@ -104,6 +105,28 @@ describe("signal", () => {
       expect(Date.now() - started).toBeLessThan(1_000)
       expect(server.hits).toHaveLength(1)
     }
+  })
+
+  it("a call leaves no listener on its signal once it has settled (success, failure, close)", async () => {
+    const server = await hostileServer((_req, res, _hit, n) => (n === 1 ? (res.writeHead(500), res.end("{}")) : ok(_req, res, _hit, n)))
+    const client = clientOf(server.url)
+    const controller = new AbortController()
+    const { signal } = controller
+    await client.secrets.get(request, { signal })
+    expect(getEventListeners(signal, "abort")).toHaveLength(0)
+    expect(await rejection(client.secrets.get(request, { signal }))).toMatchObject({ code: "UNEXPECTED_RESPONSE" })
+    expect(getEventListeners(signal, "abort")).toHaveLength(0)
+    const silentServer = await hostileServer(silent)
+    const closing = clientOf(silentServer.url)
+    const call = closing.secrets.get(request, { signal })
+    await silentServer.received(1)
+    expect(getEventListeners(signal, "abort")).toHaveLength(1)
+    await closing.close()
+    expect(await rejection(call)).toMatchObject({ code: "CLIENT_CLOSED" })
+    expect(getEventListeners(signal, "abort")).toHaveLength(0)
+    // Aborting now affects no settled call.
+    controller.abort()
+    expect(server.hits).toHaveLength(2)
   })
 
   it("a signal that is not an AbortSignal is INVALID_REQUEST, nothing sent", async () => {

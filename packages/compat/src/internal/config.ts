@@ -1,4 +1,4 @@
-import { Credentials, type RetryPolicy, StytchManagement } from "@stytch-effect/core"
+import { Credentials, type RetryPolicy, StytchManagement, StytchProject } from "@stytch-effect/core"
 import type * as ConfigError from "effect/ConfigError"
 import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
@@ -6,6 +6,7 @@ import * as Either from "effect/Either"
 import * as Redacted from "effect/Redacted"
 import { ClientError } from "../Errors.js"
 import type { ClientConfig } from "../ManagementClient.js"
+import type { ProjectClientConfig } from "../ProjectClient.js"
 
 /** A checked configuration. @internal */
 export interface Resolved {
@@ -64,6 +65,16 @@ const fromConfig = (
   return undefined
 }
 
+/** The `timeout` and `max_retries` settings both clients have. */
+const checkRetries = (config: Pick<ClientConfig, "timeout" | "max_retries">): void => {
+  if (config.timeout !== undefined && !(Number.isFinite(config.timeout) && config.timeout > 0)) {
+    throw new ClientError("INVALID_CONFIG", `timeout must be a positive number of milliseconds, got ${config.timeout}`)
+  }
+  if (config.max_retries !== undefined && !(Number.isInteger(config.max_retries) && config.max_retries >= 0)) {
+    throw new ClientError("INVALID_CONFIG", `max_retries must be a non-negative integer, got ${config.max_retries}`)
+  }
+}
+
 /**
  * Checks a `ClientConfig` synchronously and turns it into core options.
  * Credentials come from the config, or — when it has none at all — from the
@@ -74,12 +85,7 @@ const fromConfig = (
  * @internal
  */
 export const resolve = (config: ClientConfig): Resolved => {
-  if (config.timeout !== undefined && !(Number.isFinite(config.timeout) && config.timeout > 0)) {
-    throw new ClientError("INVALID_CONFIG", `timeout must be a positive number of milliseconds, got ${config.timeout}`)
-  }
-  if (config.max_retries !== undefined && !(Number.isInteger(config.max_retries) && config.max_retries >= 0)) {
-    throw new ClientError("INVALID_CONFIG", `max_retries must be a non-negative integer, got ${config.max_retries}`)
-  }
+  checkRetries(config)
   for (const field of ["max_retry_delay", "deadline", "max_response_size"] as const) {
     const value = config[field]
     if (value !== undefined && !(typeof value === "number" && value > 0 && !Number.isNaN(value))) {
@@ -134,4 +140,49 @@ export const resolve = (config: ClientConfig): Resolved => {
     },
     source
   }
+}
+
+/**
+ * Checks a `ProjectClientConfig` synchronously and turns it into core
+ * options; without `project_id` and `secret`, reads them from the
+ * environment (core's `StytchProject.config`). Throws a `ClientError`;
+ * never mentions the secret.
+ *
+ * @internal
+ */
+export const resolveProject = (config: ProjectClientConfig): StytchProject.Options => {
+  checkRetries(config)
+  let options: StytchProject.Options
+  if (absent(config.project_id) && absent(config.secret)) {
+    const env = Effect.runSync(Effect.either(StytchProject.config))
+    if (Either.isLeft(env)) {
+      throw new ClientError(
+        "MISSING_CREDENTIALS",
+        `Missing "project_id" in config: pass project_id and secret to new ProjectClient(…), or set STYTCH_PROJECT_ID and STYTCH_PROJECT_SECRET`,
+        { cause: env.left }
+      )
+    }
+    options = env.right
+  } else if (absent(config.project_id)) {
+    throw new ClientError("MISSING_CREDENTIALS", `Missing "project_id" in config`)
+  } else if (absent(config.secret)) {
+    throw new ClientError("MISSING_CREDENTIALS", `Missing "secret" in config`)
+  } else {
+    options = { projectID: config.project_id!, secret: config.secret! }
+  }
+  if (config.custom_base_url !== undefined) options = { ...options, baseURL: config.custom_base_url }
+  if (config.timeout !== undefined) options = { ...options, timeout: Duration.millis(config.timeout) }
+  const checked = StytchProject.check(options)
+  if (Either.isLeft(checked)) {
+    const reason = describeConfigError(checked.left)
+    if (checked.left._op === "InvalidData" && checked.left.path[0] === "baseURL") {
+      throw new ClientError(
+        "INVALID_BASE_URL",
+        /https:/.test(reason) ? `custom_base_url must use HTTPS scheme: ${reason}` : `invalid custom_base_url: ${reason}`,
+        { cause: checked.left }
+      )
+    }
+    throw new ClientError("INVALID_CONFIG", reason.replace(/^projectID/, "project_id"), { cause: checked.left })
+  }
+  return options
 }

@@ -1,7 +1,7 @@
 import type { Endpoint, StytchError, StytchManagement } from "@stytch-effect/core"
 import * as Cause from "effect/Cause"
 import * as ConfigError from "effect/ConfigError"
-import * as Effect from "effect/Effect"
+import type * as Effect from "effect/Effect"
 import * as Option from "effect/Option"
 import * as Predicate from "effect/Predicate"
 import { ClientError, ManagementStytchError, RequestError } from "../Errors.js"
@@ -73,14 +73,17 @@ export type PromiseResource<M extends ResourceModule> = {
 }
 
 /**
- * Runs an operation's effect and settles with its value or a compat error.
+ * Runs `operation(request)` and settles with its value (passed through
+ * `map` when given: the facade's plain-string rule) or a compat error.
  *
  * @internal
  */
-export type Run = <A>(
-  effect: () => Effect.Effect<A, unknown, StytchManagement.StytchManagement>,
-  options: RequestOptions | undefined
-) => Promise<A>
+export type Run<R = StytchManagement.StytchManagement> = <I, A, B = A>(
+  operation: (request: I) => Effect.Effect<A, unknown, R>,
+  request: I,
+  options: RequestOptions | undefined,
+  map?: (value: A) => B
+) => Promise<B>
 
 /**
  * The one generic adapter of the facade: each operation of a resource module
@@ -91,7 +94,7 @@ export type Run = <A>(
  *
  * @internal
  */
-export const promisify = <M extends ResourceModule>(module: M, run: Run): PromiseResource<M> => {
+export const promisify = <M extends ResourceModule, R>(module: M, run: Run<R>): PromiseResource<M> => {
   const resource: Record<string, (request: unknown, options: unknown) => Promise<unknown>> = {}
   for (const name of Object.keys(module.endpoints)) {
     const operation = (module as unknown as Record<string, unknown>)[name]
@@ -99,12 +102,12 @@ export const promisify = <M extends ResourceModule>(module: M, run: Run): Promis
       throw new Error(`@stytch-effect/compat: the resource module has no operation named "${name}"`)
     }
     const endpoint = module.endpoints[name]!
-    const call = (endpoint.request === undefined ? () => operation() : (request: unknown) => operation(request)) as (
+    const call = (endpoint.request === undefined ? () => operation() : operation) as (
       request: unknown
-    ) => Effect.Effect<unknown, unknown, StytchManagement.StytchManagement>
+    ) => Effect.Effect<unknown, unknown, R>
     resource[name] = containsRedacted(endpoint.response.ast)
-      ? (request, options) => run(() => Effect.map(call(request), unredact), options as RequestOptions | undefined)
-      : (request, options) => run(() => call(request), options as RequestOptions | undefined)
+      ? (request, options) => run(call, request, options as RequestOptions | undefined, unredact)
+      : (request, options) => run(call, request, options as RequestOptions | undefined)
   }
   return Object.freeze(resource) as unknown as PromiseResource<M>
 }
@@ -147,15 +150,15 @@ export const fromFailure = (error: unknown): Error => {
 }
 
 /**
- * The error a failed run rejects with: the mapped typed failure, a
- * `ClientError` for an interruption, or the defect itself (a bug is rethrown
- * as is).
+ * The error a failed run rejects with: the typed failure mapped by
+ * `failureOf` (default: {@link fromFailure}), a `ClientError` for an
+ * interruption, or the defect itself (a bug is rethrown as is).
  *
  * @internal
  */
-export const fromCause = (cause: Cause.Cause<unknown>): unknown => {
+export const fromCause = (cause: Cause.Cause<unknown>, failureOf: (error: unknown) => Error = fromFailure): unknown => {
   const failure = Cause.failureOption(cause)
-  if (Option.isSome(failure)) return fromFailure(failure.value)
+  if (Option.isSome(failure)) return failureOf(failure.value)
   if (Cause.isInterruptedOnly(cause)) return new ClientError("INTERRUPTED", "the operation was interrupted")
   // OAuth's auth failures travel as defects (core's OAuth.layer keeps the operations' error types).
   const defect = Cause.dieOption(cause)

@@ -15,6 +15,10 @@ import * as Schema from "effect/Schema"
 import { P, projectScope } from "./internal/scope.js"
 
 /**
+ * The schema of {@link EmailTemplateType}, closed (the request form: any other
+ * value fails with an `InvalidRequestError`); `EmailTemplateType.open` is the
+ * response form.
+ *
  * @since 0.2.0
  * @category enums
  */
@@ -43,6 +47,9 @@ export const EmailTemplateType = Wire.Enum(
 export type EmailTemplateType = typeof EmailTemplateType.Type
 
 /**
+ * The schema of {@link FontFamily}, closed (the request form);
+ * `FontFamily.open` is the response form.
+ *
  * @since 0.2.0
  * @category enums
  */
@@ -68,6 +75,9 @@ export const FontFamily = Wire.Enum(
 export type FontFamily = typeof FontFamily.Type
 
 /**
+ * The schema of {@link TextAlignment}, closed (the request form);
+ * `TextAlignment.open` is the response form.
+ *
  * @since 0.2.0
  * @category enums
  */
@@ -98,6 +108,9 @@ const SenderInformation_ = Schema.Struct({
  */
 export interface SenderInformation extends Schema.Schema.Type<typeof SenderInformation_> {}
 /**
+ * The schema of {@link SenderInformation} (camelCase fields, snake_case on the
+ * wire); used by requests and responses alike.
+ *
  * @since 0.2.0
  * @category schemas
  */
@@ -125,6 +138,9 @@ const PrebuiltCustomization_ = Schema.Struct(prebuiltCustomizationFields(FontFam
  */
 export interface PrebuiltCustomization extends Schema.Schema.Type<typeof PrebuiltCustomization_> {}
 /**
+ * The schema of {@link PrebuiltCustomization}, the request form (closed
+ * `fontFamily` and `textAlignment`).
+ *
  * @since 0.2.0
  * @category schemas
  */
@@ -141,6 +157,9 @@ const PrebuiltCustomizationOpen_ = Schema.Struct(prebuiltCustomizationFields(Fon
  */
 export interface PrebuiltCustomizationOpen extends Schema.Schema.Type<typeof PrebuiltCustomizationOpen_> {}
 /**
+ * The schema of {@link PrebuiltCustomizationOpen}, the response form (open
+ * `fontFamily` and `textAlignment`).
+ *
  * @since 0.2.0
  * @category schemas
  */
@@ -167,6 +186,9 @@ const CustomHTMLCustomization_ = Schema.Struct(customHTMLCustomizationFields(Ema
  */
 export interface CustomHTMLCustomization extends Schema.Schema.Type<typeof CustomHTMLCustomization_> {}
 /**
+ * The schema of {@link CustomHTMLCustomization}, the request form (closed
+ * `templateType`).
+ *
  * @since 0.2.0
  * @category schemas
  */
@@ -183,6 +205,9 @@ const CustomHTMLCustomizationOpen_ = Schema.Struct(customHTMLCustomizationFields
  */
 export interface CustomHTMLCustomizationOpen extends Schema.Schema.Type<typeof CustomHTMLCustomizationOpen_> {}
 /**
+ * The schema of {@link CustomHTMLCustomizationOpen}, the response form (open
+ * `templateType`).
+ *
  * @since 0.2.0
  * @category schemas
  */
@@ -240,11 +265,18 @@ const CreateRequest_ = Schema.Struct({
   ...content
 })
 /**
+ * The input of {@link create}: the project (`projectSlug`) and `templateID`, and optionally `name`,
+ * `senderInformation`, `prebuiltCustomization` and `customHTMLCustomization`.
+ *
  * @since 0.2.0
  * @category models
  */
 export interface CreateRequest extends Schema.Schema.Type<typeof CreateRequest_> {}
 /**
+ * The schema of {@link CreateRequest}. {@link create} encodes its input with it: a value that does not fit
+ * fails with an `InvalidRequestError` and nothing is sent; otherwise it sends `projectSlug` in the path and
+ * the other fields in the JSON body, with snake_case wire names.
+ *
  * @since 0.2.0
  * @category schemas
  */
@@ -252,11 +284,17 @@ export const CreateRequest: Schema.Schema<CreateRequest, typeof CreateRequest_.E
 
 const CreateResponse_ = Wire.Response({ emailTemplate: Wire.field("email_template", EmailTemplate, "The created template.") })
 /**
+ * What {@link create} succeeds with: `emailTemplate` ({@link EmailTemplate}), beside the `requestID` and
+ * `statusCode` every response carries.
+ *
  * @since 0.2.0
  * @category models
  */
 export interface CreateResponse extends Schema.Schema.Type<typeof CreateResponse_> {}
 /**
+ * The schema of {@link CreateResponse}: decodes the JSON body of a successful {@link create} (snake_case
+ * keys) into it; a body that does not fit fails with an `UnexpectedResponseError`.
+ *
  * @since 0.2.0
  * @category schemas
  */
@@ -269,11 +307,17 @@ const templatePath = {
 
 const GetRequest_ = Schema.Struct(templatePath)
 /**
+ * The input of {@link get}: the project (`projectSlug`) and `templateID`.
+ *
  * @since 0.2.0
  * @category models
  */
 export interface GetRequest extends Schema.Schema.Type<typeof GetRequest_> {}
 /**
+ * The schema of {@link GetRequest}. {@link get} encodes its input with it: a value that does not fit fails
+ * with an `InvalidRequestError` and nothing is sent; otherwise it sends `projectSlug` and `templateID` in the
+ * path, with snake_case wire names.
+ *
  * @since 0.2.0
  * @category schemas
  */
@@ -281,11 +325,17 @@ export const GetRequest: Schema.Schema<GetRequest, typeof GetRequest_.Encoded> =
 
 const GetResponse_ = Wire.Response({ emailTemplate: Wire.field("email_template", EmailTemplate, "The template.") })
 /**
+ * What {@link get} succeeds with: `emailTemplate` ({@link EmailTemplate}), beside the `requestID` and
+ * `statusCode` every response carries.
+ *
  * @since 0.2.0
  * @category models
  */
 export interface GetResponse extends Schema.Schema.Type<typeof GetResponse_> {}
 /**
+ * The schema of {@link GetResponse}: decodes the JSON body of a successful {@link get} (snake_case keys) into
+ * it; a body that does not fit fails with an `UnexpectedResponseError`.
+ *
  * @since 0.2.0
  * @category schemas
  */
@@ -293,11 +343,17 @@ export const GetResponse: Schema.Schema<GetResponse, typeof GetResponse_.Encoded
 
 const GetAllRequest_ = Schema.Struct(projectScope)
 /**
+ * The input of {@link getAll}: the project (`projectSlug`); nothing else.
+ *
  * @since 0.2.0
  * @category models
  */
 export interface GetAllRequest extends Schema.Schema.Type<typeof GetAllRequest_> {}
 /**
+ * The schema of {@link GetAllRequest}. {@link getAll} encodes its input with it: a value that does not fit
+ * fails with an `InvalidRequestError` and nothing is sent; otherwise it sends `projectSlug` in the path, with
+ * snake_case wire names.
+ *
  * @since 0.2.0
  * @category schemas
  */
@@ -307,11 +363,17 @@ const GetAllResponse_ = Wire.Response({
   emailTemplates: Wire.field("email_templates", Schema.Array(EmailTemplate), "All active templates of the project.")
 })
 /**
+ * What {@link getAll} succeeds with: `emailTemplates` (an array of {@link EmailTemplate}), beside the
+ * `requestID` and `statusCode` every response carries.
+ *
  * @since 0.2.0
  * @category models
  */
 export interface GetAllResponse extends Schema.Schema.Type<typeof GetAllResponse_> {}
 /**
+ * The schema of {@link GetAllResponse}: decodes the JSON body of a successful {@link getAll} (snake_case
+ * keys) into it; a body that does not fit fails with an `UnexpectedResponseError`.
+ *
  * @since 0.2.0
  * @category schemas
  */
@@ -319,11 +381,18 @@ export const GetAllResponse: Schema.Schema<GetAllResponse, typeof GetAllResponse
 
 const UpdateRequest_ = Schema.Struct({ ...templatePath, ...content })
 /**
+ * The input of {@link update}: the project (`projectSlug`) and `templateID`, and optionally `name`,
+ * `senderInformation`, `prebuiltCustomization` and `customHTMLCustomization`.
+ *
  * @since 0.2.0
  * @category models
  */
 export interface UpdateRequest extends Schema.Schema.Type<typeof UpdateRequest_> {}
 /**
+ * The schema of {@link UpdateRequest}. {@link update} encodes its input with it: a value that does not fit
+ * fails with an `InvalidRequestError` and nothing is sent; otherwise it sends `projectSlug` and `templateID`
+ * in the path and the other fields in the JSON body, with snake_case wire names.
+ *
  * @since 0.2.0
  * @category schemas
  */
@@ -331,11 +400,17 @@ export const UpdateRequest: Schema.Schema<UpdateRequest, typeof UpdateRequest_.E
 
 const UpdateResponse_ = Wire.Response({ emailTemplate: Wire.field("email_template", EmailTemplate, "The updated template.") })
 /**
+ * What {@link update} succeeds with: `emailTemplate` ({@link EmailTemplate}), beside the `requestID` and
+ * `statusCode` every response carries.
+ *
  * @since 0.2.0
  * @category models
  */
 export interface UpdateResponse extends Schema.Schema.Type<typeof UpdateResponse_> {}
 /**
+ * The schema of {@link UpdateResponse}: decodes the JSON body of a successful {@link update} (snake_case
+ * keys) into it; a body that does not fit fails with an `UnexpectedResponseError`.
+ *
  * @since 0.2.0
  * @category schemas
  */
@@ -343,11 +418,17 @@ export const UpdateResponse: Schema.Schema<UpdateResponse, typeof UpdateResponse
 
 const DeleteRequest_ = Schema.Struct(templatePath)
 /**
+ * The input of {@link delete}: the project (`projectSlug`) and `templateID`.
+ *
  * @since 0.2.0
  * @category models
  */
 export interface DeleteRequest extends Schema.Schema.Type<typeof DeleteRequest_> {}
 /**
+ * The schema of {@link DeleteRequest}. {@link delete} encodes its input with it: a value that does not fit
+ * fails with an `InvalidRequestError` and nothing is sent; otherwise it sends `projectSlug` and `templateID`
+ * in the path, with snake_case wire names.
+ *
  * @since 0.2.0
  * @category schemas
  */
@@ -355,11 +436,16 @@ export const DeleteRequest: Schema.Schema<DeleteRequest, typeof DeleteRequest_.E
 
 const DeleteResponse_ = Wire.Response({})
 /**
+ * What {@link delete} succeeds with: only the `requestID` and `statusCode` every response carries.
+ *
  * @since 0.2.0
  * @category models
  */
 export interface DeleteResponse extends Schema.Schema.Type<typeof DeleteResponse_> {}
 /**
+ * The schema of {@link DeleteResponse}: decodes the JSON body of a successful {@link delete} (snake_case
+ * keys) into it; a body that does not fit fails with an `UnexpectedResponseError`.
+ *
  * @since 0.2.0
  * @category schemas
  */
@@ -376,11 +462,17 @@ const SetDefaultRequest_ = Schema.Struct({
   templateID: Wire.field("template_id", Schema.String, "Template to make the default for this type.")
 })
 /**
+ * The input of {@link setDefault}: the project (`projectSlug`), `emailTemplateType` and `templateID`.
+ *
  * @since 0.2.0
  * @category models
  */
 export interface SetDefaultRequest extends Schema.Schema.Type<typeof SetDefaultRequest_> {}
 /**
+ * The schema of {@link SetDefaultRequest}. {@link setDefault} encodes its input with it: a value that does
+ * not fit fails with an `InvalidRequestError` and nothing is sent; otherwise it sends `projectSlug` and
+ * `emailTemplateType` in the path and `templateID` in the JSON body, with snake_case wire names.
+ *
  * @since 0.2.0
  * @category schemas
  */
@@ -389,11 +481,16 @@ export const SetDefaultRequest: Schema.Schema<SetDefaultRequest, typeof SetDefau
 
 const SetDefaultResponse_ = Wire.Response({})
 /**
+ * What {@link setDefault} succeeds with: only the `requestID` and `statusCode` every response carries.
+ *
  * @since 0.2.0
  * @category models
  */
 export interface SetDefaultResponse extends Schema.Schema.Type<typeof SetDefaultResponse_> {}
 /**
+ * The schema of {@link SetDefaultResponse}: decodes the JSON body of a successful {@link setDefault}
+ * (snake_case keys) into it; a body that does not fit fails with an `UnexpectedResponseError`.
+ *
  * @since 0.2.0
  * @category schemas
  */
@@ -402,11 +499,17 @@ export const SetDefaultResponse: Schema.Schema<SetDefaultResponse, typeof SetDef
 
 const GetDefaultRequest_ = Schema.Struct(defaultPath)
 /**
+ * The input of {@link getDefault}: the project (`projectSlug`) and `emailTemplateType`.
+ *
  * @since 0.2.0
  * @category models
  */
 export interface GetDefaultRequest extends Schema.Schema.Type<typeof GetDefaultRequest_> {}
 /**
+ * The schema of {@link GetDefaultRequest}. {@link getDefault} encodes its input with it: a value that does
+ * not fit fails with an `InvalidRequestError` and nothing is sent; otherwise it sends `projectSlug` and
+ * `emailTemplateType` in the path, with snake_case wire names.
+ *
  * @since 0.2.0
  * @category schemas
  */
@@ -417,11 +520,17 @@ const GetDefaultResponse_ = Wire.Response({
   templateID: Wire.field("template_id", Schema.String, "Id of the default template for this type.")
 })
 /**
+ * What {@link getDefault} succeeds with: `templateID`, beside the `requestID` and `statusCode` every response
+ * carries.
+ *
  * @since 0.2.0
  * @category models
  */
 export interface GetDefaultResponse extends Schema.Schema.Type<typeof GetDefaultResponse_> {}
 /**
+ * The schema of {@link GetDefaultResponse}: decodes the JSON body of a successful {@link getDefault}
+ * (snake_case keys) into it; a body that does not fit fails with an `UnexpectedResponseError`.
+ *
  * @since 0.2.0
  * @category schemas
  */
@@ -430,11 +539,17 @@ export const GetDefaultResponse: Schema.Schema<GetDefaultResponse, typeof GetDef
 
 const UnsetDefaultRequest_ = Schema.Struct(defaultPath)
 /**
+ * The input of {@link unsetDefault}: the project (`projectSlug`) and `emailTemplateType`.
+ *
  * @since 0.2.0
  * @category models
  */
 export interface UnsetDefaultRequest extends Schema.Schema.Type<typeof UnsetDefaultRequest_> {}
 /**
+ * The schema of {@link UnsetDefaultRequest}. {@link unsetDefault} encodes its input with it: a value that
+ * does not fit fails with an `InvalidRequestError` and nothing is sent; otherwise it sends `projectSlug` and
+ * `emailTemplateType` in the path, with snake_case wire names.
+ *
  * @since 0.2.0
  * @category schemas
  */
@@ -443,11 +558,16 @@ export const UnsetDefaultRequest: Schema.Schema<UnsetDefaultRequest, typeof Unse
 
 const UnsetDefaultResponse_ = Wire.Response({})
 /**
+ * What {@link unsetDefault} succeeds with: only the `requestID` and `statusCode` every response carries.
+ *
  * @since 0.2.0
  * @category models
  */
 export interface UnsetDefaultResponse extends Schema.Schema.Type<typeof UnsetDefaultResponse_> {}
 /**
+ * The schema of {@link UnsetDefaultResponse}: decodes the JSON body of a successful {@link unsetDefault}
+ * (snake_case keys) into it; a body that does not fit fails with an `UnexpectedResponseError`.
+ *
  * @since 0.2.0
  * @category schemas
  */
@@ -524,6 +644,22 @@ export const endpoints = Endpoint.group("emailTemplates", {
  * `customHTMLCustomization`; a prebuilt template comes back without
  * `customHTMLCustomization`.
  *
+ * @example
+ * ```ts
+ * import { Effect } from "effect"
+ * import { EmailTemplates } from "@stytch-effect/resources"
+ *
+ * const program = Effect.gen(function* () {
+ *   const { emailTemplate } = yield* EmailTemplates.create({
+ *     projectSlug: "my-project",
+ *     templateID: "login-branded",
+ *     name: "Branded login",
+ *     prebuiltCustomization: { buttonColor: "#0B5FFF", fontFamily: "HELVETICA", textAlignment: "CENTER" }
+ *   })
+ *   return emailTemplate.templateID
+ * })
+ * ```
+ *
  * @since 0.2.0
  * @category operations
  */
@@ -531,6 +667,17 @@ export const create = Endpoint.operation(endpoints.create)
 
 /**
  * Gets an email template by id.
+ *
+ * @example
+ * ```ts
+ * import { Effect } from "effect"
+ * import { EmailTemplates } from "@stytch-effect/resources"
+ *
+ * const program = Effect.gen(function* () {
+ *   const { emailTemplate } = yield* EmailTemplates.get({ projectSlug: "my-project", templateID: "login-branded" })
+ *   return emailTemplate.prebuiltCustomization?.buttonColor
+ * })
+ * ```
  *
  * @since 0.2.0
  * @category operations
@@ -540,6 +687,17 @@ export const get = Endpoint.operation(endpoints.get)
 /**
  * Lists a project's email templates.
  *
+ * @example
+ * ```ts
+ * import { Effect } from "effect"
+ * import { EmailTemplates } from "@stytch-effect/resources"
+ *
+ * const program = Effect.gen(function* () {
+ *   const { emailTemplates } = yield* EmailTemplates.getAll({ projectSlug: "my-project" })
+ *   return emailTemplates.map((template) => template.templateID)
+ * })
+ * ```
+ *
  * @since 0.2.0
  * @category operations
  */
@@ -548,6 +706,17 @@ export const getAll = Endpoint.operation(endpoints.getAll)
 /**
  * Updates an email template (PUT). A customization that is sent replaces the
  * stored one as a whole.
+ *
+ * @example
+ * ```ts
+ * import { EmailTemplates } from "@stytch-effect/resources"
+ *
+ * const program = EmailTemplates.update({
+ *   projectSlug: "my-project",
+ *   templateID: "login-branded",
+ *   prebuiltCustomization: { buttonColor: "#111827", buttonTextColor: "#FFFFFF" }
+ * })
+ * ```
  *
  * @since 0.2.0
  * @category operations
@@ -559,6 +728,13 @@ export {
   /**
    * Deletes an email template.
    *
+   * @example
+   * ```ts
+   * import { EmailTemplates } from "@stytch-effect/resources"
+   *
+   * const program = EmailTemplates.delete({ projectSlug: "my-project", templateID: "login-branded" })
+   * ```
+   *
    * @since 0.2.0
    * @category operations
    */
@@ -567,6 +743,17 @@ export {
 
 /**
  * Makes a template the project's default for an email type.
+ *
+ * @example
+ * ```ts
+ * import { EmailTemplates } from "@stytch-effect/resources"
+ *
+ * const program = EmailTemplates.setDefault({
+ *   projectSlug: "my-project",
+ *   emailTemplateType: "LOGIN",
+ *   templateID: "login-branded"
+ * })
+ * ```
  *
  * @since 0.2.0
  * @category operations
@@ -577,6 +764,17 @@ export const setDefault = Endpoint.operation(endpoints.setDefault)
  * Gets the id of the project's default template for an email type; fails
  * with a 404 when none is set.
  *
+ * @example
+ * ```ts
+ * import { Effect } from "effect"
+ * import { EmailTemplates } from "@stytch-effect/resources"
+ *
+ * const program = Effect.gen(function* () {
+ *   const { templateID } = yield* EmailTemplates.getDefault({ projectSlug: "my-project", emailTemplateType: "LOGIN" })
+ *   return templateID
+ * })
+ * ```
+ *
  * @since 0.2.0
  * @category operations
  */
@@ -585,6 +783,13 @@ export const getDefault = Endpoint.operation(endpoints.getDefault)
 /**
  * Removes the project's default template for an email type. Idempotent;
  * always fails for `PREBUILT`, whose default cannot be unset.
+ *
+ * @example
+ * ```ts
+ * import { EmailTemplates } from "@stytch-effect/resources"
+ *
+ * const program = EmailTemplates.unsetDefault({ projectSlug: "my-project", emailTemplateType: "LOGIN" })
+ * ```
  *
  * @since 0.2.0
  * @category operations

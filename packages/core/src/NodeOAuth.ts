@@ -163,6 +163,10 @@ export const openInBrowser = (url: string): void => {
 }
 
 /**
+ * Options of {@link loginWithLoopback}: the OAuth server and client (as
+ * `OAuth.ServerOptions`), the scopes, where the one-shot callback server
+ * listens, how long it waits and how the login URL is shown.
+ *
  * @since 0.3.0
  * @category loopback login
  */

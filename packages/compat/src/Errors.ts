@@ -29,17 +29,41 @@ export class ManagementStytchError extends Error {
   static {
     this.prototype.name = "ManagementStytchError"
   }
-  /** The HTTP status (`404`). */
+  /**
+   * The HTTP status (`404`).
+   *
+   * @since 0.1.0
+   */
   readonly status_code: number
-  /** The request id, to quote to Stytch support. */
+  /**
+   * The request id, to quote to Stytch support.
+   *
+   * @since 0.1.0
+   */
   readonly request_id: string
-  /** A stable, machine-readable error type (`project_not_found`). */
+  /**
+   * A stable, machine-readable error type (`project_not_found`).
+   *
+   * @since 0.1.0
+   */
   readonly error_type: string
-  /** A human-readable explanation. */
+  /**
+   * A human-readable explanation.
+   *
+   * @since 0.1.0
+   */
   readonly error_message: string
-  /** A link to the error's documentation, when the API sent one. */
+  /**
+   * A link to the error's documentation, when the API sent one.
+   *
+   * @since 0.1.0
+   */
   readonly error_url: string | undefined
-  /** The `StytchApiError` this error was made from. */
+  /**
+   * The `StytchApiError` this error was made from.
+   *
+   * @since 0.1.0
+   */
   declare readonly cause: StytchError_.StytchApiError
 
   constructor(error: StytchError_.StytchApiError) {
@@ -66,19 +90,47 @@ export class StytchError extends Error {
   static {
     this.prototype.name = "StytchError"
   }
-  /** The HTTP status. */
+  /**
+   * The HTTP status.
+   *
+   * @since 0.3.0
+   */
   readonly status_code: number
-  /** The request id (`""` when an OAuth2 error body had none). */
+  /**
+   * The request id (`""` when an OAuth2 error body had none).
+   *
+   * @since 0.3.0
+   */
   readonly request_id: string
-  /** A stable, machine-readable error type (`m2m_client_not_found`, `invalid_client`). */
+  /**
+   * A stable, machine-readable error type (`m2m_client_not_found`, `invalid_client`).
+   *
+   * @since 0.3.0
+   */
   readonly error_type: string
-  /** A human-readable explanation. */
+  /**
+   * A human-readable explanation.
+   *
+   * @since 0.3.0
+   */
   readonly error_message: string
-  /** A link to the error's documentation, when the API sent one. */
+  /**
+   * A link to the error's documentation, when the API sent one.
+   *
+   * @since 0.3.0
+   */
   readonly error_url: string | undefined
-  /** Extra details, when the API sent them. */
+  /**
+   * Extra details, when the API sent them.
+   *
+   * @since 0.3.0
+   */
   readonly error_details: Readonly<Record<string, unknown>> | undefined
-  /** The `StytchApiError` this error was made from. */
+  /**
+   * The `StytchApiError` this error was made from.
+   *
+   * @since 0.3.0
+   */
   declare readonly cause: StytchError_.StytchApiError
 
   constructor(error: StytchError_.StytchApiError) {
@@ -104,13 +156,29 @@ export class RequestError extends Error {
   static {
     this.prototype.name = "RequestError"
   }
-  /** `Timeout`, `ConnectionRefused` or `Network`. */
+  /**
+   * `Timeout`, `ConnectionRefused` or `Network`.
+   *
+   * @since 0.1.0
+   */
   readonly reason: StytchError_.TransportError["reason"]
-  /** The HTTP method of the failed request. */
+  /**
+   * The HTTP method of the failed request.
+   *
+   * @since 0.1.0
+   */
   readonly method: string
-  /** The URL of the failed request (it never carries credentials). */
+  /**
+   * The URL of the failed request (it never carries credentials).
+   *
+   * @since 0.1.0
+   */
   readonly url: string
-  /** The `TransportError` this error was made from; its own `cause` is the low-level error, if any. */
+  /**
+   * The `TransportError` this error was made from; its own `cause` is the low-level error, if any.
+   *
+   * @since 0.1.0
+   */
   declare readonly cause: StytchError_.TransportError
 
   constructor(error: StytchError_.TransportError) {
@@ -178,13 +246,29 @@ export class ClientError extends Error {
   static {
     this.prototype.name = "ClientError"
   }
-  /** What went wrong; see {@link ClientErrorCode}. */
+  /**
+   * What went wrong; see {@link ClientErrorCode}.
+   *
+   * @since 0.1.0
+   */
   readonly code: ClientErrorCode
-  /** The request field at fault (`projectSlug`), for request errors. */
+  /**
+   * The request field at fault (`projectSlug`), for request errors.
+   *
+   * @since 0.1.0
+   */
   declare readonly field?: string
-  /** The HTTP status, for `UNEXPECTED_RESPONSE`. */
+  /**
+   * The HTTP status, for `UNEXPECTED_RESPONSE`.
+   *
+   * @since 0.1.0
+   */
   declare readonly status_code?: number
-  /** The request id, for `UNEXPECTED_RESPONSE` when the body carried one. */
+  /**
+   * The request id, for `UNEXPECTED_RESPONSE` when the body carried one.
+   *
+   * @since 0.1.0
+   */
   declare readonly request_id?: string
 
   constructor(

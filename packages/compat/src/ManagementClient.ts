@@ -43,7 +43,42 @@ declare global {
   }
 }
 
-export type { PromiseOperation, PromiseResource, RequestOptions, ResourceModule } from "./internal/runner.js"
+export type {
+  /**
+   * One operation as a promise-returning method: the Effect operation's
+   * request, an optional {@link RequestOptions}, and a promise of its
+   * response with secrets as plain strings (`Unredacted`).
+   *
+   * @since 0.1.0
+   * @category models
+   */
+  PromiseOperation,
+  /**
+   * Every operation of a resource module as a {@link PromiseOperation}: the
+   * type of a resource property (`client.projects`).
+   *
+   * @since 0.1.0
+   * @category models
+   */
+  PromiseResource,
+  /**
+   * Per-call options, the optional second argument of every method:
+   * `signal` (an `AbortSignal`), `timeout`, `deadline`, `maxRetries` and
+   * `headers`.
+   *
+   * @since 0.2.0
+   * @category models
+   */
+  RequestOptions,
+  /**
+   * What the facade needs of a resource module: its `endpoints`, each
+   * beside an operation of the same name.
+   *
+   * @since 0.1.0
+   * @category models
+   */
+  ResourceModule
+} from "./internal/runner.js"
 
 /**
  * The settings of a {@link ManagementClient}.
@@ -189,6 +224,13 @@ export type Resources = { readonly [K in Api.GroupName]: PromiseResource<Api.Gro
 
 // The resource properties are declared by this interface (derived from the
 // registry) and assigned in the constructor.
+/**
+ * The resource properties of a {@link ManagementClient} ({@link Resources}),
+ * merged into the class.
+ *
+ * @since 0.1.0
+ * @category clients
+ */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
 export interface ManagementClient extends Resources {}
 
@@ -203,15 +245,38 @@ export interface ManagementClient extends Resources {}
  * `INVALID_CONFIG`). Call {@link ManagementClient.close} (or use
  * `await using`) to release the client's resources when done.
  *
+ * @example
+ * ```ts
+ * import { ManagementClient, ManagementStytchError } from "@stytch-effect/compat"
+ *
+ * const client = new ManagementClient({ workspace_key_id: "workspace-key-prod-4881a5b3", workspace_key_secret: "my-key-secret" })
+ *
+ * export async function findProject(projectSlug: string) {
+ *   try {
+ *     return (await client.projects.get({ projectSlug })).project
+ *   } catch (error) {
+ *     if (error instanceof ManagementStytchError && error.status_code === 404) return undefined
+ *     throw error
+ *   }
+ * }
+ * ```
+ *
  * @since 0.1.0
  * @category clients
  */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
 export class ManagementClient {
+  /** @internal */
   readonly #runtime: ManagedRuntime.ManagedRuntime<StytchManagement.StytchManagement, unknown>
+  /** @internal */
   readonly #description: string
-  /** The cancellers of the calls in flight. */
+  /**
+   * The cancellers of the calls in flight.
+   *
+   * @internal
+   */
   readonly #inFlight = new Set<(error: ClientError) => void>()
+  /** @internal */
   #closed = false
 
   /**
@@ -297,6 +362,8 @@ export class ManagementClient {
    *
    * A failure of the layer rejects the first calls (`ClientError`
    * `INVALID_CONFIG` for a `ConfigError`).
+   *
+   * @since 0.1.0
    */
   static fromLayer<E>(layer: Layer.Layer<StytchManagement.StytchManagement, E>): ManagementClient {
     const options: InternalOptions = { [layerKey]: layer }
@@ -309,6 +376,8 @@ export class ManagementClient {
    * resources (its layer's scope, its sockets). Later calls reject with
    * `CLIENT_CLOSED` too. Idempotent. To let calls finish first, await them
    * before closing.
+   *
+   * @since 0.1.0
    */
   async close(): Promise<void> {
     if (this.#closed) return
@@ -318,12 +387,21 @@ export class ManagementClient {
     await this.#runtime.dispose()
   }
 
-  /** `await using client = new ManagementClient(…)` closes it at the end of the block. */
+  /**
+   * Closes the client ({@link ManagementClient.close}):
+   * `await using client = new ManagementClient(…)` closes it at the end of the block.
+   *
+   * @since 0.1.0
+   */
   [Symbol.asyncDispose](): Promise<void> {
     return this.close()
   }
 
-  /** The base URL and key id; never the secret. */
+  /**
+   * A description for logs: the base URL and key id; never the secret.
+   *
+   * @since 0.1.0
+   */
   toString(): string {
     return this.#description
   }

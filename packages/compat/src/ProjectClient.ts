@@ -60,6 +60,8 @@ export interface ProjectClientConfig {
 }
 
 /**
+ * How a {@link ProjectClient} sends requests: its HTTP transport.
+ *
  * @since 0.3.0
  * @category models
  */
@@ -189,14 +191,39 @@ const fromCause = (cause: Cause.Cause<unknown>): unknown => {
  * A client of one project's API with promise-returning methods:
  * `client.m2m.clients.*`, `client.m2m.token`, `client.m2m.authenticateToken`.
  *
+ * The constructor checks its settings synchronously and throws a
+ * {@link ClientError} (`MISSING_CREDENTIALS`, `INVALID_BASE_URL`,
+ * `INVALID_CONFIG`). Call {@link ProjectClient.close} (or use `await using`)
+ * when done.
+ *
+ * @example
+ * ```ts
+ * import { ProjectClient } from "@stytch-effect/compat"
+ *
+ * const client = new ProjectClient({ project_id: "project-live-c60c0abe-1234-4c1e-9d8a-0f1e2d3c4b5a", secret: "secret-live-…" })
+ *
+ * export async function callerOf(authorization: string) {
+ *   const accessToken = authorization.replace(/^Bearer /, "")
+ *   const { clientID } = await client.m2m.authenticateToken({ accessToken, requiredScopes: ["read:users"] })
+ *   return clientID
+ * }
+ * ```
+ *
  * @since 0.3.0
  * @category clients
  */
 export class ProjectClient {
-  /** M2M clients, tokens and token verification. */
+  /**
+   * M2M clients, tokens and token verification.
+   *
+   * @since 0.3.0
+   */
   readonly m2m: M2MResource
+  /** @internal */
   readonly #runtime: ManagedRuntime.ManagedRuntime<StytchProject.StytchProject, unknown>
+  /** @internal */
   readonly #description: string
+  /** @internal */
   #closed = false
 
   /** @throws {ClientError} `MISSING_CREDENTIALS`, `INVALID_BASE_URL` or `INVALID_CONFIG`, before anything is sent. */
@@ -250,19 +277,32 @@ export class ProjectClient {
     })
   }
 
-  /** Releases the client's resources. Later calls reject with `CLIENT_CLOSED`. Idempotent. */
+  /**
+   * Releases the client's resources. Later calls reject with `CLIENT_CLOSED`. Idempotent.
+   *
+   * @since 0.3.0
+   */
   async close(): Promise<void> {
     if (this.#closed) return
     this.#closed = true
     await this.#runtime.dispose()
   }
 
-  /** `await using client = new ProjectClient(…)`. */
+  /**
+   * Closes the client ({@link ProjectClient.close}):
+   * `await using client = new ProjectClient(…)` closes it at the end of the block.
+   *
+   * @since 0.3.0
+   */
   [Symbol.asyncDispose](): Promise<void> {
     return this.close()
   }
 
-  /** The project id; never the secret. */
+  /**
+   * A description for logs: the project id; never the secret.
+   *
+   * @since 0.3.0
+   */
   toString(): string {
     return this.#description
   }

@@ -4,7 +4,7 @@
  * server on 127.0.0.1 receives the browser's callback).
  *
  * ```ts
- * import { NodeOAuth } from "@stytch-effect/core/NodeOAuth"
+ * import * as NodeOAuth from "@stytch-effect/core/NodeOAuth"
  * yield* NodeOAuth.loginWithLoopback({ open: NodeOAuth.openInBrowser })
  * // then: Effect.provide(OAuth.layer()), Effect.provide(NodeOAuth.layerFileTokenStorage())
  * ```

@@ -21,7 +21,10 @@ import { ApiError } from "./internal/apiError.js"
 
 /**
  * The API answered with a non-2xx status and a Stytch error body. Fields are
- * spelt as on the wire (and as the official SDKs spell them).
+ * spelt as on the wire (and as the official SDKs spell them): `status_code`
+ * (`404`), `request_id` (to quote to Stytch support), `error_type` (stable,
+ * machine-readable: `project_not_found`), `error_message`, `error_url` (when
+ * the API sent one), and `cause`, the `StytchApiError` it was made from.
  *
  * @since 0.1.0
  * @category errors
@@ -37,7 +40,10 @@ export class ManagementStytchError extends ApiError {
  * Stytch error body, or the OAuth2 error body of the token endpoint (mapped
  * as the official node SDK maps it: `error` → `error_type`,
  * `error_description` → `error_message`, `error_uri` → `error_url`). Fields
- * are those of the official node SDK's `StytchError`.
+ * are those of the official node SDK's `StytchError`: `status_code`,
+ * `request_id`, `error_type` (`m2m_client_not_found`, `invalid_client`),
+ * `error_message`, `error_url`, `error_details`, and `cause`, the
+ * `StytchApiError` it was made from.
  *
  * @since 0.3.0
  * @category errors
@@ -46,9 +52,17 @@ export class StytchError extends ApiError {
   static {
     this.prototype.name = "StytchError"
   }
-  /** The request id (`""` when an OAuth2 error body had none). */
+  /**
+   * The request id (`""` when an OAuth2 error body had none).
+   *
+   * @since 0.3.0
+   */
   declare readonly request_id: string
-  /** Extra details, when the API sent them. */
+  /**
+   * Extra details, when the API sent them.
+   *
+   * @since 0.3.0
+   */
   readonly error_details: Readonly<Record<string, unknown>> | undefined
 
   constructor(error: StytchError_.StytchApiError) {
@@ -69,13 +83,29 @@ export class RequestError extends Error {
   static {
     this.prototype.name = "RequestError"
   }
-  /** `Timeout`, `ConnectionRefused` or `Network`. */
+  /**
+   * `Timeout`, `ConnectionRefused` or `Network`.
+   *
+   * @since 0.1.0
+   */
   readonly reason: StytchError_.TransportError["reason"]
-  /** The HTTP method of the failed request. */
+  /**
+   * The HTTP method of the failed request.
+   *
+   * @since 0.1.0
+   */
   readonly method: string
-  /** The URL of the failed request (it never carries credentials). */
+  /**
+   * The URL of the failed request (it never carries credentials).
+   *
+   * @since 0.1.0
+   */
   readonly url: string
-  /** The `TransportError` this error was made from; its own `cause` is the low-level error, if any. */
+  /**
+   * The `TransportError` this error was made from; its own `cause` is the low-level error, if any.
+   *
+   * @since 0.1.0
+   */
   declare readonly cause: StytchError_.TransportError
 
   constructor(error: StytchError_.TransportError) {
@@ -143,13 +173,29 @@ export class ClientError extends Error {
   static {
     this.prototype.name = "ClientError"
   }
-  /** What went wrong; see {@link ClientErrorCode}. */
+  /**
+   * What went wrong; see {@link ClientErrorCode}.
+   *
+   * @since 0.1.0
+   */
   readonly code: ClientErrorCode
-  /** The request field at fault (`projectSlug`), for request errors. */
+  /**
+   * The request field at fault (`projectSlug`), for request errors.
+   *
+   * @since 0.1.0
+   */
   declare readonly field?: string
-  /** The HTTP status, for `UNEXPECTED_RESPONSE`. */
+  /**
+   * The HTTP status, for `UNEXPECTED_RESPONSE`.
+   *
+   * @since 0.1.0
+   */
   declare readonly status_code?: number
-  /** The request id, for `UNEXPECTED_RESPONSE` when the body carried one. */
+  /**
+   * The request id, for `UNEXPECTED_RESPONSE` when the body carried one.
+   *
+   * @since 0.1.0
+   */
   declare readonly request_id?: string
 
   constructor(

@@ -31,7 +31,42 @@ import * as Config from "./internal/config.js"
 import { oauthClient } from "./internal/oauthClient.js"
 import { fromCause, promisify, type PromiseResource } from "./internal/runner.js"
 
-export type { PromiseOperation, PromiseResource, RequestOptions, ResourceModule } from "./internal/runner.js"
+export type {
+  /**
+   * One operation as a promise-returning method: the Effect operation's
+   * request, an optional {@link RequestOptions}, and a promise of its
+   * response with secrets as plain strings (`Unredacted`).
+   *
+   * @since 0.1.0
+   * @category models
+   */
+  PromiseOperation,
+  /**
+   * Every operation of a resource module as a {@link PromiseOperation}: the
+   * type of a resource property (`client.projects`).
+   *
+   * @since 0.1.0
+   * @category models
+   */
+  PromiseResource,
+  /**
+   * Per-call options, the optional second argument of every method:
+   * `signal` (an `AbortSignal`), `timeout`, `deadline`, `maxRetries` and
+   * `headers`.
+   *
+   * @since 0.2.0
+   * @category models
+   */
+  RequestOptions,
+  /**
+   * What the facade needs of a resource module: its `endpoints`, each
+   * beside an operation of the same name.
+   *
+   * @since 0.1.0
+   * @category models
+   */
+  ResourceModule
+} from "./internal/runner.js"
 
 /**
  * The settings of a {@link ManagementClient}.
@@ -162,6 +197,13 @@ export type Resources = { readonly [K in Api.GroupName]: PromiseResource<Api.Gro
 
 // The resource properties are declared by this interface (derived from the
 // registry) and assigned in the constructor.
+/**
+ * The resource properties of a {@link ManagementClient} ({@link Resources}),
+ * merged into the class.
+ *
+ * @since 0.1.0
+ * @category clients
+ */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
 export interface ManagementClient extends Resources {}
 
@@ -174,7 +216,25 @@ export interface ManagementClient extends Resources {}
  * The constructor checks everything it can synchronously and throws a
  * {@link ClientError} (`MISSING_CREDENTIALS`, `INVALID_BASE_URL`,
  * `INVALID_CONFIG`). Call {@link ManagementClient.close} (or use
- * `await using`) to release the client's resources when done.
+ * `await using`) to release the client's resources when done. `close()`
+ * rejects the calls in flight with `CLIENT_CLOSED` and closes their
+ * connections; `toString()` shows the base URL and key id, never the secret.
+ *
+ * @example
+ * ```ts
+ * import { ManagementClient, ManagementStytchError } from "@stytch-effect/compat"
+ *
+ * const client = new ManagementClient({ workspace_key_id: "workspace-key-prod-4881a5b3", workspace_key_secret: "my-key-secret" })
+ *
+ * export async function findProject(projectSlug: string) {
+ *   try {
+ *     return (await client.projects.get({ projectSlug })).project
+ *   } catch (error) {
+ *     if (error instanceof ManagementStytchError && error.status_code === 404) return undefined
+ *     throw error
+ *   }
+ * }
+ * ```
  *
  * @since 0.1.0
  * @category clients
@@ -204,6 +264,8 @@ export class ManagementClient extends PromiseClient<StytchManagement.StytchManag
    *
    * A failure of the layer rejects the first calls (`ClientError`
    * `INVALID_CONFIG` for a `ConfigError`).
+   *
+   * @since 0.1.0
    */
   static fromLayer<E>(layer: Layer.Layer<StytchManagement.StytchManagement, E>): ManagementClient {
     const options: InternalOptions = { [layerKey]: layer }

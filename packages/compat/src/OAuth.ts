@@ -69,14 +69,43 @@ export interface TokenStorage {
  * @category errors
  */
 export class AuthError extends Error {
+  /**
+   * Always `"AuthError"`.
+   *
+   * @since 0.3.0
+   */
   override readonly name = "AuthError"
+  /**
+   * Why: the Effect `AuthError`'s reason (`LoginRequired`,
+   * `RefreshTokenInvalid`, `StateMismatch`, `TokenRequestFailed`, …).
+   *
+   * @since 0.3.0
+   */
   readonly reason: CoreOAuth.AuthError["reason"]
+  /**
+   * `true` when the refresh token was refused and the stored tokens were
+   * cleared: the user must log in again.
+   *
+   * @since 0.3.0
+   */
   readonly refresh_token_invalid: boolean
-  /** The OAuth 2.0 `error` code, if any. */
+  /**
+   * The OAuth 2.0 `error` code, if any.
+   *
+   * @since 0.3.0
+   */
   declare readonly error?: string
-  /** The OAuth 2.0 `error_description`, if any. */
+  /**
+   * The OAuth 2.0 `error_description`, if any.
+   *
+   * @since 0.3.0
+   */
   declare readonly error_description?: string
-  /** The token or revoke endpoint's HTTP status, if any. */
+  /**
+   * The token or revoke endpoint's HTTP status, if any.
+   *
+   * @since 0.3.0
+   */
   declare readonly status_code?: number
 
   constructor(error: CoreOAuth.AuthError) {
@@ -90,11 +119,19 @@ export class AuthError extends Error {
   }
 }
 
-/** Core's storage over a promise one. @internal */
+/**
+ * Core's storage over a promise one.
+ *
+ * @internal
+ */
 export const storageLayer = (storage: TokenStorage): Layer.Layer<CoreOAuth.TokenStorage> =>
   Layer.succeed(CoreOAuth.TokenStorage, CoreOAuth.promiseTokenStorage(storage))
 
-/** Throws unless `storage` has the three methods. @internal */
+/**
+ * Throws unless `storage` has the three methods.
+ *
+ * @internal
+ */
 export const checkStorage = (storage: unknown, field: string): TokenStorage => {
   const s = storage as Partial<TokenStorage> | undefined
   if (
@@ -108,7 +145,11 @@ export const checkStorage = (storage: unknown, field: string): TokenStorage => {
   return s as TokenStorage
 }
 
-/** Throws unless the URL is usable (https:, or http: on loopback). @internal */
+/**
+ * Throws unless the URL is usable (https:, or http: on loopback).
+ *
+ * @internal
+ */
 export const checkURL = (value: string | undefined, field: string): string | undefined => {
   if (value === undefined) return undefined
   const checked = StytchManagement.parseBaseURL(value)
@@ -120,7 +161,11 @@ export const checkURL = (value: string | undefined, field: string): string | und
   return value
 }
 
-/** The error a promise caller sees for an OAuth failure. @internal */
+/**
+ * The error a promise caller sees for an OAuth failure.
+ *
+ * @internal
+ */
 export const fromAuthFailure = (error: unknown): Error =>
   error instanceof CoreOAuth.AuthError
     ? new AuthError(error)
@@ -184,8 +229,11 @@ const scopesOf = (scope: string | ReadonlyArray<string> | undefined): ReadonlyAr
  * @category clients
  */
 export class OAuth {
+  /** @internal */
   readonly #config: OAuthConfig
+  /** @internal */
   readonly #server: CoreOAuth.ServerOptions
+  /** @internal */
   readonly #layer: Layer.Layer<HttpClient.HttpClient>
 
   /**
@@ -220,6 +268,7 @@ export class OAuth {
       : Layer.succeed(HttpClient.HttpClient, http as HttpClient.HttpClient)
   }
 
+  /** @internal */
   #run<A>(effect: Effect.Effect<A, unknown, HttpClient.HttpClient | CoreOAuth.TokenStorage>): Promise<A> {
     const storage = this.#config.token_storage
     const provided = Effect.provide(
@@ -240,6 +289,8 @@ export class OAuth {
    * A login URL with a fresh PKCE verifier and state. `scope` (a string or
    * a list) overrides the configured scopes; `additional_params` are added
    * to the URL (`prompt`, …).
+   *
+   * @since 0.3.0
    */
   getLoginUrl(
     options: {
@@ -268,6 +319,8 @@ export class OAuth {
    * tokens in `token_storage` (when configured). Rejects with an
    * {@link AuthError} (`StateMismatch`, `AuthorizationDenied`,
    * `TokenRequestFailed`, …) or a `RequestError`.
+   *
+   * @since 0.3.0
    */
   handleCallback(options: {
     readonly callback_url: string
@@ -290,7 +343,11 @@ export class OAuth {
     )
   }
 
-  /** Revokes the stored refresh token and clears `token_storage` (cleared even if the revocation fails). */
+  /**
+   * Revokes the stored refresh token and clears `token_storage` (cleared even if the revocation fails).
+   *
+   * @since 0.3.0
+   */
   logout(): Promise<void> {
     return this.#run(CoreOAuth.logout(this.#server))
   }

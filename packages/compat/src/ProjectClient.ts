@@ -55,6 +55,8 @@ export interface ProjectClientConfig {
 }
 
 /**
+ * How a {@link ProjectClient} sends requests: its HTTP transport.
+ *
  * @since 0.3.0
  * @category models
  */
@@ -131,11 +133,34 @@ const fromProjectFailure = (error: unknown): Error => {
  * A client of one project's API with promise-returning methods:
  * `client.m2m.clients.*`, `client.m2m.token`, `client.m2m.authenticateToken`.
  *
+ * The constructor checks its settings synchronously and throws a
+ * {@link ClientError} (`MISSING_CREDENTIALS`, `INVALID_BASE_URL`,
+ * `INVALID_CONFIG`). Call {@link ProjectClient.close} (or use `await using`)
+ * when done: it rejects the calls in flight with `CLIENT_CLOSED` and closes
+ * their connections. `toString()` shows the project id, never the secret.
+ *
+ * @example
+ * ```ts
+ * import { ProjectClient } from "@stytch-effect/compat"
+ *
+ * const client = new ProjectClient({ project_id: "project-live-c60c0abe-1234-4c1e-9d8a-0f1e2d3c4b5a", secret: "secret-live-…" })
+ *
+ * export async function callerOf(authorization: string) {
+ *   const accessToken = authorization.replace(/^Bearer /, "")
+ *   const { clientID } = await client.m2m.authenticateToken({ accessToken, requiredScopes: ["read:users"] })
+ *   return clientID
+ * }
+ * ```
+ *
  * @since 0.3.0
  * @category clients
  */
 export class ProjectClient extends PromiseClient<StytchProject.StytchProject> {
-  /** M2M clients, tokens and token verification. */
+  /**
+   * M2M clients, tokens and token verification.
+   *
+   * @since 0.3.0
+   */
   readonly m2m: M2MResource
 
   /** @throws {ClientError} `MISSING_CREDENTIALS`, `INVALID_BASE_URL` or `INVALID_CONFIG`, before anything is sent. */

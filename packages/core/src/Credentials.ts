@@ -35,6 +35,10 @@ export class AccessToken extends Data.TaggedClass("AccessToken")<{
 }> {}
 
 /**
+ * Fixed credentials of the Management API: a {@link WorkspaceKey} (HTTP Basic)
+ * or an {@link AccessToken} (Bearer). `StytchManagement.Options.credentials`
+ * also takes a {@link TokenSource}, for tokens that change (OAuth).
+ *
  * @since 0.1.0
  * @category models
  */

@@ -58,6 +58,9 @@ export type ServiceTag<Id, Shape extends Sender = Sender> = Context.Tag<Id, Shap
 export type RequestSchema = Schema.Schema.AnyNoContext
 
 /**
+ * A path parameter of an endpoint: the request field that fills a `{param}` of
+ * the path template, under both its names.
+ *
  * @since 0.1.0
  * @category models
  */
@@ -69,6 +72,12 @@ export interface PathParam {
 }
 
 /**
+ * A defined endpoint: its {@link Spec} plus what is derived from it (the API
+ * service it is sent with, its path parameters, body keys and whether it has
+ * a body). Made by {@link make} or {@link group}; {@link operation} turns it
+ * into the function users call, and the fake server and the OpenAPI document
+ * read it.
+ *
  * @since 0.1.0
  * @category models
  */
@@ -101,6 +110,9 @@ export interface Endpoint<
 }
 
 /**
+ * Any endpoint, whatever its request, response and service: what registries
+ * (`Api.endpoints`) and generic code (the fake server, `OpenApi`) take.
+ *
  * @since 0.1.0
  * @category models
  */

@@ -1,4 +1,3 @@
-/// <reference types="node" />
 /**
  * An `HttpClient` over Node's own HTTP client (`node:http` / `node:https`)
  * with keep-alive agents: the default transport of `StytchManagement.layer`
@@ -43,6 +42,7 @@
  *
  * @since 0.2.0
  */
+/// <reference types="node" />
 import * as HttpClient from "@effect/platform/HttpClient"
 import * as HttpClientError from "@effect/platform/HttpClientError"
 import type * as HttpClientRequest from "@effect/platform/HttpClientRequest"
@@ -60,6 +60,9 @@ import * as DirectAttempt from "./internal/directAttempt.js"
 import { ResponseTooLarge } from "./internal/transport.js"
 
 /**
+ * Options of {@link layer}: the agents requests are sent with. Agents given
+ * here are used as is and never destroyed by the layer.
+ *
  * @since 0.2.0
  * @category options
  */

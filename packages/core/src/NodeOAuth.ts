@@ -4,7 +4,7 @@
  * server on 127.0.0.1 receives the browser's callback).
  *
  * ```ts
- * import { NodeOAuth } from "@stytch-effect/core/NodeOAuth"
+ * import * as NodeOAuth from "@stytch-effect/core/NodeOAuth"
  * yield* NodeOAuth.loginWithLoopback({ open: NodeOAuth.openInBrowser })
  * // then: Effect.provide(OAuth.layer()), Effect.provide(NodeOAuth.layerFileTokenStorage())
  * ```
@@ -163,6 +163,10 @@ export const openInBrowser = (url: string): void => {
 }
 
 /**
+ * Options of {@link loginWithLoopback}: the OAuth server and client (as
+ * `OAuth.ServerOptions`), the scopes, where the one-shot callback server
+ * listens, how long it waits and how the login URL is shown.
+ *
  * @since 0.3.0
  * @category loopback login
  */

@@ -83,18 +83,25 @@ export const STYTCH_PROJECT_ID = "project-live-9a6d7e6f-d787-4ec5-8edb-e1eb5b180
 export const DEFAULT_CLIENT_ID = "connected-app-live-c48152cf-8732-4981-8fd5-e52dd989d75f"
 
 /**
+ * Stytch's authorization endpoint, where {@link loginURL} sends the browser.
+ *
  * @since 0.3.0
  * @category constants
  */
 export const DEFAULT_AUTHORIZE_URL = "https://stytch.com/oauth/authorize"
 
 /**
+ * The token endpoint of {@link STYTCH_PROJECT_ID}: code exchanges and
+ * refreshes.
+ *
  * @since 0.3.0
  * @category constants
  */
 export const DEFAULT_TOKEN_URL = `https://api.stytch.com/v1/public/${STYTCH_PROJECT_ID}/oauth2/token`
 
 /**
+ * The revocation endpoint of {@link STYTCH_PROJECT_ID}, used by {@link logout}.
+ *
  * @since 0.3.0
  * @category constants
  */
@@ -226,6 +233,9 @@ const Tokens_ = Schema.Struct({
 export interface Tokens extends Schema.Schema.Type<typeof Tokens_> {}
 
 /**
+ * The schema of {@link Tokens}, in the stored JSON form (`access_token`,
+ * `refresh_token`, `expires_at`, `scope`); the tokens decode as `Redacted`.
+ *
  * @since 0.3.0
  * @category schemas
  */
@@ -291,6 +301,11 @@ export interface TokenStorageService {
 }
 
 /**
+ * The service tag of the {@link TokenStorageService} that {@link layer},
+ * {@link handleCallback} and {@link logout} use. Provide one with
+ * {@link layerMemoryTokenStorage} or `NodeOAuth.layerFileTokenStorage`, or
+ * your own (a database row, a secrets manager).
+ *
  * @since 0.3.0
  * @category tags
  */
@@ -503,6 +518,10 @@ const requestTokens = (
 // ---------------------------------------------------------------------------
 
 /**
+ * Options of {@link loginURL}: the `redirectURI` (required, registered for the
+ * client), the scopes, `offlineAccess`, an optional fixed `state` and extra
+ * query parameters, besides the {@link ServerOptions}.
+ *
  * @since 0.3.0
  * @category options
  */
@@ -593,6 +612,10 @@ const checkRedirectURI = (redirectURI: unknown): AuthError | undefined => {
 }
 
 /**
+ * Options of {@link exchangeCallback} and {@link handleCallback}: the callback
+ * URL and what it is checked against (the `verifier` and `state` of
+ * {@link loginURL}), besides the {@link ServerOptions}.
+ *
  * @since 0.3.0
  * @category options
  */

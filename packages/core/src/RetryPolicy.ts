@@ -48,6 +48,10 @@ export interface RetryPolicy {
 }
 
 /**
+ * Options of the default policy ({@link make}, {@link layer}): how many
+ * retries, the first backoff delay and the cap on any delay (backoff or
+ * `Retry-After`).
+ *
  * @since 0.1.0
  * @category options
  */

@@ -30,7 +30,11 @@ export class StytchApiError extends Schema.TaggedError<StytchApiError>("@stytch-
     errorDetails: Schema.optional(Schema.Record({ key: Schema.String, value: Schema.Unknown }))
   }
 ) {
-  /** @since 0.1.0 */
+  /**
+   * `<errorType>: <errorMessage> (status <statusCode>, request <requestID>)`.
+   *
+   * @since 0.1.0
+   */
   override get message(): string {
     return `${this.errorType}: ${this.errorMessage} (status ${this.statusCode}, request ${this.requestID})`
   }

@@ -69,6 +69,10 @@ export const parseBaseURL = (input: string | URL): Either.Either<string, ConfigE
 }
 
 /**
+ * Options of {@link make} and {@link layer}: the credentials (required), and
+ * optionally the base URL, per-attempt timeout, overall deadline, `User-Agent`
+ * suffix, extra headers and response size limit.
+ *
  * @since 0.1.0
  * @category options
  */
@@ -123,6 +127,9 @@ export interface RequestOptions {
 }
 
 /**
+ * The `StytchManagement` service: the checked base URL and the `send` every
+ * Management API operation goes through.
+ *
  * @since 0.1.0
  * @category models
  */
@@ -168,6 +175,11 @@ export interface ApiResponse {
 }
 
 /**
+ * The service tag every Management API operation requires
+ * (`Effect<…, …, StytchManagement>`). Provide it with {@link layerConfig},
+ * {@link layer} or {@link layerWithHttpClient} (`OAuth.layer` for OAuth
+ * sign-in, `FakeManagementApi.layer` in tests).
+ *
  * @since 0.1.0
  * @category tags
  */
@@ -357,6 +369,19 @@ export const defaultHttpClientName: "node:http" | "fetch" = DefaultHttpClient.na
  * choose the transport (a custom agent, a proxy, another `HttpClient`), use
  * {@link layerWithHttpClient}.
  *
+ * @example
+ * ```ts
+ * import { Effect, Redacted } from "effect"
+ * import { Credentials, StytchManagement } from "@stytch-effect/core"
+ * import { Projects } from "@stytch-effect/resources"
+ *
+ * const live = StytchManagement.layer({
+ *   credentials: Credentials.workspaceKey("workspace-key-prod-4881a5b3", Redacted.make(process.env.KEY_SECRET ?? "")),
+ *   timeout: "10 seconds"
+ * })
+ * const program = Projects.getAll().pipe(Effect.provide(live)) // run with Effect.runPromise(program)
+ * ```
+ *
  * @since 0.1.0
  * @category layers
  */
@@ -411,6 +436,16 @@ export const config: Config.Config<Options & { readonly credentials: Credentials
 
 /**
  * Like {@link layer}, with credentials and base URL read from {@link config}.
+ *
+ * @example
+ * ```ts
+ * import { Effect } from "effect"
+ * import { StytchManagement } from "@stytch-effect/core"
+ * import { Projects } from "@stytch-effect/resources"
+ *
+ * // STYTCH_WORKSPACE_KEY_ID and STYTCH_WORKSPACE_KEY_SECRET (or STYTCH_ACCESS_TOKEN) from the environment
+ * const program = Projects.getAll().pipe(Effect.provide(StytchManagement.layerConfig({ appInfo: { name: "my-tool" } })))
+ * ```
  *
  * @since 0.1.0
  * @category layers

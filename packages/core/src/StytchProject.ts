@@ -61,6 +61,10 @@ export const baseURLFor = (projectID: string): string =>
   projectID.startsWith("project-live-") ? LIVE_BASE_URL : TEST_BASE_URL
 
 /**
+ * Options of {@link make} and {@link layer}: the project id and secret
+ * (required), and optionally the base URL, per-attempt timeout, `User-Agent`
+ * suffix and extra headers.
+ *
  * @since 0.3.0
  * @category options
  */
@@ -80,6 +84,9 @@ export interface Options {
 }
 
 /**
+ * The `StytchProject` service: the project id, the checked base URL and the
+ * `send` every project-API operation goes through.
+ *
  * @since 0.3.0
  * @category models
  */
@@ -93,6 +100,10 @@ export interface Service {
 }
 
 /**
+ * The service tag every project-API operation requires (`M2MClients`, `M2M`).
+ * Provide it with {@link layerConfig}, {@link layer}, {@link fromSecret} or
+ * {@link layerWithHttpClient}.
+ *
  * @since 0.3.0
  * @category tags
  */
@@ -161,6 +172,16 @@ export const layerWithHttpClient = (
  * A layer sending with the platform's default transport (`node:http` on
  * Node, `fetch` elsewhere), as `StytchManagement.layer` does.
  *
+ * @example
+ * ```ts
+ * import { Effect } from "effect"
+ * import { StytchProject } from "@stytch-effect/core"
+ * import { M2M } from "@stytch-effect/resources"
+ *
+ * const project = StytchProject.layer({ projectID: "project-test-6c20cd16-73d5-44f7-852c-9a7e7b2ccf62", secret: "secret-test-…" })
+ * const program = M2M.token({ clientID: "m2m-client-test-0a1b2c", clientSecret: "…" }).pipe(Effect.provide(project))
+ * ```
+ *
  * @since 0.3.0
  * @category layers
  */
@@ -195,6 +216,16 @@ export const config: Config.Config<Options> = /* @__PURE__ */ Config.suspend(() 
 /**
  * Like {@link layer}, with the project id, secret and base URL read from
  * {@link config}.
+ *
+ * @example
+ * ```ts
+ * import { Effect } from "effect"
+ * import { StytchProject } from "@stytch-effect/core"
+ * import { M2MClients } from "@stytch-effect/resources"
+ *
+ * // STYTCH_PROJECT_ID and STYTCH_PROJECT_SECRET from the environment
+ * const program = M2MClients.search({ limit: 10 }).pipe(Effect.provide(StytchProject.layerConfig()))
+ * ```
  *
  * @since 0.3.0
  * @category layers

@@ -59,6 +59,9 @@ export interface OpenEnum<Literals extends ReadonlyArray<string>>
 }
 
 /**
+ * Makes an {@link OpenEnum} schema: `Wire.OpenEnum("Vertical", "ALL",
+ * "CONSUMER", "B2B")`. Prefer {@link Enum}, whose `open` is this.
+ *
  * @since 0.1.0
  * @category enums
  */
@@ -97,6 +100,9 @@ export interface Enum<Literals extends ReadonlyArray<string>> extends Schema.Sch
 }
 
 /**
+ * Makes an {@link Enum} schema (closed, with its open form as `.open`):
+ * `Wire.Enum("Vertical", "ALL", "CONSUMER", "B2B")`.
+ *
  * @since 0.2.0
  * @category enums
  */
@@ -161,6 +167,8 @@ export const secret = (description?: string): Secret =>
   )
 
 /**
+ * {@link secret} without a description: `Wire.field("api_key", Wire.Secret)`.
+ *
  * @since 0.2.0
  * @category fields
  */

@@ -51,6 +51,8 @@ export const groups = {
 } as const
 
 /**
+ * The type of {@link groups}: each group name mapped to its resource module.
+ *
  * @since 0.2.0
  * @category registry
  */

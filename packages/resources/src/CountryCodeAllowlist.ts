@@ -21,6 +21,9 @@ const countryCodesResponse = Schema.optionalWith(Schema.Array(Schema.String), { 
 
 const GetAllowedSMSCountryCodesRequest_ = Schema.Struct(environmentScope)
 /**
+ * The input of {@link getAllowedSMSCountryCodes}: the environment (`projectSlug`, `environmentSlug`); nothing
+ * else.
+ *
  * @since 0.2.0
  * @category models
  */
@@ -28,6 +31,10 @@ export interface GetAllowedSMSCountryCodesRequest
   extends Schema.Schema.Type<typeof GetAllowedSMSCountryCodesRequest_>
 {}
 /**
+ * The schema of {@link GetAllowedSMSCountryCodesRequest}. {@link getAllowedSMSCountryCodes} encodes its input
+ * with it: a value that does not fit fails with an `InvalidRequestError` and nothing is sent; otherwise it
+ * sends `projectSlug` and `environmentSlug` in the path, with snake_case wire names.
+ *
  * @since 0.2.0
  * @category schemas
  */
@@ -38,6 +45,9 @@ export const GetAllowedSMSCountryCodesRequest: Schema.Schema<
 
 const GetAllowedSMSCountryCodesResponse_ = Wire.Response({ countryCodes: countryCodesResponse })
 /**
+ * What {@link getAllowedSMSCountryCodes} succeeds with: `countryCodes` (ISO 3166-1 alpha-2 codes; a
+ * list the server leaves out decodes as `[]`), beside the `requestID` and `statusCode` every response carries.
+ *
  * @since 0.2.0
  * @category models
  */
@@ -45,6 +55,10 @@ export interface GetAllowedSMSCountryCodesResponse
   extends Schema.Schema.Type<typeof GetAllowedSMSCountryCodesResponse_>
 {}
 /**
+ * The schema of {@link GetAllowedSMSCountryCodesResponse}: decodes the JSON body of a successful {@link
+ * getAllowedSMSCountryCodes} (snake_case keys) into it; a body that does not fit fails with an
+ * `UnexpectedResponseError`.
+ *
  * @since 0.2.0
  * @category schemas
  */
@@ -55,6 +69,9 @@ export const GetAllowedSMSCountryCodesResponse: Schema.Schema<
 
 const GetAllowedWhatsAppCountryCodesRequest_ = Schema.Struct(environmentScope)
 /**
+ * The input of {@link getAllowedWhatsAppCountryCodes}: the environment (`projectSlug`, `environmentSlug`);
+ * nothing else.
+ *
  * @since 0.2.0
  * @category models
  */
@@ -62,6 +79,10 @@ export interface GetAllowedWhatsAppCountryCodesRequest
   extends Schema.Schema.Type<typeof GetAllowedWhatsAppCountryCodesRequest_>
 {}
 /**
+ * The schema of {@link GetAllowedWhatsAppCountryCodesRequest}. {@link getAllowedWhatsAppCountryCodes} encodes
+ * its input with it: a value that does not fit fails with an `InvalidRequestError` and nothing is sent;
+ * otherwise it sends `projectSlug` and `environmentSlug` in the path, with snake_case wire names.
+ *
  * @since 0.2.0
  * @category schemas
  */
@@ -72,6 +93,9 @@ export const GetAllowedWhatsAppCountryCodesRequest: Schema.Schema<
 
 const GetAllowedWhatsAppCountryCodesResponse_ = Wire.Response({ countryCodes: countryCodesResponse })
 /**
+ * What {@link getAllowedWhatsAppCountryCodes} succeeds with: `countryCodes` (ISO 3166-1 alpha-2 codes; a
+ * list the server leaves out decodes as `[]`), beside the `requestID` and `statusCode` every response carries.
+ *
  * @since 0.2.0
  * @category models
  */
@@ -79,6 +103,10 @@ export interface GetAllowedWhatsAppCountryCodesResponse
   extends Schema.Schema.Type<typeof GetAllowedWhatsAppCountryCodesResponse_>
 {}
 /**
+ * The schema of {@link GetAllowedWhatsAppCountryCodesResponse}: decodes the JSON body of a successful {@link
+ * getAllowedWhatsAppCountryCodes} (snake_case keys) into it; a body that does not fit fails with an
+ * `UnexpectedResponseError`.
+ *
  * @since 0.2.0
  * @category schemas
  */
@@ -101,6 +129,11 @@ export interface SetAllowedSMSCountryCodesRequest
   extends Schema.Schema.Type<typeof SetAllowedSMSCountryCodesRequest_>
 {}
 /**
+ * The schema of {@link SetAllowedSMSCountryCodesRequest}. {@link setAllowedSMSCountryCodes} encodes its input
+ * with it: a value that does not fit fails with an `InvalidRequestError` and nothing is sent; otherwise it
+ * sends `projectSlug` and `environmentSlug` in the path and `countryCodes` in the JSON body, with snake_case
+ * wire names.
+ *
  * @since 0.2.0
  * @category schemas
  */
@@ -111,6 +144,9 @@ export const SetAllowedSMSCountryCodesRequest: Schema.Schema<
 
 const SetAllowedSMSCountryCodesResponse_ = Wire.Response({ countryCodes: countryCodesResponse })
 /**
+ * What {@link setAllowedSMSCountryCodes} succeeds with: `countryCodes` (ISO 3166-1 alpha-2 codes; a
+ * list the server leaves out decodes as `[]`), beside the `requestID` and `statusCode` every response carries.
+ *
  * @since 0.2.0
  * @category models
  */
@@ -118,6 +154,10 @@ export interface SetAllowedSMSCountryCodesResponse
   extends Schema.Schema.Type<typeof SetAllowedSMSCountryCodesResponse_>
 {}
 /**
+ * The schema of {@link SetAllowedSMSCountryCodesResponse}: decodes the JSON body of a successful {@link
+ * setAllowedSMSCountryCodes} (snake_case keys) into it; a body that does not fit fails with an
+ * `UnexpectedResponseError`.
+ *
  * @since 0.2.0
  * @category schemas
  */
@@ -140,6 +180,11 @@ export interface SetAllowedWhatsAppCountryCodesRequest
   extends Schema.Schema.Type<typeof SetAllowedWhatsAppCountryCodesRequest_>
 {}
 /**
+ * The schema of {@link SetAllowedWhatsAppCountryCodesRequest}. {@link setAllowedWhatsAppCountryCodes} encodes
+ * its input with it: a value that does not fit fails with an `InvalidRequestError` and nothing is sent;
+ * otherwise it sends `projectSlug` and `environmentSlug` in the path and `countryCodes` in the JSON body,
+ * with snake_case wire names.
+ *
  * @since 0.2.0
  * @category schemas
  */
@@ -150,6 +195,9 @@ export const SetAllowedWhatsAppCountryCodesRequest: Schema.Schema<
 
 const SetAllowedWhatsAppCountryCodesResponse_ = Wire.Response({ countryCodes: countryCodesResponse })
 /**
+ * What {@link setAllowedWhatsAppCountryCodes} succeeds with: `countryCodes` (ISO 3166-1 alpha-2 codes; a
+ * list the server leaves out decodes as `[]`), beside the `requestID` and `statusCode` every response carries.
+ *
  * @since 0.2.0
  * @category models
  */
@@ -157,6 +205,10 @@ export interface SetAllowedWhatsAppCountryCodesResponse
   extends Schema.Schema.Type<typeof SetAllowedWhatsAppCountryCodesResponse_>
 {}
 /**
+ * The schema of {@link SetAllowedWhatsAppCountryCodesResponse}: decodes the JSON body of a successful {@link
+ * setAllowedWhatsAppCountryCodes} (snake_case keys) into it; a body that does not fit fails with an
+ * `UnexpectedResponseError`.
+ *
  * @since 0.2.0
  * @category schemas
  */
@@ -206,6 +258,20 @@ export const endpoints = Endpoint.group("countryCodeAllowlist", {
  * Gets the environment's SMS country code allowlist (`["CA", "US"]` for a new
  * environment). Works for every vertical.
  *
+ * @example
+ * ```ts
+ * import { Effect } from "effect"
+ * import { CountryCodeAllowlist } from "@stytch-effect/resources"
+ *
+ * const program = Effect.gen(function* () {
+ *   const { countryCodes } = yield* CountryCodeAllowlist.getAllowedSMSCountryCodes({
+ *     projectSlug: "my-project",
+ *     environmentSlug: "production"
+ *   })
+ *   return countryCodes // ["CA", "US"] for a new environment
+ * })
+ * ```
+ *
  * @since 0.2.0
  * @category operations
  */
@@ -216,6 +282,17 @@ export const getAllowedSMSCountryCodes = Endpoint.operation(endpoints.getAllowed
  * a new environment). Fails for B2B projects with the error type
  * `country_code_allowlist_b2b_whatsapp_not_supported`.
  *
+ * @example
+ * ```ts
+ * import { Effect } from "effect"
+ * import { CountryCodeAllowlist } from "@stytch-effect/resources"
+ *
+ * const program = CountryCodeAllowlist.getAllowedWhatsAppCountryCodes({
+ *   projectSlug: "my-consumer-app",
+ *   environmentSlug: "production"
+ * }).pipe(Effect.map(({ countryCodes }) => countryCodes.includes("MX")))
+ * ```
+ *
  * @since 0.2.0
  * @category operations
  */
@@ -223,6 +300,17 @@ export const getAllowedWhatsAppCountryCodes = Endpoint.operation(endpoints.getAl
 
 /**
  * Replaces the environment's SMS country code allowlist and returns it.
+ *
+ * @example
+ * ```ts
+ * import { CountryCodeAllowlist } from "@stytch-effect/resources"
+ *
+ * const program = CountryCodeAllowlist.setAllowedSMSCountryCodes({
+ *   projectSlug: "my-project",
+ *   environmentSlug: "production",
+ *   countryCodes: ["CA", "MX", "US"]
+ * })
+ * ```
  *
  * @since 0.2.0
  * @category operations
@@ -233,6 +321,17 @@ export const setAllowedSMSCountryCodes = Endpoint.operation(endpoints.setAllowed
  * Replaces the environment's WhatsApp country code allowlist and returns it.
  * Fails for B2B projects with the error type
  * `country_code_allowlist_b2b_whatsapp_not_supported`.
+ *
+ * @example
+ * ```ts
+ * import { CountryCodeAllowlist } from "@stytch-effect/resources"
+ *
+ * const program = CountryCodeAllowlist.setAllowedWhatsAppCountryCodes({
+ *   projectSlug: "my-consumer-app",
+ *   environmentSlug: "production",
+ *   countryCodes: ["BR", "MX"]
+ * })
+ * ```
  *
  * @since 0.2.0
  * @category operations

@@ -16,6 +16,10 @@ import * as Schema from "effect/Schema"
 import { P, projectScope } from "./internal/scope.js"
 
 /**
+ * The schema of {@link EmailTemplateType}, closed (the request form: any other
+ * value fails with an `InvalidRequestError`); `EmailTemplateType.open` is the
+ * response form.
+ *
  * @since 0.2.0
  * @category enums
  */
@@ -44,6 +48,9 @@ export const EmailTemplateType = Wire.Enum(
 export type EmailTemplateType = typeof EmailTemplateType.Type
 
 /**
+ * The schema of {@link FontFamily}, closed (the request form);
+ * `FontFamily.open` is the response form.
+ *
  * @since 0.2.0
  * @category enums
  */
@@ -69,6 +76,9 @@ export const FontFamily = Wire.Enum(
 export type FontFamily = typeof FontFamily.Type
 
 /**
+ * The schema of {@link TextAlignment}, closed (the request form);
+ * `TextAlignment.open` is the response form.
+ *
  * @since 0.2.0
  * @category enums
  */
@@ -99,6 +109,9 @@ const SenderInformation_ = Schema.Struct({
  */
 export interface SenderInformation extends Schema.Schema.Type<typeof SenderInformation_> {}
 /**
+ * The schema of {@link SenderInformation} (camelCase fields, snake_case on the
+ * wire); used by requests and responses alike.
+ *
  * @since 0.2.0
  * @category schemas
  */
@@ -126,6 +139,9 @@ const PrebuiltCustomization_ = Schema.Struct(prebuiltCustomizationFields(FontFam
  */
 export interface PrebuiltCustomization extends Schema.Schema.Type<typeof PrebuiltCustomization_> {}
 /**
+ * The schema of {@link PrebuiltCustomization}, the request form (closed
+ * `fontFamily` and `textAlignment`).
+ *
  * @since 0.2.0
  * @category schemas
  */
@@ -142,6 +158,9 @@ const PrebuiltCustomizationOpen_ = Schema.Struct(prebuiltCustomizationFields(Fon
  */
 export interface PrebuiltCustomizationOpen extends Schema.Schema.Type<typeof PrebuiltCustomizationOpen_> {}
 /**
+ * The schema of {@link PrebuiltCustomizationOpen}, the response form (open
+ * `fontFamily` and `textAlignment`).
+ *
  * @since 0.2.0
  * @category schemas
  */
@@ -168,6 +187,9 @@ const CustomHTMLCustomization_ = Schema.Struct(customHTMLCustomizationFields(Ema
  */
 export interface CustomHTMLCustomization extends Schema.Schema.Type<typeof CustomHTMLCustomization_> {}
 /**
+ * The schema of {@link CustomHTMLCustomization}, the request form (closed
+ * `templateType`).
+ *
  * @since 0.2.0
  * @category schemas
  */
@@ -184,6 +206,9 @@ const CustomHTMLCustomizationOpen_ = Schema.Struct(customHTMLCustomizationFields
  */
 export interface CustomHTMLCustomizationOpen extends Schema.Schema.Type<typeof CustomHTMLCustomizationOpen_> {}
 /**
+ * The schema of {@link CustomHTMLCustomizationOpen}, the response form (open
+ * `templateType`).
+ *
  * @since 0.2.0
  * @category schemas
  */
@@ -241,11 +266,18 @@ const CreateRequest_ = Schema.Struct({
   ...content
 })
 /**
+ * The input of {@link create}: the project (`projectSlug`) and `templateID`, and optionally `name`,
+ * `senderInformation`, `prebuiltCustomization` and `customHTMLCustomization`.
+ *
  * @since 0.2.0
  * @category models
  */
 export interface CreateRequest extends Schema.Schema.Type<typeof CreateRequest_> {}
 /**
+ * The schema of {@link CreateRequest}. {@link create} encodes its input with it: a value that does not fit
+ * fails with an `InvalidRequestError` and nothing is sent; otherwise it sends `projectSlug` in the path and
+ * the other fields in the JSON body, with snake_case wire names.
+ *
  * @since 0.2.0
  * @category schemas
  */
@@ -253,11 +285,17 @@ export const CreateRequest: Schema.Schema<CreateRequest, typeof CreateRequest_.E
 
 const CreateResponse_ = Wire.Response({ emailTemplate: Wire.field("email_template", EmailTemplate, "The created template.") })
 /**
+ * What {@link create} succeeds with: `emailTemplate` ({@link EmailTemplate}), beside the `requestID` and
+ * `statusCode` every response carries.
+ *
  * @since 0.2.0
  * @category models
  */
 export interface CreateResponse extends Schema.Schema.Type<typeof CreateResponse_> {}
 /**
+ * The schema of {@link CreateResponse}: decodes the JSON body of a successful {@link create} (snake_case
+ * keys) into it; a body that does not fit fails with an `UnexpectedResponseError`.
+ *
  * @since 0.2.0
  * @category schemas
  */
@@ -270,11 +308,17 @@ const templatePath = {
 
 const GetRequest_ = Schema.Struct(templatePath)
 /**
+ * The input of {@link get}: the project (`projectSlug`) and `templateID`.
+ *
  * @since 0.2.0
  * @category models
  */
 export interface GetRequest extends Schema.Schema.Type<typeof GetRequest_> {}
 /**
+ * The schema of {@link GetRequest}. {@link get} encodes its input with it: a value that does not fit fails
+ * with an `InvalidRequestError` and nothing is sent; otherwise it sends `projectSlug` and `templateID` in the
+ * path, with snake_case wire names.
+ *
  * @since 0.2.0
  * @category schemas
  */
@@ -282,11 +326,17 @@ export const GetRequest: Schema.Schema<GetRequest, typeof GetRequest_.Encoded> =
 
 const GetResponse_ = Wire.Response({ emailTemplate: Wire.field("email_template", EmailTemplate, "The template.") })
 /**
+ * What {@link get} succeeds with: `emailTemplate` ({@link EmailTemplate}), beside the `requestID` and
+ * `statusCode` every response carries.
+ *
  * @since 0.2.0
  * @category models
  */
 export interface GetResponse extends Schema.Schema.Type<typeof GetResponse_> {}
 /**
+ * The schema of {@link GetResponse}: decodes the JSON body of a successful {@link get} (snake_case keys) into
+ * it; a body that does not fit fails with an `UnexpectedResponseError`.
+ *
  * @since 0.2.0
  * @category schemas
  */
@@ -294,11 +344,17 @@ export const GetResponse: Schema.Schema<GetResponse, typeof GetResponse_.Encoded
 
 const GetAllRequest_ = Schema.Struct(projectScope)
 /**
+ * The input of {@link getAll}: the project (`projectSlug`); nothing else.
+ *
  * @since 0.2.0
  * @category models
  */
 export interface GetAllRequest extends Schema.Schema.Type<typeof GetAllRequest_> {}
 /**
+ * The schema of {@link GetAllRequest}. {@link getAll} encodes its input with it: a value that does not fit
+ * fails with an `InvalidRequestError` and nothing is sent; otherwise it sends `projectSlug` in the path, with
+ * snake_case wire names.
+ *
  * @since 0.2.0
  * @category schemas
  */
@@ -308,11 +364,17 @@ const GetAllResponse_ = Wire.Response({
   emailTemplates: Wire.field("email_templates", Schema.Array(EmailTemplate), "All active templates of the project.")
 })
 /**
+ * What {@link getAll} succeeds with: `emailTemplates` (an array of {@link EmailTemplate}), beside the
+ * `requestID` and `statusCode` every response carries.
+ *
  * @since 0.2.0
  * @category models
  */
 export interface GetAllResponse extends Schema.Schema.Type<typeof GetAllResponse_> {}
 /**
+ * The schema of {@link GetAllResponse}: decodes the JSON body of a successful {@link getAll} (snake_case
+ * keys) into it; a body that does not fit fails with an `UnexpectedResponseError`.
+ *
  * @since 0.2.0
  * @category schemas
  */
@@ -320,11 +382,18 @@ export const GetAllResponse: Schema.Schema<GetAllResponse, typeof GetAllResponse
 
 const UpdateRequest_ = Schema.Struct({ ...templatePath, ...content })
 /**
+ * The input of {@link update}: the project (`projectSlug`) and `templateID`, and optionally `name`,
+ * `senderInformation`, `prebuiltCustomization` and `customHTMLCustomization`.
+ *
  * @since 0.2.0
  * @category models
  */
 export interface UpdateRequest extends Schema.Schema.Type<typeof UpdateRequest_> {}
 /**
+ * The schema of {@link UpdateRequest}. {@link update} encodes its input with it: a value that does not fit
+ * fails with an `InvalidRequestError` and nothing is sent; otherwise it sends `projectSlug` and `templateID`
+ * in the path and the other fields in the JSON body, with snake_case wire names.
+ *
  * @since 0.2.0
  * @category schemas
  */
@@ -332,11 +401,17 @@ export const UpdateRequest: Schema.Schema<UpdateRequest, typeof UpdateRequest_.E
 
 const UpdateResponse_ = Wire.Response({ emailTemplate: Wire.field("email_template", EmailTemplate, "The updated template.") })
 /**
+ * What {@link update} succeeds with: `emailTemplate` ({@link EmailTemplate}), beside the `requestID` and
+ * `statusCode` every response carries.
+ *
  * @since 0.2.0
  * @category models
  */
 export interface UpdateResponse extends Schema.Schema.Type<typeof UpdateResponse_> {}
 /**
+ * The schema of {@link UpdateResponse}: decodes the JSON body of a successful {@link update} (snake_case
+ * keys) into it; a body that does not fit fails with an `UnexpectedResponseError`.
+ *
  * @since 0.2.0
  * @category schemas
  */
@@ -344,11 +419,17 @@ export const UpdateResponse: Schema.Schema<UpdateResponse, typeof UpdateResponse
 
 const DeleteRequest_ = Schema.Struct(templatePath)
 /**
+ * The input of {@link delete}: the project (`projectSlug`) and `templateID`.
+ *
  * @since 0.2.0
  * @category models
  */
 export interface DeleteRequest extends Schema.Schema.Type<typeof DeleteRequest_> {}
 /**
+ * The schema of {@link DeleteRequest}. {@link delete} encodes its input with it: a value that does not fit
+ * fails with an `InvalidRequestError` and nothing is sent; otherwise it sends `projectSlug` and `templateID`
+ * in the path, with snake_case wire names.
+ *
  * @since 0.2.0
  * @category schemas
  */
@@ -356,11 +437,16 @@ export const DeleteRequest: Schema.Schema<DeleteRequest, typeof DeleteRequest_.E
 
 const DeleteResponse_ = Wire.Response({})
 /**
+ * What {@link delete} succeeds with: only the `requestID` and `statusCode` every response carries.
+ *
  * @since 0.2.0
  * @category models
  */
 export interface DeleteResponse extends Schema.Schema.Type<typeof DeleteResponse_> {}
 /**
+ * The schema of {@link DeleteResponse}: decodes the JSON body of a successful {@link delete} (snake_case
+ * keys) into it; a body that does not fit fails with an `UnexpectedResponseError`.
+ *
  * @since 0.2.0
  * @category schemas
  */
@@ -377,11 +463,17 @@ const SetDefaultRequest_ = Schema.Struct({
   templateID: Wire.field("template_id", Schema.String, "Template to make the default for this type.")
 })
 /**
+ * The input of {@link setDefault}: the project (`projectSlug`), `emailTemplateType` and `templateID`.
+ *
  * @since 0.2.0
  * @category models
  */
 export interface SetDefaultRequest extends Schema.Schema.Type<typeof SetDefaultRequest_> {}
 /**
+ * The schema of {@link SetDefaultRequest}. {@link setDefault} encodes its input with it: a value that does
+ * not fit fails with an `InvalidRequestError` and nothing is sent; otherwise it sends `projectSlug` and
+ * `emailTemplateType` in the path and `templateID` in the JSON body, with snake_case wire names.
+ *
  * @since 0.2.0
  * @category schemas
  */
@@ -390,11 +482,16 @@ export const SetDefaultRequest: Schema.Schema<SetDefaultRequest, typeof SetDefau
 
 const SetDefaultResponse_ = Wire.Response({})
 /**
+ * What {@link setDefault} succeeds with: only the `requestID` and `statusCode` every response carries.
+ *
  * @since 0.2.0
  * @category models
  */
 export interface SetDefaultResponse extends Schema.Schema.Type<typeof SetDefaultResponse_> {}
 /**
+ * The schema of {@link SetDefaultResponse}: decodes the JSON body of a successful {@link setDefault}
+ * (snake_case keys) into it; a body that does not fit fails with an `UnexpectedResponseError`.
+ *
  * @since 0.2.0
  * @category schemas
  */
@@ -403,11 +500,17 @@ export const SetDefaultResponse: Schema.Schema<SetDefaultResponse, typeof SetDef
 
 const GetDefaultRequest_ = Schema.Struct(defaultPath)
 /**
+ * The input of {@link getDefault}: the project (`projectSlug`) and `emailTemplateType`.
+ *
  * @since 0.2.0
  * @category models
  */
 export interface GetDefaultRequest extends Schema.Schema.Type<typeof GetDefaultRequest_> {}
 /**
+ * The schema of {@link GetDefaultRequest}. {@link getDefault} encodes its input with it: a value that does
+ * not fit fails with an `InvalidRequestError` and nothing is sent; otherwise it sends `projectSlug` and
+ * `emailTemplateType` in the path, with snake_case wire names.
+ *
  * @since 0.2.0
  * @category schemas
  */
@@ -418,11 +521,17 @@ const GetDefaultResponse_ = Wire.Response({
   templateID: Wire.field("template_id", Schema.String, "Id of the default template for this type.")
 })
 /**
+ * What {@link getDefault} succeeds with: `templateID`, beside the `requestID` and `statusCode` every response
+ * carries.
+ *
  * @since 0.2.0
  * @category models
  */
 export interface GetDefaultResponse extends Schema.Schema.Type<typeof GetDefaultResponse_> {}
 /**
+ * The schema of {@link GetDefaultResponse}: decodes the JSON body of a successful {@link getDefault}
+ * (snake_case keys) into it; a body that does not fit fails with an `UnexpectedResponseError`.
+ *
  * @since 0.2.0
  * @category schemas
  */
@@ -431,11 +540,17 @@ export const GetDefaultResponse: Schema.Schema<GetDefaultResponse, typeof GetDef
 
 const UnsetDefaultRequest_ = Schema.Struct(defaultPath)
 /**
+ * The input of {@link unsetDefault}: the project (`projectSlug`) and `emailTemplateType`.
+ *
  * @since 0.2.0
  * @category models
  */
 export interface UnsetDefaultRequest extends Schema.Schema.Type<typeof UnsetDefaultRequest_> {}
 /**
+ * The schema of {@link UnsetDefaultRequest}. {@link unsetDefault} encodes its input with it: a value that
+ * does not fit fails with an `InvalidRequestError` and nothing is sent; otherwise it sends `projectSlug` and
+ * `emailTemplateType` in the path, with snake_case wire names.
+ *
  * @since 0.2.0
  * @category schemas
  */
@@ -444,11 +559,16 @@ export const UnsetDefaultRequest: Schema.Schema<UnsetDefaultRequest, typeof Unse
 
 const UnsetDefaultResponse_ = Wire.Response({})
 /**
+ * What {@link unsetDefault} succeeds with: only the `requestID` and `statusCode` every response carries.
+ *
  * @since 0.2.0
  * @category models
  */
 export interface UnsetDefaultResponse extends Schema.Schema.Type<typeof UnsetDefaultResponse_> {}
 /**
+ * The schema of {@link UnsetDefaultResponse}: decodes the JSON body of a successful {@link unsetDefault}
+ * (snake_case keys) into it; a body that does not fit fails with an `UnexpectedResponseError`.
+ *
  * @since 0.2.0
  * @category schemas
  */
@@ -525,6 +645,22 @@ export const endpoints = Endpoint.group("emailTemplates", {
  * `customHTMLCustomization`; a prebuilt template comes back without
  * `customHTMLCustomization`.
  *
+ * @example
+ * ```ts
+ * import { Effect } from "effect"
+ * import { EmailTemplates } from "@stytch-effect/resources"
+ *
+ * const program = Effect.gen(function* () {
+ *   const { emailTemplate } = yield* EmailTemplates.create({
+ *     projectSlug: "my-project",
+ *     templateID: "login-branded",
+ *     name: "Branded login",
+ *     prebuiltCustomization: { buttonColor: "#0B5FFF", fontFamily: "HELVETICA", textAlignment: "CENTER" }
+ *   })
+ *   return emailTemplate.templateID
+ * })
+ * ```
+ *
  * @since 0.2.0
  * @category operations
  */
@@ -532,6 +668,17 @@ export const create = Endpoint.operation(endpoints.create)
 
 /**
  * Gets an email template by id.
+ *
+ * @example
+ * ```ts
+ * import { Effect } from "effect"
+ * import { EmailTemplates } from "@stytch-effect/resources"
+ *
+ * const program = Effect.gen(function* () {
+ *   const { emailTemplate } = yield* EmailTemplates.get({ projectSlug: "my-project", templateID: "login-branded" })
+ *   return emailTemplate.prebuiltCustomization?.buttonColor
+ * })
+ * ```
  *
  * @since 0.2.0
  * @category operations
@@ -541,6 +688,17 @@ export const get = Endpoint.operation(endpoints.get)
 /**
  * Lists a project's email templates.
  *
+ * @example
+ * ```ts
+ * import { Effect } from "effect"
+ * import { EmailTemplates } from "@stytch-effect/resources"
+ *
+ * const program = Effect.gen(function* () {
+ *   const { emailTemplates } = yield* EmailTemplates.getAll({ projectSlug: "my-project" })
+ *   return emailTemplates.map((template) => template.templateID)
+ * })
+ * ```
+ *
  * @since 0.2.0
  * @category operations
  */
@@ -549,6 +707,17 @@ export const getAll = Endpoint.operation(endpoints.getAll)
 /**
  * Updates an email template (PUT). A customization that is sent replaces the
  * stored one as a whole.
+ *
+ * @example
+ * ```ts
+ * import { EmailTemplates } from "@stytch-effect/resources"
+ *
+ * const program = EmailTemplates.update({
+ *   projectSlug: "my-project",
+ *   templateID: "login-branded",
+ *   prebuiltCustomization: { buttonColor: "#111827", buttonTextColor: "#FFFFFF" }
+ * })
+ * ```
  *
  * @since 0.2.0
  * @category operations
@@ -560,6 +729,13 @@ export {
   /**
    * Deletes an email template.
    *
+   * @example
+   * ```ts
+   * import { EmailTemplates } from "@stytch-effect/resources"
+   *
+   * const program = EmailTemplates.delete({ projectSlug: "my-project", templateID: "login-branded" })
+   * ```
+   *
    * @since 0.2.0
    * @category operations
    */
@@ -568,6 +744,17 @@ export {
 
 /**
  * Makes a template the project's default for an email type.
+ *
+ * @example
+ * ```ts
+ * import { EmailTemplates } from "@stytch-effect/resources"
+ *
+ * const program = EmailTemplates.setDefault({
+ *   projectSlug: "my-project",
+ *   emailTemplateType: "LOGIN",
+ *   templateID: "login-branded"
+ * })
+ * ```
  *
  * @since 0.2.0
  * @category operations
@@ -578,6 +765,17 @@ export const setDefault = Endpoint.operation(endpoints.setDefault)
  * Gets the id of the project's default template for an email type; fails
  * with a 404 when none is set.
  *
+ * @example
+ * ```ts
+ * import { Effect } from "effect"
+ * import { EmailTemplates } from "@stytch-effect/resources"
+ *
+ * const program = Effect.gen(function* () {
+ *   const { templateID } = yield* EmailTemplates.getDefault({ projectSlug: "my-project", emailTemplateType: "LOGIN" })
+ *   return templateID
+ * })
+ * ```
+ *
  * @since 0.2.0
  * @category operations
  */
@@ -586,6 +784,13 @@ export const getDefault = Endpoint.operation(endpoints.getDefault)
 /**
  * Removes the project's default template for an email type. Idempotent;
  * always fails for `PREBUILT`, whose default cannot be unset.
+ *
+ * @example
+ * ```ts
+ * import { EmailTemplates } from "@stytch-effect/resources"
+ *
+ * const program = EmailTemplates.unsetDefault({ projectSlug: "my-project", emailTemplateType: "LOGIN" })
+ * ```
  *
  * @since 0.2.0
  * @category operations

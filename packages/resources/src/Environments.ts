@@ -11,6 +11,10 @@ import * as Schema from "effect/Schema"
 import { environmentScope, P, PE, projectScope } from "./internal/scope.js"
 
 /**
+ * The schema of {@link EnvironmentType}, closed (the request form: any other
+ * value fails with an `InvalidRequestError`); `EnvironmentType.open` is the
+ * response form.
+ *
  * @since 0.1.0
  * @category enums
  */
@@ -98,11 +102,21 @@ const CreateRequest_ = Schema.Struct({
   ...settings
 })
 /**
+ * The input of {@link create}: the project (`projectSlug`) and `name`, and optionally `type`,
+ * `environmentSlug`, `crossOrgPasswordsEnabled`, `userImpersonationEnabled`,
+ * `zeroDowntimeSessionMigrationURL`, `userLockSelfServeEnabled`, `userLockThreshold`, `userLockTtl`,
+ * `idpAuthorizationURL`, `idpDynamicClientRegistrationEnabled` and
+ * `idpDynamicClientRegistrationAccessTokenTemplateContent`.
+ *
  * @since 0.1.0
  * @category models
  */
 export interface CreateRequest extends Schema.Schema.Type<typeof CreateRequest_> {}
 /**
+ * The schema of {@link CreateRequest}. {@link create} encodes its input with it: a value that does not fit
+ * fails with an `InvalidRequestError` and nothing is sent; otherwise it sends `projectSlug` in the path and
+ * the other fields in the JSON body, with snake_case wire names.
+ *
  * @since 0.1.0
  * @category schemas
  */
@@ -110,11 +124,17 @@ export const CreateRequest: Schema.Schema<CreateRequest, typeof CreateRequest_.E
 
 const CreateResponse_ = Wire.Response({ environment: Environment })
 /**
+ * What {@link create} succeeds with: `environment` ({@link Environment}), beside the `requestID` and
+ * `statusCode` every response carries.
+ *
  * @since 0.1.0
  * @category models
  */
 export interface CreateResponse extends Schema.Schema.Type<typeof CreateResponse_> {}
 /**
+ * The schema of {@link CreateResponse}: decodes the JSON body of a successful {@link create} (snake_case
+ * keys) into it; a body that does not fit fails with an `UnexpectedResponseError`.
+ *
  * @since 0.1.0
  * @category schemas
  */
@@ -122,11 +142,17 @@ export const CreateResponse: Schema.Schema<CreateResponse, typeof CreateResponse
 
 const GetRequest_ = Schema.Struct(environmentScope)
 /**
+ * The input of {@link get}: the environment (`projectSlug`, `environmentSlug`); nothing else.
+ *
  * @since 0.1.0
  * @category models
  */
 export interface GetRequest extends Schema.Schema.Type<typeof GetRequest_> {}
 /**
+ * The schema of {@link GetRequest}. {@link get} encodes its input with it: a value that does not fit fails
+ * with an `InvalidRequestError` and nothing is sent; otherwise it sends `projectSlug` and `environmentSlug`
+ * in the path, with snake_case wire names.
+ *
  * @since 0.1.0
  * @category schemas
  */
@@ -134,11 +160,17 @@ export const GetRequest: Schema.Schema<GetRequest, typeof GetRequest_.Encoded> =
 
 const GetResponse_ = Wire.Response({ environment: Environment })
 /**
+ * What {@link get} succeeds with: `environment` ({@link Environment}), beside the `requestID` and
+ * `statusCode` every response carries.
+ *
  * @since 0.1.0
  * @category models
  */
 export interface GetResponse extends Schema.Schema.Type<typeof GetResponse_> {}
 /**
+ * The schema of {@link GetResponse}: decodes the JSON body of a successful {@link get} (snake_case keys) into
+ * it; a body that does not fit fails with an `UnexpectedResponseError`.
+ *
  * @since 0.1.0
  * @category schemas
  */
@@ -146,11 +178,17 @@ export const GetResponse: Schema.Schema<GetResponse, typeof GetResponse_.Encoded
 
 const GetAllRequest_ = Schema.Struct(projectScope)
 /**
+ * The input of {@link getAll}: the project (`projectSlug`); nothing else.
+ *
  * @since 0.1.0
  * @category models
  */
 export interface GetAllRequest extends Schema.Schema.Type<typeof GetAllRequest_> {}
 /**
+ * The schema of {@link GetAllRequest}. {@link getAll} encodes its input with it: a value that does not fit
+ * fails with an `InvalidRequestError` and nothing is sent; otherwise it sends `projectSlug` in the path, with
+ * snake_case wire names.
+ *
  * @since 0.1.0
  * @category schemas
  */
@@ -158,11 +196,17 @@ export const GetAllRequest: Schema.Schema<GetAllRequest, typeof GetAllRequest_.E
 
 const GetAllResponse_ = Wire.Response({ environments: Schema.Array(Environment) })
 /**
+ * What {@link getAll} succeeds with: `environments` (an array of {@link Environment}), beside the `requestID`
+ * and `statusCode` every response carries.
+ *
  * @since 0.1.0
  * @category models
  */
 export interface GetAllResponse extends Schema.Schema.Type<typeof GetAllResponse_> {}
 /**
+ * The schema of {@link GetAllResponse}: decodes the JSON body of a successful {@link getAll} (snake_case
+ * keys) into it; a body that does not fit fails with an `UnexpectedResponseError`.
+ *
  * @since 0.1.0
  * @category schemas
  */
@@ -175,11 +219,21 @@ const UpdateRequest_ = Schema.Struct({
   ...settings
 })
 /**
+ * The input of {@link update}: the environment (`projectSlug`, `environmentSlug`), and optionally `name`,
+ * `useCustomDomainInMagicLinkEmails`, `crossOrgPasswordsEnabled`, `userImpersonationEnabled`,
+ * `zeroDowntimeSessionMigrationURL`, `userLockSelfServeEnabled`, `userLockThreshold`, `userLockTtl`,
+ * `idpAuthorizationURL`, `idpDynamicClientRegistrationEnabled` and
+ * `idpDynamicClientRegistrationAccessTokenTemplateContent`.
+ *
  * @since 0.1.0
  * @category models
  */
 export interface UpdateRequest extends Schema.Schema.Type<typeof UpdateRequest_> {}
 /**
+ * The schema of {@link UpdateRequest}. {@link update} encodes its input with it: a value that does not fit
+ * fails with an `InvalidRequestError` and nothing is sent; otherwise it sends `projectSlug` and
+ * `environmentSlug` in the path and the other fields in the JSON body, with snake_case wire names.
+ *
  * @since 0.1.0
  * @category schemas
  */
@@ -187,11 +241,17 @@ export const UpdateRequest: Schema.Schema<UpdateRequest, typeof UpdateRequest_.E
 
 const UpdateResponse_ = Wire.Response({ environment: Environment })
 /**
+ * What {@link update} succeeds with: `environment` ({@link Environment}), beside the `requestID` and
+ * `statusCode` every response carries.
+ *
  * @since 0.1.0
  * @category models
  */
 export interface UpdateResponse extends Schema.Schema.Type<typeof UpdateResponse_> {}
 /**
+ * The schema of {@link UpdateResponse}: decodes the JSON body of a successful {@link update} (snake_case
+ * keys) into it; a body that does not fit fails with an `UnexpectedResponseError`.
+ *
  * @since 0.1.0
  * @category schemas
  */
@@ -199,11 +259,17 @@ export const UpdateResponse: Schema.Schema<UpdateResponse, typeof UpdateResponse
 
 const DeleteRequest_ = Schema.Struct(environmentScope)
 /**
+ * The input of {@link delete}: the environment (`projectSlug`, `environmentSlug`); nothing else.
+ *
  * @since 0.1.0
  * @category models
  */
 export interface DeleteRequest extends Schema.Schema.Type<typeof DeleteRequest_> {}
 /**
+ * The schema of {@link DeleteRequest}. {@link delete} encodes its input with it: a value that does not fit
+ * fails with an `InvalidRequestError` and nothing is sent; otherwise it sends `projectSlug` and
+ * `environmentSlug` in the path, with snake_case wire names.
+ *
  * @since 0.1.0
  * @category schemas
  */
@@ -211,11 +277,16 @@ export const DeleteRequest: Schema.Schema<DeleteRequest, typeof DeleteRequest_.E
 
 const DeleteResponse_ = Wire.Response({})
 /**
+ * What {@link delete} succeeds with: only the `requestID` and `statusCode` every response carries.
+ *
  * @since 0.1.0
  * @category models
  */
 export interface DeleteResponse extends Schema.Schema.Type<typeof DeleteResponse_> {}
 /**
+ * The schema of {@link DeleteResponse}: decodes the JSON body of a successful {@link delete} (snake_case
+ * keys) into it; a body that does not fit fails with an `UnexpectedResponseError`.
+ *
  * @since 0.1.0
  * @category schemas
  */
@@ -223,11 +294,17 @@ export const DeleteResponse: Schema.Schema<DeleteResponse, typeof DeleteResponse
 
 const GetMetricsRequest_ = Schema.Struct(environmentScope)
 /**
+ * The input of {@link getMetrics}: the environment (`projectSlug`, `environmentSlug`); nothing else.
+ *
  * @since 0.1.0
  * @category models
  */
 export interface GetMetricsRequest extends Schema.Schema.Type<typeof GetMetricsRequest_> {}
 /**
+ * The schema of {@link GetMetricsRequest}. {@link getMetrics} encodes its input with it: a value that does
+ * not fit fails with an `InvalidRequestError` and nothing is sent; otherwise it sends `projectSlug` and
+ * `environmentSlug` in the path, with snake_case wire names.
+ *
  * @since 0.1.0
  * @category schemas
  */
@@ -235,11 +312,17 @@ export const GetMetricsRequest: Schema.Schema<GetMetricsRequest, typeof GetMetri
 
 const GetMetricsResponse_ = Wire.Response({ metrics: Metrics })
 /**
+ * What {@link getMetrics} succeeds with: `metrics` ({@link Metrics}), beside the `requestID` and `statusCode`
+ * every response carries.
+ *
  * @since 0.1.0
  * @category models
  */
 export interface GetMetricsResponse extends Schema.Schema.Type<typeof GetMetricsResponse_> {}
 /**
+ * The schema of {@link GetMetricsResponse}: decodes the JSON body of a successful {@link getMetrics}
+ * (snake_case keys) into it; a body that does not fit fails with an `UnexpectedResponseError`.
+ *
  * @since 0.1.0
  * @category schemas
  */
@@ -300,18 +383,55 @@ export const endpoints = Endpoint.group("environments", {
  * Creates an environment. The project's LIVE environment must exist before
  * any TEST environment.
  *
+ * @example
+ * ```ts
+ * import { Effect } from "effect"
+ * import { Environments } from "@stytch-effect/resources"
+ *
+ * const program = Effect.gen(function* () {
+ *   const { environment } = yield* Environments.create({ projectSlug: "my-project", name: "Staging", type: "TEST" })
+ *   return environment.environmentSlug
+ * })
+ * ```
+ *
  * @since 0.1.0
  * @category operations
  */
 export const create = Endpoint.operation(endpoints.create)
 
 /**
+ * Gets an environment of a project, with all its settings.
+ *
+ * @example
+ * ```ts
+ * import { Effect } from "effect"
+ * import { Environments } from "@stytch-effect/resources"
+ *
+ * const program = Effect.gen(function* () {
+ *   const { environment } = yield* Environments.get({ projectSlug: "my-project", environmentSlug: "production" })
+ *   return environment.userLockThreshold
+ * })
+ * ```
+ *
  * @since 0.1.0
  * @category operations
  */
 export const get = Endpoint.operation(endpoints.get)
 
 /**
+ * Lists a project's environments (its LIVE one and any TEST ones).
+ *
+ * @example
+ * ```ts
+ * import { Effect } from "effect"
+ * import { Environments } from "@stytch-effect/resources"
+ *
+ * const program = Effect.gen(function* () {
+ *   const { environments } = yield* Environments.getAll({ projectSlug: "my-project" })
+ *   return environments.filter((environment) => environment.type === "TEST")
+ * })
+ * ```
+ *
  * @since 0.1.0
  * @category operations
  */
@@ -320,12 +440,38 @@ export const getAll = Endpoint.operation(endpoints.getAll)
 /**
  * Partial update: omitted fields keep their values.
  *
+ * @example
+ * ```ts
+ * import { Environments } from "@stytch-effect/resources"
+ *
+ * const program = Environments.update({
+ *   projectSlug: "my-project",
+ *   environmentSlug: "production",
+ *   userLockThreshold: 5,
+ *   userLockTtl: 900
+ * })
+ * ```
+ *
  * @since 0.1.0
  * @category operations
  */
 export const update = Endpoint.operation(endpoints.update)
 
 /**
+ * Gets an environment's counts of users, organizations, members and M2M
+ * clients.
+ *
+ * @example
+ * ```ts
+ * import { Effect } from "effect"
+ * import { Environments } from "@stytch-effect/resources"
+ *
+ * const program = Effect.gen(function* () {
+ *   const { metrics } = yield* Environments.getMetrics({ projectSlug: "my-project", environmentSlug: "production" })
+ *   yield* Effect.log(`${metrics.userCount} users, ${metrics.m2mClientCount} M2M clients`)
+ * })
+ * ```
+ *
  * @since 0.1.0
  * @category operations
  */
@@ -335,6 +481,13 @@ const delete_ = Endpoint.operation(endpoints.delete)
 export {
   /**
    * Deletes a TEST environment. The LIVE environment cannot be deleted.
+   *
+   * @example
+   * ```ts
+   * import { Environments } from "@stytch-effect/resources"
+   *
+   * const program = Environments.delete({ projectSlug: "my-project", environmentSlug: "staging" })
+   * ```
    *
    * @since 0.1.0
    * @category operations

@@ -20,6 +20,9 @@ import * as Schema from "effect/Schema"
 import { environmentScope, PE } from "./internal/scope.js"
 
 /**
+ * The schema of {@link DestinationType}, closed (the request and path form);
+ * `DestinationType.open` is the response form.
+ *
  * @since 0.2.0
  * @category enums
  */
@@ -35,6 +38,9 @@ export const DestinationType = Wire.Enum("DestinationType", "DATADOG", "GRAFANA_
 export type DestinationType = typeof DestinationType.Type
 
 /**
+ * The schema of {@link DatadogSite}, closed (the request form);
+ * `DatadogSite.open` is the response form.
+ *
  * @since 0.2.0
  * @category enums
  */
@@ -49,6 +55,9 @@ export const DatadogSite = Wire.Enum("DatadogSite", "US", "US3", "US5", "EU", "A
 export type DatadogSite = typeof DatadogSite.Type
 
 /**
+ * The schema of {@link StreamingStatus}; responses use its open form,
+ * `StreamingStatus.open`.
+ *
  * @since 0.2.0
  * @category enums
  */
@@ -181,6 +190,9 @@ const DatadogConfigInput_ = Schema.Struct({
  */
 export interface DatadogConfigInput extends Schema.Schema.Type<typeof DatadogConfigInput_> {}
 /**
+ * The schema of {@link DatadogConfigInput}: sends `apiKey` as plain text in
+ * `api_key`, whether it was given as a string or a `Redacted<string>`.
+ *
  * @since 0.2.0
  * @category schemas
  */
@@ -201,6 +213,9 @@ const GrafanaLokiConfigInput_ = Schema.Struct({
  */
 export interface GrafanaLokiConfigInput extends Schema.Schema.Type<typeof GrafanaLokiConfigInput_> {}
 /**
+ * The schema of {@link GrafanaLokiConfigInput}: sends `password` as plain text,
+ * whether it was given as a string or a `Redacted<string>`.
+ *
  * @since 0.2.0
  * @category schemas
  */
@@ -219,6 +234,9 @@ const DestinationConfigInput_ = Schema.Struct({
  */
 export interface DestinationConfigInput extends Schema.Schema.Type<typeof DestinationConfigInput_> {}
 /**
+ * The schema of {@link DestinationConfigInput} (`grafanaLoki` is `grafana_loki`
+ * on the wire).
+ *
  * @since 0.2.0
  * @category schemas
  */
@@ -234,12 +252,18 @@ const destinationType = Wire.field("destination_type", DestinationType, "Destina
 
 const GetRequest_ = Schema.Struct({ ...environmentScope, destinationType })
 /**
- * @since None
+ * The input of {@link get}: the environment (`projectSlug`, `environmentSlug`) and `destinationType`.
+ *
+ * @since 0.2.0
  * @category models
  */
 export interface GetRequest extends Schema.Schema.Type<typeof GetRequest_> {}
 /**
- * @since None
+ * The schema of {@link GetRequest}. {@link get} encodes its input with it: a value that does not fit fails
+ * with an `InvalidRequestError` and nothing is sent; otherwise it sends `projectSlug`, `environmentSlug` and
+ * `destinationType` in the path, with snake_case wire names.
+ *
+ * @since 0.2.0
  * @category schemas
  */
 export const GetRequest: Schema.Schema<GetRequest, typeof GetRequest_.Encoded> = GetRequest_
@@ -248,12 +272,18 @@ const GetResponse_ = Wire.Response({
   eventLogStreamingConfig: Wire.field("event_log_streaming_config", EventLogStreamingMasked, "Config with secrets masked.")
 })
 /**
- * @since None
+ * What {@link get} succeeds with: `eventLogStreamingConfig` ({@link EventLogStreamingMasked}), beside the
+ * `requestID` and `statusCode` every response carries.
+ *
+ * @since 0.2.0
  * @category models
  */
 export interface GetResponse extends Schema.Schema.Type<typeof GetResponse_> {}
 /**
- * @since None
+ * The schema of {@link GetResponse}: decodes the JSON body of a successful {@link get} (snake_case keys) into
+ * it; a body that does not fit fails with an `UnexpectedResponseError`.
+ *
+ * @since 0.2.0
  * @category schemas
  */
 export const GetResponse: Schema.Schema<GetResponse, typeof GetResponse_.Encoded> = GetResponse_
@@ -268,12 +298,20 @@ const CreateRequest_ = Schema.Struct({
   destinationConfig: Wire.optionalField("destination_config", DestinationConfigInput, "Destination settings.")
 })
 /**
- * @since The destination's settings go under the key of its type (`datadog` for `DATADOG`, `grafanaLoki` for `GRAFANA_LOKI`).
+ * The input of {@link create}: the environment (`projectSlug`, `environmentSlug`), and optionally
+ * `destinationType` and `destinationConfig`. The destination's settings go under the key of its type
+ * (`datadog` for `DATADOG`, `grafanaLoki` for `GRAFANA_LOKI`).
+ *
+ * @since 0.2.0
  * @category models
  */
 export interface CreateRequest extends Schema.Schema.Type<typeof CreateRequest_> {}
 /**
- * @since The destination's settings go under the key of its type (`datadog` for `DATADOG`, `grafanaLoki` for `GRAFANA_LOKI`).
+ * The schema of {@link CreateRequest}. {@link create} encodes its input with it: a value that does not fit
+ * fails with an `InvalidRequestError` and nothing is sent; otherwise it sends `projectSlug` and
+ * `environmentSlug` in the path and the other fields in the JSON body, with snake_case wire names.
+ *
+ * @since 0.2.0
  * @category schemas
  */
 export const CreateRequest: Schema.Schema<CreateRequest, typeof CreateRequest_.Encoded> = CreateRequest_
@@ -286,12 +324,18 @@ const CreateResponse_ = Wire.Response({
   )
 })
 /**
- * @since None
+ * What {@link create} succeeds with: `eventLogStreamingConfig` ({@link EventLogStreaming}), beside the
+ * `requestID` and `statusCode` every response carries.
+ *
+ * @since 0.2.0
  * @category models
  */
 export interface CreateResponse extends Schema.Schema.Type<typeof CreateResponse_> {}
 /**
- * @since None
+ * The schema of {@link CreateResponse}: decodes the JSON body of a successful {@link create} (snake_case
+ * keys) into it; a body that does not fit fails with an `UnexpectedResponseError`.
+ *
+ * @since 0.2.0
  * @category schemas
  */
 export const CreateResponse: Schema.Schema<CreateResponse, typeof CreateResponse_.Encoded> = CreateResponse_
@@ -302,12 +346,21 @@ const UpdateRequest_ = Schema.Struct({
   destinationConfig: Wire.optionalField("destination_config", DestinationConfigInput, "New destination settings.")
 })
 /**
- * @since Replaces the settings of the destination `destinationType`; its streaming status is kept.
+ * The input of {@link update}: the environment (`projectSlug`, `environmentSlug`) and `destinationType`, and
+ * optionally `destinationConfig`, which replaces the settings of the destination `destinationType`; its
+ * streaming status is kept.
+ *
+ * @since 0.2.0
  * @category models
  */
 export interface UpdateRequest extends Schema.Schema.Type<typeof UpdateRequest_> {}
 /**
- * @since Replaces the settings of the destination `destinationType`; its streaming status is kept.
+ * The schema of {@link UpdateRequest}. {@link update} encodes its input with it: a value that does not fit
+ * fails with an `InvalidRequestError` and nothing is sent; otherwise it sends `projectSlug`,
+ * `environmentSlug` and `destinationType` in the path and `destinationConfig` in the JSON body, with
+ * snake_case wire names.
+ *
+ * @since 0.2.0
  * @category schemas
  */
 export const UpdateRequest: Schema.Schema<UpdateRequest, typeof UpdateRequest_.Encoded> = UpdateRequest_
@@ -316,84 +369,123 @@ const UpdateResponse_ = Wire.Response({
   eventLogStreamingConfig: Wire.field("event_log_streaming_config", EventLogStreaming, "Updated config, unmasked.")
 })
 /**
- * @since None
+ * What {@link update} succeeds with: `eventLogStreamingConfig` ({@link EventLogStreaming}), beside the
+ * `requestID` and `statusCode` every response carries.
+ *
+ * @since 0.2.0
  * @category models
  */
 export interface UpdateResponse extends Schema.Schema.Type<typeof UpdateResponse_> {}
 /**
- * @since None
+ * The schema of {@link UpdateResponse}: decodes the JSON body of a successful {@link update} (snake_case
+ * keys) into it; a body that does not fit fails with an `UnexpectedResponseError`.
+ *
+ * @since 0.2.0
  * @category schemas
  */
 export const UpdateResponse: Schema.Schema<UpdateResponse, typeof UpdateResponse_.Encoded> = UpdateResponse_
 
 const DeleteRequest_ = Schema.Struct({ ...environmentScope, destinationType })
 /**
- * @since None
+ * The input of {@link delete}: the environment (`projectSlug`, `environmentSlug`) and `destinationType`.
+ *
+ * @since 0.2.0
  * @category models
  */
 export interface DeleteRequest extends Schema.Schema.Type<typeof DeleteRequest_> {}
 /**
- * @since None
+ * The schema of {@link DeleteRequest}. {@link delete} encodes its input with it: a value that does not fit
+ * fails with an `InvalidRequestError` and nothing is sent; otherwise it sends `projectSlug`,
+ * `environmentSlug` and `destinationType` in the path, with snake_case wire names.
+ *
+ * @since 0.2.0
  * @category schemas
  */
 export const DeleteRequest: Schema.Schema<DeleteRequest, typeof DeleteRequest_.Encoded> = DeleteRequest_
 
 const DeleteResponse_ = Wire.Response({})
 /**
- * @since None
+ * What {@link delete} succeeds with: only the `requestID` and `statusCode` every response carries.
+ *
+ * @since 0.2.0
  * @category models
  */
 export interface DeleteResponse extends Schema.Schema.Type<typeof DeleteResponse_> {}
 /**
- * @since None
+ * The schema of {@link DeleteResponse}: decodes the JSON body of a successful {@link delete} (snake_case
+ * keys) into it; a body that does not fit fails with an `UnexpectedResponseError`.
+ *
+ * @since 0.2.0
  * @category schemas
  */
 export const DeleteResponse: Schema.Schema<DeleteResponse, typeof DeleteResponse_.Encoded> = DeleteResponse_
 
 const EnableRequest_ = Schema.Struct({ ...environmentScope, destinationType })
 /**
- * @since None
+ * The input of {@link enable}: the environment (`projectSlug`, `environmentSlug`) and `destinationType`.
+ *
+ * @since 0.2.0
  * @category models
  */
 export interface EnableRequest extends Schema.Schema.Type<typeof EnableRequest_> {}
 /**
- * @since None
+ * The schema of {@link EnableRequest}. {@link enable} encodes its input with it: a value that does not fit
+ * fails with an `InvalidRequestError` and nothing is sent; otherwise it sends `projectSlug`,
+ * `environmentSlug` and `destinationType` in the path, with snake_case wire names.
+ *
+ * @since 0.2.0
  * @category schemas
  */
 export const EnableRequest: Schema.Schema<EnableRequest, typeof EnableRequest_.Encoded> = EnableRequest_
 
 const EnableResponse_ = Wire.Response({})
 /**
- * @since None
+ * What {@link enable} succeeds with: only the `requestID` and `statusCode` every response carries.
+ *
+ * @since 0.2.0
  * @category models
  */
 export interface EnableResponse extends Schema.Schema.Type<typeof EnableResponse_> {}
 /**
- * @since None
+ * The schema of {@link EnableResponse}: decodes the JSON body of a successful {@link enable} (snake_case
+ * keys) into it; a body that does not fit fails with an `UnexpectedResponseError`.
+ *
+ * @since 0.2.0
  * @category schemas
  */
 export const EnableResponse: Schema.Schema<EnableResponse, typeof EnableResponse_.Encoded> = EnableResponse_
 
 const DisableRequest_ = Schema.Struct({ ...environmentScope, destinationType })
 /**
- * @since None
+ * The input of {@link disable}: the environment (`projectSlug`, `environmentSlug`) and `destinationType`.
+ *
+ * @since 0.2.0
  * @category models
  */
 export interface DisableRequest extends Schema.Schema.Type<typeof DisableRequest_> {}
 /**
- * @since None
+ * The schema of {@link DisableRequest}. {@link disable} encodes its input with it: a value that does not fit
+ * fails with an `InvalidRequestError` and nothing is sent; otherwise it sends `projectSlug`,
+ * `environmentSlug` and `destinationType` in the path, with snake_case wire names.
+ *
+ * @since 0.2.0
  * @category schemas
  */
 export const DisableRequest: Schema.Schema<DisableRequest, typeof DisableRequest_.Encoded> = DisableRequest_
 
 const DisableResponse_ = Wire.Response({})
 /**
- * @since None
+ * What {@link disable} succeeds with: only the `requestID` and `statusCode` every response carries.
+ *
+ * @since 0.2.0
  * @category models
  */
 export interface DisableResponse extends Schema.Schema.Type<typeof DisableResponse_> {}
 /**
- * @since None
+ * The schema of {@link DisableResponse}: decodes the JSON body of a successful {@link disable} (snake_case
+ * keys) into it; a body that does not fit fails with an `UnexpectedResponseError`.
+ *
+ * @since 0.2.0
  * @category schemas
  */
 export const DisableResponse: Schema.Schema<DisableResponse, typeof DisableResponse_.Encoded> = DisableResponse_
@@ -454,6 +546,21 @@ export const endpoints = Endpoint.group("eventLogStreaming", {
  * password's last four characters only). Fails with a 404 when the
  * environment has no configuration for that type.
  *
+ * @example
+ * ```ts
+ * import { Effect } from "effect"
+ * import { EventLogStreaming } from "@stytch-effect/resources"
+ *
+ * const program = Effect.gen(function* () {
+ *   const { eventLogStreamingConfig } = yield* EventLogStreaming.get({
+ *     projectSlug: "my-project",
+ *     environmentSlug: "production",
+ *     destinationType: "DATADOG"
+ *   })
+ *   return eventLogStreamingConfig.destinationConfig?.datadog?.apiKeyLastFour
+ * })
+ * ```
+ *
  * @since 0.2.0
  * @category operations
  */
@@ -463,6 +570,19 @@ export const get = Endpoint.operation(endpoints.get)
  * Creates the configuration of a destination type; it starts `DISABLED`.
  * The response is unmasked (the secret as `Redacted<string>`).
  *
+ * @example
+ * ```ts
+ * import { Effect, Redacted } from "effect"
+ * import { EventLogStreaming } from "@stytch-effect/resources"
+ *
+ * const program = EventLogStreaming.create({
+ *   projectSlug: "my-project",
+ *   environmentSlug: "production",
+ *   destinationType: "DATADOG",
+ *   destinationConfig: { datadog: { apiKey: Redacted.make("dd-api-key"), site: "EU" } }
+ * }).pipe(Effect.map(({ eventLogStreamingConfig }) => eventLogStreamingConfig.streamingStatus)) // "DISABLED"
+ * ```
+ *
  * @since 0.2.0
  * @category operations
  */
@@ -471,6 +591,18 @@ export const create = Endpoint.operation(endpoints.create)
 /**
  * Replaces the settings of an existing destination type (404 when there is
  * none). The response is unmasked (the secret as `Redacted<string>`).
+ *
+ * @example
+ * ```ts
+ * import { EventLogStreaming } from "@stytch-effect/resources"
+ *
+ * const program = EventLogStreaming.update({
+ *   projectSlug: "my-project",
+ *   environmentSlug: "production",
+ *   destinationType: "GRAFANA_LOKI",
+ *   destinationConfig: { grafanaLoki: { hostname: "logs.example.com", username: "stytch", password: "new-password" } }
+ * })
+ * ```
  *
  * @since 0.2.0
  * @category operations
@@ -482,6 +614,17 @@ export {
   /**
    * Deletes the configuration of a destination type (404 when there is none).
    *
+   * @example
+   * ```ts
+   * import { EventLogStreaming } from "@stytch-effect/resources"
+   *
+   * const program = EventLogStreaming.delete({
+   *   projectSlug: "my-project",
+   *   environmentSlug: "production",
+   *   destinationType: "DATADOG"
+   * })
+   * ```
+   *
    * @since 0.2.0
    * @category operations
    */
@@ -491,6 +634,17 @@ export {
 /**
  * Starts streaming to a configured destination (404 when there is none).
  *
+ * @example
+ * ```ts
+ * import { EventLogStreaming } from "@stytch-effect/resources"
+ *
+ * const program = EventLogStreaming.enable({
+ *   projectSlug: "my-project",
+ *   environmentSlug: "production",
+ *   destinationType: "DATADOG"
+ * })
+ * ```
+ *
  * @since 0.2.0
  * @category operations
  */
@@ -498,6 +652,17 @@ export const enable = Endpoint.operation(endpoints.enable)
 
 /**
  * Stops streaming to a configured destination (404 when there is none).
+ *
+ * @example
+ * ```ts
+ * import { EventLogStreaming } from "@stytch-effect/resources"
+ *
+ * const program = EventLogStreaming.disable({
+ *   projectSlug: "my-project",
+ *   environmentSlug: "production",
+ *   destinationType: "DATADOG"
+ * })
+ * ```
  *
  * @since 0.2.0
  * @category operations

@@ -11,6 +11,9 @@ import * as Schema from "effect/Schema"
 import { environmentScope, PE } from "./internal/scope.js"
 
 /**
+ * The schema of {@link JWTTemplateType}, closed (the request and path form);
+ * `JWTTemplateType.open` is the response form.
+ *
  * @since 0.2.0
  * @category enums
  */
@@ -53,11 +56,17 @@ const jwtTemplateType = Wire.field("jwt_template_type", JWTTemplateType, "Templa
 
 const GetRequest_ = Schema.Struct({ ...environmentScope, jwtTemplateType })
 /**
+ * The input of {@link get}: the environment (`projectSlug`, `environmentSlug`) and `jwtTemplateType`.
+ *
  * @since 0.2.0
  * @category models
  */
 export interface GetRequest extends Schema.Schema.Type<typeof GetRequest_> {}
 /**
+ * The schema of {@link GetRequest}. {@link get} encodes its input with it: a value that does not fit fails
+ * with an `InvalidRequestError` and nothing is sent; otherwise it sends `projectSlug`, `environmentSlug` and
+ * `jwtTemplateType` in the path, with snake_case wire names.
+ *
  * @since 0.2.0
  * @category schemas
  */
@@ -67,11 +76,17 @@ const GetResponse_ = Wire.Response({
   jwtTemplate: Wire.field("jwt_template", JWTTemplate, "Template of the requested type.")
 })
 /**
+ * What {@link get} succeeds with: `jwtTemplate` ({@link JWTTemplate}), beside the `requestID` and
+ * `statusCode` every response carries.
+ *
  * @since 0.2.0
  * @category models
  */
 export interface GetResponse extends Schema.Schema.Type<typeof GetResponse_> {}
 /**
+ * The schema of {@link GetResponse}: decodes the JSON body of a successful {@link get} (snake_case keys) into
+ * it; a body that does not fit fails with an `UnexpectedResponseError`.
+ *
  * @since 0.2.0
  * @category schemas
  */
@@ -86,11 +101,18 @@ const SetRequest_ = Schema.Struct({
   customAudience: text("custom_audience", "Custom audience (Node requires the key; Go omits it when empty).")
 })
 /**
+ * The input of {@link set}: the environment (`projectSlug`, `environmentSlug`), `jwtTemplateType`,
+ * `templateContent` and `customAudience`.
+ *
  * @since 0.2.0
  * @category models
  */
 export interface SetRequest extends Schema.Schema.Type<typeof SetRequest_> {}
 /**
+ * The schema of {@link SetRequest}. {@link set} encodes its input with it: a value that does not fit fails
+ * with an `InvalidRequestError` and nothing is sent; otherwise it sends `projectSlug`, `environmentSlug` and
+ * `jwtTemplateType` in the path and the other fields in the JSON body, with snake_case wire names.
+ *
  * @since 0.2.0
  * @category schemas
  */
@@ -100,11 +122,17 @@ const SetResponse_ = Wire.Response({
   jwtTemplate: Wire.field("jwt_template", JWTTemplate, "Stored template.")
 })
 /**
+ * What {@link set} succeeds with: `jwtTemplate` ({@link JWTTemplate}), beside the `requestID` and
+ * `statusCode` every response carries.
+ *
  * @since 0.2.0
  * @category models
  */
 export interface SetResponse extends Schema.Schema.Type<typeof SetResponse_> {}
 /**
+ * The schema of {@link SetResponse}: decodes the JSON body of a successful {@link set} (snake_case keys) into
+ * it; a body that does not fit fails with an `UnexpectedResponseError`.
+ *
  * @since 0.2.0
  * @category schemas
  */
@@ -137,6 +165,21 @@ export const endpoints = Endpoint.group("jwtTemplates", {
  * Gets the environment's JWT template of a type. Before any `set` it is an
  * empty template (`templateContent` and `customAudience` are `""`).
  *
+ * @example
+ * ```ts
+ * import { Effect } from "effect"
+ * import { JWTTemplates } from "@stytch-effect/resources"
+ *
+ * const program = Effect.gen(function* () {
+ *   const { jwtTemplate } = yield* JWTTemplates.get({
+ *     projectSlug: "my-project",
+ *     environmentSlug: "production",
+ *     jwtTemplateType: "SESSION"
+ *   })
+ *   return jwtTemplate.templateContent
+ * })
+ * ```
+ *
  * @since 0.2.0
  * @category operations
  */
@@ -144,6 +187,19 @@ export const get = Endpoint.operation(endpoints.get)
 
 /**
  * Sets (replaces) the environment's JWT template of a type; returns it.
+ *
+ * @example
+ * ```ts
+ * import { JWTTemplates } from "@stytch-effect/resources"
+ *
+ * const program = JWTTemplates.set({
+ *   projectSlug: "my-project",
+ *   environmentSlug: "production",
+ *   jwtTemplateType: "SESSION",
+ *   templateContent: JSON.stringify({ tier: "{{ user.trusted_metadata.tier }}" }),
+ *   customAudience: "https://api.example.com"
+ * })
+ * ```
  *
  * @since 0.2.0
  * @category operations

@@ -27,11 +27,21 @@ import { type AuthenticateTokenRequest, type AuthenticateTokenResponse, verifyTo
 
 export {
   /**
+   * What {@link authenticateToken} takes: the `accessToken` (a string, or the
+   * `Redacted` that {@link token} returns), and optionally the
+   * `requiredScopes`, a `maxTokenAgeSeconds`, a `clockToleranceSeconds` leeway
+   * for `exp`/`nbf`, and an `authorizationCheck` replacing the default
+   * `action:resource` scope check.
+   *
    * @since 0.3.0
    * @category models
    */
   type AuthenticateTokenRequest,
   /**
+   * What {@link authenticateToken} succeeds with: the `clientID` the token was
+   * issued to (its `sub`), the granted `scopes`, and every other claim in
+   * `customClaims`.
+   *
    * @since 0.3.0
    * @category models
    */
@@ -62,6 +72,10 @@ const OAuthTokenRequest_ = Schema.Struct({
  */
 export interface OAuthTokenRequest extends Schema.Schema.Type<typeof OAuthTokenRequest_> {}
 /**
+ * The schema of {@link OAuthTokenRequest}. {@link token} builds one from its {@link TokenRequest} and the
+ * project client's `projectID`, and encodes it with this schema: `projectID` goes in the path, the other
+ * fields in the JSON body (`client_id`, `client_secret` as plain text, `grant_type`, `scope`).
+ *
  * @since 0.3.0
  * @category schemas
  */
@@ -84,6 +98,9 @@ const TokenResponse_ = Wire.Response({
  */
 export interface TokenResponse extends Schema.Schema.Type<typeof TokenResponse_> {}
 /**
+ * The schema of {@link TokenResponse}: decodes the JSON body of a successful {@link token} (snake_case keys)
+ * into it; a body that does not fit fails with an `UnexpectedResponseError`.
+ *
  * @since 0.3.0
  * @category schemas
  */
@@ -91,11 +108,17 @@ export const TokenResponse: Schema.Schema<TokenResponse, typeof TokenResponse_.E
 
 const JWKSRequest_ = Schema.Struct({ projectID: Wire.field("project_id", Wire.PathParam) })
 /**
+ * The input of {@link jwks}: `projectID`.
+ *
  * @since 0.3.0
  * @category models
  */
 export interface JWKSRequest extends Schema.Schema.Type<typeof JWKSRequest_> {}
 /**
+ * The schema of {@link JWKSRequest}. {@link jwks} encodes its input with it: a value that does not fit fails
+ * with an `InvalidRequestError` and nothing is sent; otherwise it sends `projectID` in the path, with
+ * snake_case wire names.
+ *
  * @since 0.3.0
  * @category schemas
  */
@@ -109,11 +132,17 @@ const JWKSResponse_ = Schema.Struct({
   })
 })
 /**
+ * What {@link jwks} succeeds with: the project's public signing `keys` (JWKs, as plain JSON objects), the
+ * `statusCode` and, when the server sends one, a `requestID`.
+ *
  * @since 0.3.0
  * @category models
  */
 export interface JWKSResponse extends Schema.Schema.Type<typeof JWKSResponse_> {}
 /**
+ * The schema of {@link JWKSResponse}: decodes the JSON body of a successful {@link jwks} (snake_case keys)
+ * into it; a body that does not fit fails with an `UnexpectedResponseError`.
+ *
  * @since 0.3.0
  * @category schemas
  */
@@ -147,6 +176,17 @@ export const endpoints = Endpoint.group("m2m", {
 
 /**
  * Fetches the project's JWKS (uncached; `authenticateToken` caches it).
+ *
+ * @example
+ * ```ts
+ * import { Effect } from "effect"
+ * import { M2M } from "@stytch-effect/resources"
+ *
+ * const program = Effect.gen(function* () {
+ *   const { keys } = yield* M2M.jwks({ projectID: "project-live-c60c0abe-1234-4c1e-9d8a-0f1e2d3c4b5a" })
+ *   return keys.map((key) => key["kid"])
+ * })
+ * ```
  *
  * @since 0.3.0
  * @category operations
@@ -185,6 +225,17 @@ const tokenCaches = new WeakMap<StytchProject.Service, SingleFlight.SingleFlight
  * until a minute before they expire; concurrent calls for the same token
  * share one request, and a failure is not cached.
  *
+ * @example
+ * ```ts
+ * import { Effect, Redacted } from "effect"
+ * import { M2M } from "@stytch-effect/resources"
+ *
+ * const program = Effect.gen(function* () {
+ *   const { accessToken } = yield* M2M.token({ clientID: "m2m-client-live-0a1b2c", clientSecret: "…", scopes: ["read:users"] })
+ *   return { Authorization: `Bearer ${Redacted.value(accessToken)}` }
+ * })
+ * ```
+ *
  * @since 0.3.0
  * @category operations
  */
@@ -218,6 +269,18 @@ export const token = (
  * Only the JWKS is fetched: once, then cached for ten minutes, and again
  * when a token names a key it does not hold. Fails with a
  * {@link TokenVerificationError} (`Invalid`, `TooOld`, `MissingScopes`).
+ *
+ * @example
+ * ```ts
+ * import { Effect } from "effect"
+ * import { M2M } from "@stytch-effect/resources"
+ *
+ * const authorize = (bearer: string) =>
+ *   M2M.authenticateToken({ accessToken: bearer, requiredScopes: ["read:users"], maxTokenAgeSeconds: 3600 }).pipe(
+ *     Effect.map(({ clientID }) => clientID),
+ *     Effect.catchTag("TokenVerificationError", (e) => Effect.fail(`401: ${e.reason}`))
+ *   )
+ * ```
  *
  * @since 0.3.0
  * @category operations

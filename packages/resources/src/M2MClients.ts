@@ -33,6 +33,9 @@ import * as Stream from "effect/Stream"
  */
 export const Status = Wire.Enum("M2MClientStatus", "active", "inactive")
 /**
+ * An M2M client's status: `active` or `inactive`. Closed in requests, open in
+ * responses (`M2MClient.status`).
+ *
  * @since 0.3.0
  * @category enums
  */
@@ -47,6 +50,8 @@ export type Status = typeof Status.Type
  */
 export const FilterName = Wire.Enum("M2MClientFilterName", "client_id", "client_name", "scopes")
 /**
+ * The field a {@link SearchOperand} filters on.
+ *
  * @since 0.3.0
  * @category enums
  */
@@ -60,6 +65,8 @@ export type FilterName = typeof FilterName.Type
  */
 export const Operator = Wire.Enum("SearchOperator", "AND", "OR")
 /**
+ * How a {@link SearchQuery} combines its operands: `AND` or `OR`.
+ *
  * @since 0.3.0
  * @category enums
  */
@@ -136,11 +143,18 @@ const CreateRequest_ = Schema.Struct({
   trustedMetadata: Wire.optionalField("trusted_metadata", Metadata, "Arbitrary JSON of the application.")
 })
 /**
+ * The input of {@link create}: `scopes`, and optionally `clientID`, `clientSecret`, `clientName`,
+ * `clientDescription` and `trustedMetadata`.
+ *
  * @since 0.3.0
  * @category models
  */
 export interface CreateRequest extends Schema.Schema.Type<typeof CreateRequest_> {}
 /**
+ * The schema of {@link CreateRequest}. {@link create} encodes its input with it: a value that does not fit
+ * fails with an `InvalidRequestError` and nothing is sent; otherwise it sends every field in the JSON body,
+ * with snake_case wire names.
+ *
  * @since 0.3.0
  * @category schemas
  */
@@ -148,11 +162,17 @@ export const CreateRequest: Schema.Schema<CreateRequest, typeof CreateRequest_.E
 
 const CreateResponse_ = Wire.Response({ m2mClient: Wire.field("m2m_client", M2MClientWithClientSecret) })
 /**
+ * What {@link create} succeeds with: `m2mClient` ({@link M2MClientWithClientSecret}), beside the `requestID`
+ * and `statusCode` every response carries.
+ *
  * @since 0.3.0
  * @category models
  */
 export interface CreateResponse extends Schema.Schema.Type<typeof CreateResponse_> {}
 /**
+ * The schema of {@link CreateResponse}: decodes the JSON body of a successful {@link create} (snake_case
+ * keys) into it; a body that does not fit fails with an `UnexpectedResponseError`.
+ *
  * @since 0.3.0
  * @category schemas
  */
@@ -167,6 +187,11 @@ const ClientRequest_ = Schema.Struct(clientIDParam)
  */
 export interface ClientRequest extends Schema.Schema.Type<typeof ClientRequest_> {}
 /**
+ * The schema of {@link ClientRequest}. {@link get}, {@link delete}, {@link rotateStart}, {@link rotate} and
+ * {@link rotateCancel} encodes its input with it: a value that does not fit fails with an
+ * `InvalidRequestError` and nothing is sent; otherwise it sends `clientID` in the path, with snake_case wire
+ * names.
+ *
  * @since 0.3.0
  * @category schemas
  */
@@ -181,6 +206,10 @@ const ClientResponse_ = Wire.Response({ m2mClient: Wire.field("m2m_client", M2MC
  */
 export interface ClientResponse extends Schema.Schema.Type<typeof ClientResponse_> {}
 /**
+ * The schema of {@link ClientResponse}: decodes the JSON body of a successful {@link get}, {@link update},
+ * {@link rotate} and {@link rotateCancel} (snake_case keys) into it; a body that does not fit fails with an
+ * `UnexpectedResponseError`.
+ *
  * @since 0.3.0
  * @category schemas
  */
@@ -191,11 +220,17 @@ const SearchOperand_ = Schema.Struct({
   filterValue: Wire.field("filter_value", Schema.Array(Schema.String))
 })
 /**
+ * One condition of a {@link SearchQuery}: a `filterName` and the values it
+ * matches (`filterValue`).
+ *
  * @since 0.3.0
  * @category models
  */
 export interface SearchOperand extends Schema.Schema.Type<typeof SearchOperand_> {}
 /**
+ * The schema of {@link SearchOperand} (`filter_name` and `filter_value` on the
+ * wire).
+ *
  * @since 0.3.0
  * @category schemas
  */
@@ -203,11 +238,15 @@ export const SearchOperand: Schema.Schema<SearchOperand, typeof SearchOperand_.E
 
 const SearchQuery_ = Schema.Struct({ operator: Operator, operands: Schema.Array(SearchOperand) })
 /**
+ * The filter of a {@link search}: `operands` combined with `operator`.
+ *
  * @since 0.3.0
  * @category models
  */
 export interface SearchQuery extends Schema.Schema.Type<typeof SearchQuery_> {}
 /**
+ * The schema of {@link SearchQuery}.
+ *
  * @since 0.3.0
  * @category schemas
  */
@@ -221,11 +260,17 @@ const SearchRequest_ = Schema.Struct({
   query: Schema.optional(SearchQuery)
 })
 /**
+ * The input of {@link search}, every field optional: `cursor`, `limit` and `query`.
+ *
  * @since 0.3.0
  * @category models
  */
 export interface SearchRequest extends Schema.Schema.Type<typeof SearchRequest_> {}
 /**
+ * The schema of {@link SearchRequest}. {@link search} encodes its input with it: a value that does not fit
+ * fails with an `InvalidRequestError` and nothing is sent; otherwise it sends every field in the JSON body,
+ * with snake_case wire names.
+ *
  * @since 0.3.0
  * @category schemas
  */
@@ -236,11 +281,17 @@ const ResultsMetadata_ = Schema.Struct({
   nextCursor: Wire.optionalField("next_cursor", Schema.NullOr(Schema.String))
 })
 /**
+ * The paging information of a {@link search} page: the `total` number of
+ * matching clients, and the `nextCursor` to pass as `cursor` for the next page
+ * (absent, `null` or empty on the last page).
+ *
  * @since 0.3.0
  * @category models
  */
 export interface ResultsMetadata extends Schema.Schema.Type<typeof ResultsMetadata_> {}
 /**
+ * The schema of {@link ResultsMetadata} (`next_cursor` on the wire).
+ *
  * @since 0.3.0
  * @category schemas
  */
@@ -251,11 +302,17 @@ const SearchResponse_ = Wire.Response({
   resultsMetadata: Wire.field("results_metadata", ResultsMetadata)
 })
 /**
+ * What {@link search} succeeds with: `m2mClients` (an array of {@link M2MClient}) and `resultsMetadata`
+ * ({@link ResultsMetadata}), beside the `requestID` and `statusCode` every response carries.
+ *
  * @since 0.3.0
  * @category models
  */
 export interface SearchResponse extends Schema.Schema.Type<typeof SearchResponse_> {}
 /**
+ * The schema of {@link SearchResponse}: decodes the JSON body of a successful {@link search} (snake_case
+ * keys) into it; a body that does not fit fails with an `UnexpectedResponseError`.
+ *
  * @since 0.3.0
  * @category schemas
  */
@@ -270,11 +327,18 @@ const UpdateRequest_ = Schema.Struct({
   trustedMetadata: Wire.optionalField("trusted_metadata", Metadata, "Arbitrary JSON of the application.")
 })
 /**
+ * The input of {@link update}: `clientID`, and optionally `clientName`, `clientDescription`, `status`,
+ * `scopes` and `trustedMetadata`.
+ *
  * @since 0.3.0
  * @category models
  */
 export interface UpdateRequest extends Schema.Schema.Type<typeof UpdateRequest_> {}
 /**
+ * The schema of {@link UpdateRequest}. {@link update} encodes its input with it: a value that does not fit
+ * fails with an `InvalidRequestError` and nothing is sent; otherwise it sends `clientID` in the path and the
+ * other fields in the JSON body, with snake_case wire names.
+ *
  * @since 0.3.0
  * @category schemas
  */
@@ -282,11 +346,17 @@ export const UpdateRequest: Schema.Schema<UpdateRequest, typeof UpdateRequest_.E
 
 const DeleteResponse_ = Wire.Response({ clientID: Wire.field("client_id", Schema.String) })
 /**
+ * What {@link delete} succeeds with: `clientID`, beside the `requestID` and `statusCode` every response
+ * carries.
+ *
  * @since 0.3.0
  * @category models
  */
 export interface DeleteResponse extends Schema.Schema.Type<typeof DeleteResponse_> {}
 /**
+ * The schema of {@link DeleteResponse}: decodes the JSON body of a successful {@link delete} (snake_case
+ * keys) into it; a body that does not fit fails with an `UnexpectedResponseError`.
+ *
  * @since 0.3.0
  * @category schemas
  */
@@ -294,11 +364,17 @@ export const DeleteResponse: Schema.Schema<DeleteResponse, typeof DeleteResponse
 
 const RotateStartResponse_ = Wire.Response({ m2mClient: Wire.field("m2m_client", M2MClientWithNextClientSecret) })
 /**
+ * What {@link rotateStart} succeeds with: `m2mClient` ({@link M2MClientWithNextClientSecret}), beside the
+ * `requestID` and `statusCode` every response carries.
+ *
  * @since 0.3.0
  * @category models
  */
 export interface RotateStartResponse extends Schema.Schema.Type<typeof RotateStartResponse_> {}
 /**
+ * The schema of {@link RotateStartResponse}: decodes the JSON body of a successful {@link rotateStart}
+ * (snake_case keys) into it; a body that does not fit fails with an `UnexpectedResponseError`.
+ *
  * @since 0.3.0
  * @category schemas
  */
@@ -376,6 +452,17 @@ export const endpoints = Endpoint.group("m2mClients", {
  * Creates an M2M client. The response is the only one that carries its
  * secret (`m2mClient.clientSecret`, a `Redacted<string>`).
  *
+ * @example
+ * ```ts
+ * import { Effect, Redacted } from "effect"
+ * import { M2MClients } from "@stytch-effect/resources"
+ *
+ * const program = Effect.gen(function* () {
+ *   const { m2mClient } = yield* M2MClients.create({ scopes: ["read:users", "write:users"], clientName: "billing-service" })
+ *   return { clientID: m2mClient.clientID, clientSecret: Redacted.value(m2mClient.clientSecret) } // store the secret now
+ * })
+ * ```
+ *
  * @since 0.3.0
  * @category operations
  */
@@ -383,6 +470,17 @@ export const create = Endpoint.operation(endpoints.create)
 
 /**
  * Gets an M2M client.
+ *
+ * @example
+ * ```ts
+ * import { Effect } from "effect"
+ * import { M2MClients } from "@stytch-effect/resources"
+ *
+ * const program = Effect.gen(function* () {
+ *   const { m2mClient } = yield* M2MClients.get({ clientID: "m2m-client-live-0a1b2c" })
+ *   return m2mClient.status === "active"
+ * })
+ * ```
  *
  * @since 0.3.0
  * @category operations
@@ -392,6 +490,20 @@ export const get = Endpoint.operation(endpoints.get)
 /**
  * Searches M2M clients, one page per call; see {@link searchAll} for every page.
  *
+ * @example
+ * ```ts
+ * import { Effect } from "effect"
+ * import { M2MClients } from "@stytch-effect/resources"
+ *
+ * const program = Effect.gen(function* () {
+ *   const page = yield* M2MClients.search({
+ *     limit: 50,
+ *     query: { operator: "AND", operands: [{ filterName: "scopes", filterValue: ["read:users"] }] }
+ *   })
+ *   return { clients: page.m2mClients, next: page.resultsMetadata.nextCursor }
+ * })
+ * ```
+ *
  * @since 0.3.0
  * @category operations
  */
@@ -399,6 +511,13 @@ export const search = Endpoint.operation(endpoints.search)
 
 /**
  * Updates an M2M client.
+ *
+ * @example
+ * ```ts
+ * import { M2MClients } from "@stytch-effect/resources"
+ *
+ * const program = M2MClients.update({ clientID: "m2m-client-live-0a1b2c", status: "inactive" })
+ * ```
  *
  * @since 0.3.0
  * @category operations
@@ -410,6 +529,13 @@ export {
   /**
    * Deletes an M2M client.
    *
+   * @example
+   * ```ts
+   * import { M2MClients } from "@stytch-effect/resources"
+   *
+   * const program = M2MClients.delete({ clientID: "m2m-client-live-0a1b2c" })
+   * ```
+   *
    * @since 0.3.0
    * @category operations
    */
@@ -420,6 +546,17 @@ export {
  * Starts a secret rotation; the response carries the next secret
  * (`m2mClient.nextClientSecret`, a `Redacted<string>`).
  *
+ * @example
+ * ```ts
+ * import { Effect, Redacted } from "effect"
+ * import { M2MClients } from "@stytch-effect/resources"
+ *
+ * const program = Effect.gen(function* () {
+ *   const { m2mClient } = yield* M2MClients.rotateStart({ clientID: "m2m-client-live-0a1b2c" })
+ *   return Redacted.value(m2mClient.nextClientSecret) // deploy it, then call M2MClients.rotate
+ * })
+ * ```
+ *
  * @since 0.3.0
  * @category operations
  */
@@ -428,6 +565,13 @@ export const rotateStart = Endpoint.operation(endpoints.rotateStart)
 /**
  * Completes a secret rotation: the next secret replaces the current one.
  *
+ * @example
+ * ```ts
+ * import { M2MClients } from "@stytch-effect/resources"
+ *
+ * const program = M2MClients.rotate({ clientID: "m2m-client-live-0a1b2c" })
+ * ```
+ *
  * @since 0.3.0
  * @category operations
  */
@@ -435,6 +579,13 @@ export const rotate = Endpoint.operation(endpoints.rotate)
 
 /**
  * Cancels a secret rotation: the next secret is discarded.
+ *
+ * @example
+ * ```ts
+ * import { M2MClients } from "@stytch-effect/resources"
+ *
+ * const program = M2MClients.rotateCancel({ clientID: "m2m-client-live-0a1b2c" })
+ * ```
  *
  * @since 0.3.0
  * @category operations
@@ -445,6 +596,16 @@ export const rotateCancel = Endpoint.operation(endpoints.rotateCancel)
  * Every client matching a search, page after page: each page is one
  * {@link search} call, and the next is requested (with the previous
  * `next_cursor`) only when the stream is pulled that far.
+ *
+ * @example
+ * ```ts
+ * import { Stream } from "effect"
+ * import { M2MClients } from "@stytch-effect/resources"
+ *
+ * const program = M2MClients.searchAll({
+ *   query: { operator: "OR", operands: [{ filterName: "client_name", filterValue: ["billing-service"] }] }
+ * }).pipe(Stream.map((client) => client.clientID), Stream.runCollect)
+ * ```
  *
  * @since 0.3.0
  * @category operations

@@ -12,6 +12,9 @@ import * as Schema from "effect/Schema"
 import { environmentScope, PE } from "./internal/scope.js"
 
 /**
+ * The schema of {@link ValidationPolicy}, closed (the request form);
+ * `ValidationPolicy.open` is the response form.
+ *
  * @since 0.2.0
  * @category enums
  */
@@ -64,11 +67,17 @@ export class PasswordStrengthConfig extends Schema.Class<PasswordStrengthConfig>
 
 const GetRequest_ = Schema.Struct(environmentScope)
 /**
+ * The input of {@link get}: the environment (`projectSlug`, `environmentSlug`); nothing else.
+ *
  * @since 0.2.0
  * @category models
  */
 export interface GetRequest extends Schema.Schema.Type<typeof GetRequest_> {}
 /**
+ * The schema of {@link GetRequest}. {@link get} encodes its input with it: a value that does not fit fails
+ * with an `InvalidRequestError` and nothing is sent; otherwise it sends `projectSlug` and `environmentSlug`
+ * in the path, with snake_case wire names.
+ *
  * @since 0.2.0
  * @category schemas
  */
@@ -78,11 +87,17 @@ const GetResponse_ = Wire.Response({
   passwordStrengthConfig: Wire.field("password_strength_config", PasswordStrengthConfig, "Current config.")
 })
 /**
+ * What {@link get} succeeds with: `passwordStrengthConfig` ({@link PasswordStrengthConfig}), beside the
+ * `requestID` and `statusCode` every response carries.
+ *
  * @since 0.2.0
  * @category models
  */
 export interface GetResponse extends Schema.Schema.Type<typeof GetResponse_> {}
 /**
+ * The schema of {@link GetResponse}: decodes the JSON body of a successful {@link get} (snake_case keys) into
+ * it; a body that does not fit fails with an `UnexpectedResponseError`.
+ *
  * @since 0.2.0
  * @category schemas
  */
@@ -104,11 +119,19 @@ const SetRequest_ = Schema.Struct({
   )
 })
 /**
+ * The input of {@link set}: the environment (`projectSlug`, `environmentSlug`), `checkBreachOnCreation`,
+ * `checkBreachOnAuthentication` and `validateOnAuthentication`, and optionally `validationPolicy`,
+ * `ludsMinPasswordLength` and `ludsMinPasswordComplexity`.
+ *
  * @since 0.2.0
  * @category models
  */
 export interface SetRequest extends Schema.Schema.Type<typeof SetRequest_> {}
 /**
+ * The schema of {@link SetRequest}. {@link set} encodes its input with it: a value that does not fit fails
+ * with an `InvalidRequestError` and nothing is sent; otherwise it sends `projectSlug` and `environmentSlug`
+ * in the path and the other fields in the JSON body, with snake_case wire names.
+ *
  * @since 0.2.0
  * @category schemas
  */
@@ -118,11 +141,17 @@ const SetResponse_ = Wire.Response({
   passwordStrengthConfig: Wire.field("password_strength_config", PasswordStrengthConfig, "Stored config.")
 })
 /**
+ * What {@link set} succeeds with: `passwordStrengthConfig` ({@link PasswordStrengthConfig}), beside the
+ * `requestID` and `statusCode` every response carries.
+ *
  * @since 0.2.0
  * @category models
  */
 export interface SetResponse extends Schema.Schema.Type<typeof SetResponse_> {}
 /**
+ * The schema of {@link SetResponse}: decodes the JSON body of a successful {@link set} (snake_case keys) into
+ * it; a body that does not fit fails with an `UnexpectedResponseError`.
+ *
  * @since 0.2.0
  * @category schemas
  */
@@ -155,6 +184,20 @@ export const endpoints = Endpoint.group("passwordStrengthConfig", {
  * Gets the environment's password strength configuration. A new environment
  * has a default one.
  *
+ * @example
+ * ```ts
+ * import { Effect } from "effect"
+ * import { PasswordStrengthConfig } from "@stytch-effect/resources"
+ *
+ * const program = Effect.gen(function* () {
+ *   const { passwordStrengthConfig } = yield* PasswordStrengthConfig.get({
+ *     projectSlug: "my-project",
+ *     environmentSlug: "production"
+ *   })
+ *   return passwordStrengthConfig.validationPolicy
+ * })
+ * ```
+ *
  * @since 0.2.0
  * @category operations
  */
@@ -164,6 +207,22 @@ export const get = Endpoint.operation(endpoints.get)
  * Replaces the environment's password strength configuration and returns
  * it. Not a partial update: every boolean must be given (`false` is sent as
  * `false`), and the `luds*` settings apply only to `LUDS`.
+ *
+ * @example
+ * ```ts
+ * import { PasswordStrengthConfig } from "@stytch-effect/resources"
+ *
+ * const program = PasswordStrengthConfig.set({
+ *   projectSlug: "my-project",
+ *   environmentSlug: "production",
+ *   checkBreachOnCreation: true,
+ *   checkBreachOnAuthentication: true,
+ *   validateOnAuthentication: false,
+ *   validationPolicy: "LUDS",
+ *   ludsMinPasswordLength: 12,
+ *   ludsMinPasswordComplexity: 3
+ * })
+ * ```
  *
  * @since 0.2.0
  * @category operations

@@ -23,12 +23,17 @@ export const groups = {
 } as const
 
 /**
+ * The type of {@link groups}: each project-API group name mapped to its
+ * resource module.
+ *
  * @since 0.3.0
  * @category registry
  */
 export type Groups = typeof groups
 
 /**
+ * A project-API group name: `"m2mClients"` or `"m2m"`.
+ *
  * @since 0.3.0
  * @category registry
  */

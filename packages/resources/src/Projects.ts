@@ -10,6 +10,9 @@ import * as Schema from "effect/Schema"
 import { P, projectScope } from "./internal/scope.js"
 
 /**
+ * The schema of {@link Vertical}, closed for requests (`Projects.create` rejects
+ * any other value); `Vertical.open` is its open form, used by {@link Project}.
+ *
  * @since 0.1.0
  * @category enums
  */
@@ -25,6 +28,9 @@ export const Vertical = Wire.Enum("Vertical", "ALL", "CONSUMER", "B2B")
 export type Vertical = typeof Vertical.Type
 
 /**
+ * A project, as every project operation returns it: its slug (the identifier
+ * the other operations take), name, vertical and creation time.
+ *
  * @since 0.1.0
  * @category models
  */
@@ -42,11 +48,17 @@ const CreateRequest_ = Schema.Struct({
   projectSlug: Wire.optionalField("project_slug", Schema.String)
 })
 /**
+ * The input of {@link create}: `name`, and optionally `vertical` and `projectSlug`.
+ *
  * @since 0.1.0
  * @category models
  */
 export interface CreateRequest extends Schema.Schema.Type<typeof CreateRequest_> {}
 /**
+ * The schema of {@link CreateRequest}. {@link create} encodes its input with it: a value that does not fit
+ * fails with an `InvalidRequestError` and nothing is sent; otherwise it sends every field in the JSON body,
+ * with snake_case wire names.
+ *
  * @since 0.1.0
  * @category schemas
  */
@@ -54,11 +66,17 @@ export const CreateRequest: Schema.Schema<CreateRequest, typeof CreateRequest_.E
 
 const CreateResponse_ = Wire.Response({ project: Project })
 /**
+ * What {@link create} succeeds with: `project` ({@link Project}), beside the `requestID` and `statusCode`
+ * every response carries.
+ *
  * @since 0.1.0
  * @category models
  */
 export interface CreateResponse extends Schema.Schema.Type<typeof CreateResponse_> {}
 /**
+ * The schema of {@link CreateResponse}: decodes the JSON body of a successful {@link create} (snake_case
+ * keys) into it; a body that does not fit fails with an `UnexpectedResponseError`.
+ *
  * @since 0.1.0
  * @category schemas
  */
@@ -66,11 +84,17 @@ export const CreateResponse: Schema.Schema<CreateResponse, typeof CreateResponse
 
 const GetRequest_ = Schema.Struct(projectScope)
 /**
+ * The input of {@link get}: the project (`projectSlug`); nothing else.
+ *
  * @since 0.1.0
  * @category models
  */
 export interface GetRequest extends Schema.Schema.Type<typeof GetRequest_> {}
 /**
+ * The schema of {@link GetRequest}. {@link get} encodes its input with it: a value that does not fit fails
+ * with an `InvalidRequestError` and nothing is sent; otherwise it sends `projectSlug` in the path, with
+ * snake_case wire names.
+ *
  * @since 0.1.0
  * @category schemas
  */
@@ -78,11 +102,17 @@ export const GetRequest: Schema.Schema<GetRequest, typeof GetRequest_.Encoded> =
 
 const GetResponse_ = Wire.Response({ project: Project })
 /**
+ * What {@link get} succeeds with: `project` ({@link Project}), beside the `requestID` and `statusCode` every
+ * response carries.
+ *
  * @since 0.1.0
  * @category models
  */
 export interface GetResponse extends Schema.Schema.Type<typeof GetResponse_> {}
 /**
+ * The schema of {@link GetResponse}: decodes the JSON body of a successful {@link get} (snake_case keys) into
+ * it; a body that does not fit fails with an `UnexpectedResponseError`.
+ *
  * @since 0.1.0
  * @category schemas
  */
@@ -90,11 +120,17 @@ export const GetResponse: Schema.Schema<GetResponse, typeof GetResponse_.Encoded
 
 const GetAllResponse_ = Wire.Response({ projects: Schema.Array(Project) })
 /**
+ * What {@link getAll} succeeds with: `projects` (an array of {@link Project}), beside the `requestID` and
+ * `statusCode` every response carries.
+ *
  * @since 0.1.0
  * @category models
  */
 export interface GetAllResponse extends Schema.Schema.Type<typeof GetAllResponse_> {}
 /**
+ * The schema of {@link GetAllResponse}: decodes the JSON body of a successful {@link getAll} (snake_case
+ * keys) into it; a body that does not fit fails with an `UnexpectedResponseError`.
+ *
  * @since 0.1.0
  * @category schemas
  */
@@ -102,11 +138,17 @@ export const GetAllResponse: Schema.Schema<GetAllResponse, typeof GetAllResponse
 
 const UpdateRequest_ = Schema.Struct({ ...projectScope, name: Schema.optional(Schema.String) })
 /**
+ * The input of {@link update}: the project (`projectSlug`), and optionally `name`.
+ *
  * @since 0.1.0
  * @category models
  */
 export interface UpdateRequest extends Schema.Schema.Type<typeof UpdateRequest_> {}
 /**
+ * The schema of {@link UpdateRequest}. {@link update} encodes its input with it: a value that does not fit
+ * fails with an `InvalidRequestError` and nothing is sent; otherwise it sends `projectSlug` in the path and
+ * `name` in the JSON body, with snake_case wire names.
+ *
  * @since 0.1.0
  * @category schemas
  */
@@ -114,11 +156,17 @@ export const UpdateRequest: Schema.Schema<UpdateRequest, typeof UpdateRequest_.E
 
 const UpdateResponse_ = Wire.Response({ project: Project })
 /**
+ * What {@link update} succeeds with: `project` ({@link Project}), beside the `requestID` and `statusCode`
+ * every response carries.
+ *
  * @since 0.1.0
  * @category models
  */
 export interface UpdateResponse extends Schema.Schema.Type<typeof UpdateResponse_> {}
 /**
+ * The schema of {@link UpdateResponse}: decodes the JSON body of a successful {@link update} (snake_case
+ * keys) into it; a body that does not fit fails with an `UnexpectedResponseError`.
+ *
  * @since 0.1.0
  * @category schemas
  */
@@ -126,11 +174,17 @@ export const UpdateResponse: Schema.Schema<UpdateResponse, typeof UpdateResponse
 
 const DeleteRequest_ = Schema.Struct(projectScope)
 /**
+ * The input of {@link delete}: the project (`projectSlug`); nothing else.
+ *
  * @since 0.1.0
  * @category models
  */
 export interface DeleteRequest extends Schema.Schema.Type<typeof DeleteRequest_> {}
 /**
+ * The schema of {@link DeleteRequest}. {@link delete} encodes its input with it: a value that does not fit
+ * fails with an `InvalidRequestError` and nothing is sent; otherwise it sends `projectSlug` in the path, with
+ * snake_case wire names.
+ *
  * @since 0.1.0
  * @category schemas
  */
@@ -138,11 +192,16 @@ export const DeleteRequest: Schema.Schema<DeleteRequest, typeof DeleteRequest_.E
 
 const DeleteResponse_ = Wire.Response({})
 /**
+ * What {@link delete} succeeds with: only the `requestID` and `statusCode` every response carries.
+ *
  * @since 0.1.0
  * @category models
  */
 export interface DeleteResponse extends Schema.Schema.Type<typeof DeleteResponse_> {}
 /**
+ * The schema of {@link DeleteResponse}: decodes the JSON body of a successful {@link delete} (snake_case
+ * keys) into it; a body that does not fit fails with an `UnexpectedResponseError`.
+ *
  * @since 0.1.0
  * @category schemas
  */
@@ -195,18 +254,57 @@ export const endpoints = Endpoint.group("projects", {
 /**
  * Creates a project. It has no environments: create its LIVE one next.
  *
+ * @example
+ * ```ts
+ * import { Effect } from "effect"
+ * import { Projects } from "@stytch-effect/resources"
+ *
+ * const program = Effect.gen(function* () {
+ *   const { project } = yield* Projects.create({ name: "Acme", vertical: "B2B" })
+ *   return project.projectSlug
+ * })
+ * ```
+ *
  * @since 0.1.0
  * @category operations
  */
 export const create = Endpoint.operation(endpoints.create)
 
 /**
+ * Gets a project by its slug. An unknown slug fails with a `StytchApiError`
+ * (status 404, error type `project_not_found`).
+ *
+ * @example
+ * ```ts
+ * import { Effect } from "effect"
+ * import { Projects } from "@stytch-effect/resources"
+ *
+ * const program = Projects.get({ projectSlug: "my-project" }).pipe(
+ *   Effect.map(({ project }) => project.name),
+ *   Effect.catchTag("StytchApiError", (e) => Effect.succeed(`not found: ${e.errorType}`))
+ * )
+ * ```
+ *
  * @since 0.1.0
  * @category operations
  */
 export const get = Endpoint.operation(endpoints.get)
 
 /**
+ * Lists every project of the workspace the credentials belong to. Takes no
+ * input.
+ *
+ * @example
+ * ```ts
+ * import { Effect } from "effect"
+ * import { Projects } from "@stytch-effect/resources"
+ *
+ * const program = Effect.gen(function* () {
+ *   const { projects } = yield* Projects.getAll()
+ *   return projects.map((project) => project.projectSlug)
+ * })
+ * ```
+ *
  * @since 0.1.0
  * @category operations
  */
@@ -214,6 +312,13 @@ export const getAll = Endpoint.operation(endpoints.getAll)
 
 /**
  * Partial update: omitted fields keep their values.
+ *
+ * @example
+ * ```ts
+ * import { Projects } from "@stytch-effect/resources"
+ *
+ * const program = Projects.update({ projectSlug: "my-project", name: "Acme (production)" })
+ * ```
  *
  * @since 0.1.0
  * @category operations
@@ -224,6 +329,13 @@ const delete_ = Endpoint.operation(endpoints.delete)
 export {
   /**
    * Deletes a project and all its environments.
+   *
+   * @example
+   * ```ts
+   * import { Projects } from "@stytch-effect/resources"
+   *
+   * const program = Projects.delete({ projectSlug: "my-project" })
+   * ```
    *
    * @since 0.1.0
    * @category operations

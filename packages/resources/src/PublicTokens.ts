@@ -32,6 +32,10 @@ const CreateRequest_ = Schema.Struct(environmentScope)
  */
 export interface CreateRequest extends Schema.Schema.Type<typeof CreateRequest_> {}
 /**
+ * The schema of {@link CreateRequest}. {@link create} encodes its input with it: a value that does not fit
+ * fails with an `InvalidRequestError` and nothing is sent; otherwise it sends `projectSlug` and
+ * `environmentSlug` in the path, with snake_case wire names.
+ *
  * @since 0.2.0
  * @category schemas
  */
@@ -39,11 +43,17 @@ export const CreateRequest: Schema.Schema<CreateRequest, typeof CreateRequest_.E
 
 const CreateResponse_ = Wire.Response({ publicToken: Wire.field("public_token", PublicToken, "The new token.") })
 /**
+ * What {@link create} succeeds with: `publicToken` ({@link PublicToken}), beside the `requestID` and
+ * `statusCode` every response carries.
+ *
  * @since 0.2.0
  * @category models
  */
 export interface CreateResponse extends Schema.Schema.Type<typeof CreateResponse_> {}
 /**
+ * The schema of {@link CreateResponse}: decodes the JSON body of a successful {@link create} (snake_case
+ * keys) into it; a body that does not fit fails with an `UnexpectedResponseError`.
+ *
  * @since 0.2.0
  * @category schemas
  */
@@ -51,11 +61,17 @@ export const CreateResponse: Schema.Schema<CreateResponse, typeof CreateResponse
 
 const GetRequest_ = Schema.Struct({ ...environmentScope, publicToken: publicTokenParam })
 /**
+ * The input of {@link get}: the environment (`projectSlug`, `environmentSlug`) and `publicToken`.
+ *
  * @since 0.2.0
  * @category models
  */
 export interface GetRequest extends Schema.Schema.Type<typeof GetRequest_> {}
 /**
+ * The schema of {@link GetRequest}. {@link get} encodes its input with it: a value that does not fit fails
+ * with an `InvalidRequestError` and nothing is sent; otherwise it sends `projectSlug`, `environmentSlug` and
+ * `publicToken` in the path, with snake_case wire names.
+ *
  * @since 0.2.0
  * @category schemas
  */
@@ -63,11 +79,17 @@ export const GetRequest: Schema.Schema<GetRequest, typeof GetRequest_.Encoded> =
 
 const GetResponse_ = Wire.Response({ publicToken: Wire.field("public_token", PublicToken, "The token.") })
 /**
+ * What {@link get} succeeds with: `publicToken` ({@link PublicToken}), beside the `requestID` and
+ * `statusCode` every response carries.
+ *
  * @since 0.2.0
  * @category models
  */
 export interface GetResponse extends Schema.Schema.Type<typeof GetResponse_> {}
 /**
+ * The schema of {@link GetResponse}: decodes the JSON body of a successful {@link get} (snake_case keys) into
+ * it; a body that does not fit fails with an `UnexpectedResponseError`.
+ *
  * @since 0.2.0
  * @category schemas
  */
@@ -75,11 +97,17 @@ export const GetResponse: Schema.Schema<GetResponse, typeof GetResponse_.Encoded
 
 const GetAllRequest_ = Schema.Struct(environmentScope)
 /**
+ * The input of {@link getAll}: the environment (`projectSlug`, `environmentSlug`); nothing else.
+ *
  * @since 0.2.0
  * @category models
  */
 export interface GetAllRequest extends Schema.Schema.Type<typeof GetAllRequest_> {}
 /**
+ * The schema of {@link GetAllRequest}. {@link getAll} encodes its input with it: a value that does not fit
+ * fails with an `InvalidRequestError` and nothing is sent; otherwise it sends `projectSlug` and
+ * `environmentSlug` in the path, with snake_case wire names.
+ *
  * @since 0.2.0
  * @category schemas
  */
@@ -92,11 +120,17 @@ const GetAllResponse_ = Wire.Response({
     .pipe(Schema.fromKey("public_tokens"))
 })
 /**
+ * What {@link getAll} succeeds with: `publicTokens` (an array of {@link PublicToken}), beside the `requestID`
+ * and `statusCode` every response carries.
+ *
  * @since 0.2.0
  * @category models
  */
 export interface GetAllResponse extends Schema.Schema.Type<typeof GetAllResponse_> {}
 /**
+ * The schema of {@link GetAllResponse}: decodes the JSON body of a successful {@link getAll} (snake_case
+ * keys) into it; a body that does not fit fails with an `UnexpectedResponseError`.
+ *
  * @since 0.2.0
  * @category schemas
  */
@@ -104,11 +138,17 @@ export const GetAllResponse: Schema.Schema<GetAllResponse, typeof GetAllResponse
 
 const DeleteRequest_ = Schema.Struct({ ...environmentScope, publicToken: publicTokenParam })
 /**
+ * The input of {@link delete}: the environment (`projectSlug`, `environmentSlug`) and `publicToken`.
+ *
  * @since 0.2.0
  * @category models
  */
 export interface DeleteRequest extends Schema.Schema.Type<typeof DeleteRequest_> {}
 /**
+ * The schema of {@link DeleteRequest}. {@link delete} encodes its input with it: a value that does not fit
+ * fails with an `InvalidRequestError` and nothing is sent; otherwise it sends `projectSlug`,
+ * `environmentSlug` and `publicToken` in the path, with snake_case wire names.
+ *
  * @since 0.2.0
  * @category schemas
  */
@@ -116,11 +156,16 @@ export const DeleteRequest: Schema.Schema<DeleteRequest, typeof DeleteRequest_.E
 
 const DeleteResponse_ = Wire.Response({})
 /**
+ * What {@link delete} succeeds with: only the `requestID` and `statusCode` every response carries.
+ *
  * @since 0.2.0
  * @category models
  */
 export interface DeleteResponse extends Schema.Schema.Type<typeof DeleteResponse_> {}
 /**
+ * The schema of {@link DeleteResponse}: decodes the JSON body of a successful {@link delete} (snake_case
+ * keys) into it; a body that does not fit fails with an `UnexpectedResponseError`.
+ *
  * @since 0.2.0
  * @category schemas
  */
@@ -166,6 +211,17 @@ export const endpoints = Endpoint.group("publicTokens", {
 /**
  * Creates a public token.
  *
+ * @example
+ * ```ts
+ * import { Effect } from "effect"
+ * import { PublicTokens } from "@stytch-effect/resources"
+ *
+ * const program = Effect.gen(function* () {
+ *   const { publicToken } = yield* PublicTokens.create({ projectSlug: "my-project", environmentSlug: "production" })
+ *   return publicToken.publicToken // embed it in the frontend SDK's configuration
+ * })
+ * ```
+ *
  * @since 0.2.0
  * @category operations
  */
@@ -173,6 +229,17 @@ export const create = Endpoint.operation(endpoints.create)
 
 /**
  * Gets a public token; the same object {@link create} returned.
+ *
+ * @example
+ * ```ts
+ * import { PublicTokens } from "@stytch-effect/resources"
+ *
+ * const program = PublicTokens.get({
+ *   projectSlug: "my-project",
+ *   environmentSlug: "production",
+ *   publicToken: "public-token-live-5e1d2a3b-0c4f-4d8e-9a7b-6c5d4e3f2a1b"
+ * })
+ * ```
  *
  * @since 0.2.0
  * @category operations
@@ -182,6 +249,17 @@ export const get = Endpoint.operation(endpoints.get)
 /**
  * Lists an environment's active public tokens, including the one every new
  * environment starts with.
+ *
+ * @example
+ * ```ts
+ * import { Effect } from "effect"
+ * import { PublicTokens } from "@stytch-effect/resources"
+ *
+ * const program = Effect.gen(function* () {
+ *   const { publicTokens } = yield* PublicTokens.getAll({ projectSlug: "my-project", environmentSlug: "production" })
+ *   return publicTokens.map((token) => token.publicToken)
+ * })
+ * ```
  *
  * @since 0.2.0
  * @category operations
@@ -193,6 +271,17 @@ export {
   /**
    * Deletes a public token. The API refuses to delete the last public token
    * of an environment (a `StytchApiError` with status 400).
+   *
+   * @example
+   * ```ts
+   * import { PublicTokens } from "@stytch-effect/resources"
+   *
+   * const program = PublicTokens.delete({
+   *   projectSlug: "my-project",
+   *   environmentSlug: "production",
+   *   publicToken: "public-token-live-5e1d2a3b-0c4f-4d8e-9a7b-6c5d4e3f2a1b"
+   * })
+   * ```
    *
    * @since 0.2.0
    * @category operations

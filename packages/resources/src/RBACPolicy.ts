@@ -40,6 +40,9 @@ const Permission_ = Schema.Struct({
  */
 export interface Permission extends Schema.Schema.Type<typeof Permission_> {}
 /**
+ * The schema of {@link Permission}; an `actions` list the server leaves out
+ * decodes as `[]`.
+ *
  * @since 0.2.0
  * @category schemas
  */
@@ -61,6 +64,9 @@ const DefaultRole_ = Schema.Struct({
  */
 export interface DefaultRole extends Schema.Schema.Type<typeof DefaultRole_> {}
 /**
+ * The schema of {@link DefaultRole}; a `permissions` list the server leaves out
+ * decodes as `[]`.
+ *
  * @since 0.2.0
  * @category schemas
  */
@@ -79,6 +85,9 @@ const Resource_ = Schema.Struct({
  */
 export interface Resource extends Schema.Schema.Type<typeof Resource_> {}
 /**
+ * The schema of {@link Resource}; an absent `description` decodes as `""`, an
+ * absent `availableActions` as `[]`.
+ *
  * @since 0.2.0
  * @category schemas
  */
@@ -97,6 +106,9 @@ const Role_ = Schema.Struct({
  */
 export interface Role extends Schema.Schema.Type<typeof Role_> {}
 /**
+ * The schema of {@link Role}; an absent `description` decodes as `""`, an
+ * absent `permissions` as `[]`.
+ *
  * @since 0.2.0
  * @category schemas
  */
@@ -115,6 +127,9 @@ const Scope_ = Schema.Struct({
  */
 export interface Scope extends Schema.Schema.Type<typeof Scope_> {}
 /**
+ * The schema of {@link Scope}; an absent `description` decodes as `""`, an
+ * absent `permissions` as `[]`.
+ *
  * @since 0.2.0
  * @category schemas
  */
@@ -152,11 +167,17 @@ export class Policy extends Schema.Class<Policy>("Policy")({
 
 const GetRequest_ = Schema.Struct(environmentScope)
 /**
+ * The input of {@link get}: the environment (`projectSlug`, `environmentSlug`); nothing else.
+ *
  * @since 0.2.0
  * @category models
  */
 export interface GetRequest extends Schema.Schema.Type<typeof GetRequest_> {}
 /**
+ * The schema of {@link GetRequest}. {@link get} encodes its input with it: a value that does not fit fails
+ * with an `InvalidRequestError` and nothing is sent; otherwise it sends `projectSlug` and `environmentSlug`
+ * in the path, with snake_case wire names.
+ *
  * @since 0.2.0
  * @category schemas
  */
@@ -166,11 +187,17 @@ const GetResponse_ = Wire.Response({
   policy: Wire.field("policy", Policy, "The environment's RBAC policy.")
 })
 /**
+ * What {@link get} succeeds with: `policy` ({@link Policy}), beside the `requestID` and `statusCode` every
+ * response carries.
+ *
  * @since 0.2.0
  * @category models
  */
 export interface GetResponse extends Schema.Schema.Type<typeof GetResponse_> {}
 /**
+ * The schema of {@link GetResponse}: decodes the JSON body of a successful {@link get} (snake_case keys) into
+ * it; a body that does not fit fails with an `UnexpectedResponseError`.
+ *
  * @since 0.2.0
  * @category schemas
  */
@@ -189,11 +216,18 @@ const SetRequest_ = Schema.Struct({
   customScopes: Wire.optionalField("custom_scopes", Schema.Array(Scope), "Both verticals.")
 })
 /**
+ * The input of {@link set}: the environment (`projectSlug`, `environmentSlug`), and optionally
+ * `stytchMember`, `stytchAdmin`, `stytchUser`, `customRoles`, `customResources` and `customScopes`.
+ *
  * @since 0.2.0
  * @category models
  */
 export interface SetRequest extends Schema.Schema.Type<typeof SetRequest_> {}
 /**
+ * The schema of {@link SetRequest}. {@link set} encodes its input with it: a value that does not fit fails
+ * with an `InvalidRequestError` and nothing is sent; otherwise it sends `projectSlug` and `environmentSlug`
+ * in the path and the other fields in the JSON body, with snake_case wire names.
+ *
  * @since 0.2.0
  * @category schemas
  */
@@ -203,11 +237,17 @@ const SetResponse_ = Wire.Response({
   policy: Wire.field("policy", Policy, "The stored policy.")
 })
 /**
+ * What {@link set} succeeds with: `policy` ({@link Policy}), beside the `requestID` and `statusCode` every
+ * response carries.
+ *
  * @since 0.2.0
  * @category models
  */
 export interface SetResponse extends Schema.Schema.Type<typeof SetResponse_> {}
 /**
+ * The schema of {@link SetResponse}: decodes the JSON body of a successful {@link set} (snake_case keys) into
+ * it; a body that does not fit fails with an `UnexpectedResponseError`.
+ *
  * @since 0.2.0
  * @category schemas
  */
@@ -240,6 +280,17 @@ export const endpoints = Endpoint.group("rbacPolicy", {
 /**
  * Gets the environment's RBAC policy.
  *
+ * @example
+ * ```ts
+ * import { Effect } from "effect"
+ * import { RBACPolicy } from "@stytch-effect/resources"
+ *
+ * const program = Effect.gen(function* () {
+ *   const { policy } = yield* RBACPolicy.get({ projectSlug: "my-project", environmentSlug: "production" })
+ *   return policy.customRoles.map((role) => role.roleID)
+ * })
+ * ```
+ *
  * @since 0.2.0
  * @category operations
  */
@@ -250,6 +301,19 @@ export const get = Endpoint.operation(endpoints.get)
  * resources and scopes become empty. Send only the default roles of the
  * project's vertical (B2B: `stytchMember`, `stytchAdmin`; Consumer:
  * `stytchUser`); another fails with a 400 `invalid_role_for_vertical`.
+ *
+ * @example
+ * ```ts
+ * import { RBACPolicy } from "@stytch-effect/resources"
+ *
+ * const program = RBACPolicy.set({
+ *   projectSlug: "my-project", // a B2B project
+ *   environmentSlug: "production",
+ *   customResources: [{ resourceID: "documents", description: "Shared documents", availableActions: ["read", "write"] }],
+ *   customRoles: [{ roleID: "editor", description: "Edits documents", permissions: [{ resourceID: "documents", actions: ["*"] }] }],
+ *   stytchMember: { permissions: [{ resourceID: "documents", actions: ["read"] }] }
+ * })
+ * ```
  *
  * @since 0.2.0
  * @category operations

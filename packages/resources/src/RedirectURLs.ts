@@ -14,6 +14,9 @@ import * as Schema from "effect/Schema"
 import { environmentScope, PE } from "./internal/scope.js"
 
 /**
+ * The schema of {@link RedirectURLType}, closed (the request form);
+ * `RedirectURLType.open` is the response form.
+ *
  * @since 0.2.0
  * @category enums
  */
@@ -66,6 +69,8 @@ const URLType_ = Schema.Struct({
  */
 export interface URLType extends Schema.Schema.Type<typeof URLType_> {}
 /**
+ * The schema of {@link URLType} (`isDefault` is `is_default` on the wire).
+ *
  * @since 0.2.0
  * @category schemas
  */
@@ -85,6 +90,8 @@ const ReceivedURLType_ = Schema.Struct({
  */
 export interface ReceivedURLType extends Schema.Schema.Type<typeof ReceivedURLType_> {}
 /**
+ * The schema of {@link ReceivedURLType}, the response form of {@link URLType}.
+ *
  * @since 0.2.0
  * @category schemas
  */
@@ -113,11 +120,18 @@ const CreateRequest_ = Schema.Struct({
   doNotPromoteDefaults: Wire.optionalField("do_not_promote_defaults", Schema.Boolean, doNotPromoteNote)
 })
 /**
+ * The input of {@link create}: the environment (`projectSlug`, `environmentSlug`) and `URL`, and optionally
+ * `validTypes` and `doNotPromoteDefaults`.
+ *
  * @since 0.2.0
  * @category models
  */
 export interface CreateRequest extends Schema.Schema.Type<typeof CreateRequest_> {}
 /**
+ * The schema of {@link CreateRequest}. {@link create} encodes its input with it: a value that does not fit
+ * fails with an `InvalidRequestError` and nothing is sent; otherwise it sends `projectSlug` and
+ * `environmentSlug` in the path and the other fields in the JSON body, with snake_case wire names.
+ *
  * @since 0.2.0
  * @category schemas
  */
@@ -127,11 +141,17 @@ const CreateResponse_ = Wire.Response({
   redirectURL: Wire.field("redirect_url", RedirectURL, "The created (or merged) URL.")
 })
 /**
+ * What {@link create} succeeds with: `redirectURL` ({@link RedirectURL}), beside the `requestID` and
+ * `statusCode` every response carries.
+ *
  * @since 0.2.0
  * @category models
  */
 export interface CreateResponse extends Schema.Schema.Type<typeof CreateResponse_> {}
 /**
+ * The schema of {@link CreateResponse}: decodes the JSON body of a successful {@link create} (snake_case
+ * keys) into it; a body that does not fit fails with an `UnexpectedResponseError`.
+ *
  * @since 0.2.0
  * @category schemas
  */
@@ -139,11 +159,17 @@ export const CreateResponse: Schema.Schema<CreateResponse, typeof CreateResponse
 
 const GetRequest_ = Schema.Struct({ ...environmentScope, URL: Wire.field("url", requiredURL(urlNote)) })
 /**
+ * The input of {@link get}: the environment (`projectSlug`, `environmentSlug`) and `URL`.
+ *
  * @since 0.2.0
  * @category models
  */
 export interface GetRequest extends Schema.Schema.Type<typeof GetRequest_> {}
 /**
+ * The schema of {@link GetRequest}. {@link get} encodes its input with it: a value that does not fit fails
+ * with an `InvalidRequestError` and nothing is sent; otherwise it sends `projectSlug` and `environmentSlug`
+ * in the path and `URL` in the query string, with snake_case wire names.
+ *
  * @since 0.2.0
  * @category schemas
  */
@@ -151,11 +177,17 @@ export const GetRequest: Schema.Schema<GetRequest, typeof GetRequest_.Encoded> =
 
 const GetResponse_ = Wire.Response({ redirectURL: Wire.field("redirect_url", RedirectURL, "The URL.") })
 /**
+ * What {@link get} succeeds with: `redirectURL` ({@link RedirectURL}), beside the `requestID` and
+ * `statusCode` every response carries.
+ *
  * @since 0.2.0
  * @category models
  */
 export interface GetResponse extends Schema.Schema.Type<typeof GetResponse_> {}
 /**
+ * The schema of {@link GetResponse}: decodes the JSON body of a successful {@link get} (snake_case keys) into
+ * it; a body that does not fit fails with an `UnexpectedResponseError`.
+ *
  * @since 0.2.0
  * @category schemas
  */
@@ -163,11 +195,17 @@ export const GetResponse: Schema.Schema<GetResponse, typeof GetResponse_.Encoded
 
 const GetAllRequest_ = Schema.Struct(environmentScope)
 /**
+ * The input of {@link getAll}: the environment (`projectSlug`, `environmentSlug`); nothing else.
+ *
  * @since 0.2.0
  * @category models
  */
 export interface GetAllRequest extends Schema.Schema.Type<typeof GetAllRequest_> {}
 /**
+ * The schema of {@link GetAllRequest}. {@link getAll} encodes its input with it: a value that does not fit
+ * fails with an `InvalidRequestError` and nothing is sent; otherwise it sends `projectSlug` and
+ * `environmentSlug` in the path, with snake_case wire names.
+ *
  * @since 0.2.0
  * @category schemas
  */
@@ -177,11 +215,17 @@ const GetAllResponse_ = Wire.Response({
   redirectURLs: withDefault("redirect_urls", Schema.Array(RedirectURL), () => [], "All redirect URLs of the environment.")
 })
 /**
+ * What {@link getAll} succeeds with: `redirectURLs` (an array of {@link RedirectURL}), beside the `requestID`
+ * and `statusCode` every response carries.
+ *
  * @since 0.2.0
  * @category models
  */
 export interface GetAllResponse extends Schema.Schema.Type<typeof GetAllResponse_> {}
 /**
+ * The schema of {@link GetAllResponse}: decodes the JSON body of a successful {@link getAll} (snake_case
+ * keys) into it; a body that does not fit fails with an `UnexpectedResponseError`.
+ *
  * @since 0.2.0
  * @category schemas
  */
@@ -194,11 +238,19 @@ const UpdateRequest_ = Schema.Struct({
   doNotPromoteDefaults: Wire.optionalField("do_not_promote_defaults", Schema.Boolean, doNotPromoteNote)
 })
 /**
+ * The input of {@link update}: the environment (`projectSlug`, `environmentSlug`) and `URL`, and optionally
+ * `validTypes` and `doNotPromoteDefaults`.
+ *
  * @since 0.2.0
  * @category models
  */
 export interface UpdateRequest extends Schema.Schema.Type<typeof UpdateRequest_> {}
 /**
+ * The schema of {@link UpdateRequest}. {@link update} encodes its input with it: a value that does not fit
+ * fails with an `InvalidRequestError` and nothing is sent; otherwise it sends `projectSlug` and
+ * `environmentSlug` in the path, `URL` in the query string and the other fields in the JSON body, with
+ * snake_case wire names.
+ *
  * @since 0.2.0
  * @category schemas
  */
@@ -206,11 +258,17 @@ export const UpdateRequest: Schema.Schema<UpdateRequest, typeof UpdateRequest_.E
 
 const UpdateResponse_ = Wire.Response({ redirectURL: Wire.field("redirect_url", RedirectURL, "The updated URL.") })
 /**
+ * What {@link update} succeeds with: `redirectURL` ({@link RedirectURL}), beside the `requestID` and
+ * `statusCode` every response carries.
+ *
  * @since 0.2.0
  * @category models
  */
 export interface UpdateResponse extends Schema.Schema.Type<typeof UpdateResponse_> {}
 /**
+ * The schema of {@link UpdateResponse}: decodes the JSON body of a successful {@link update} (snake_case
+ * keys) into it; a body that does not fit fails with an `UnexpectedResponseError`.
+ *
  * @since 0.2.0
  * @category schemas
  */
@@ -224,11 +282,19 @@ const DeleteRequest_ = Schema.Struct({
   ))
 })
 /**
+ * The input of {@link delete}: the environment (`projectSlug`, `environmentSlug`) and `URL`, and optionally
+ * `doNotPromoteDefaults`.
+ *
  * @since 0.2.0
  * @category models
  */
 export interface DeleteRequest extends Schema.Schema.Type<typeof DeleteRequest_> {}
 /**
+ * The schema of {@link DeleteRequest}. {@link delete} encodes its input with it: a value that does not fit
+ * fails with an `InvalidRequestError` and nothing is sent; otherwise it sends `projectSlug` and
+ * `environmentSlug` in the path and `URL` and `doNotPromoteDefaults` in the query string, with snake_case
+ * wire names.
+ *
  * @since 0.2.0
  * @category schemas
  */
@@ -236,11 +302,16 @@ export const DeleteRequest: Schema.Schema<DeleteRequest, typeof DeleteRequest_.E
 
 const DeleteResponse_ = Wire.Response({})
 /**
+ * What {@link delete} succeeds with: only the `requestID` and `statusCode` every response carries.
+ *
  * @since 0.2.0
  * @category models
  */
 export interface DeleteResponse extends Schema.Schema.Type<typeof DeleteResponse_> {}
 /**
+ * The schema of {@link DeleteResponse}: decodes the JSON body of a successful {@link delete} (snake_case
+ * keys) into it; a body that does not fit fails with an `UnexpectedResponseError`.
+ *
  * @since 0.2.0
  * @category schemas
  */
@@ -298,6 +369,18 @@ export const endpoints = Endpoint.group("redirectURLs", {
  * exists, the types are merged into it. A type that has no default yet gets
  * this URL as its default unless `doNotPromoteDefaults` is set.
  *
+ * @example
+ * ```ts
+ * import { RedirectURLs } from "@stytch-effect/resources"
+ *
+ * const program = RedirectURLs.create({
+ *   projectSlug: "my-project",
+ *   environmentSlug: "production",
+ *   URL: "https://app.example.com/authenticate",
+ *   validTypes: [{ type: "LOGIN", isDefault: true }, { type: "SIGNUP", isDefault: true }]
+ * })
+ * ```
+ *
  * @since 0.2.0
  * @category operations
  */
@@ -307,6 +390,21 @@ export const create = Endpoint.operation(endpoints.create)
  * Gets a redirect URL by its URL. An empty `URL` fails with
  * `InvalidRequestError` before anything is sent.
  *
+ * @example
+ * ```ts
+ * import { Effect } from "effect"
+ * import { RedirectURLs } from "@stytch-effect/resources"
+ *
+ * const program = Effect.gen(function* () {
+ *   const { redirectURL } = yield* RedirectURLs.get({
+ *     projectSlug: "my-project",
+ *     environmentSlug: "production",
+ *     URL: "https://app.example.com/authenticate?next=/home"
+ *   })
+ *   return redirectURL.validTypes.map(({ type }) => type)
+ * })
+ * ```
+ *
  * @since 0.2.0
  * @category operations
  */
@@ -314,6 +412,17 @@ export const get = Endpoint.operation(endpoints.get)
 
 /**
  * Lists an environment's redirect URLs.
+ *
+ * @example
+ * ```ts
+ * import { Effect } from "effect"
+ * import { RedirectURLs } from "@stytch-effect/resources"
+ *
+ * const program = Effect.gen(function* () {
+ *   const { redirectURLs } = yield* RedirectURLs.getAll({ projectSlug: "my-project", environmentSlug: "production" })
+ *   return redirectURLs.map((redirectURL) => redirectURL.URL)
+ * })
+ * ```
  *
  * @since 0.2.0
  * @category operations
@@ -323,6 +432,18 @@ export const getAll = Endpoint.operation(endpoints.getAll)
 /**
  * Replaces the types of a redirect URL. An empty `URL` fails with
  * `InvalidRequestError` before anything is sent.
+ *
+ * @example
+ * ```ts
+ * import { RedirectURLs } from "@stytch-effect/resources"
+ *
+ * const program = RedirectURLs.update({
+ *   projectSlug: "my-project",
+ *   environmentSlug: "production",
+ *   URL: "https://app.example.com/authenticate",
+ *   validTypes: [{ type: "LOGIN", isDefault: true }, { type: "RESET_PASSWORD", isDefault: false }]
+ * })
+ * ```
  *
  * @since 0.2.0
  * @category operations
@@ -335,6 +456,18 @@ export {
    * Deletes a redirect URL. Another URL becomes the default of the types it
    * was the default for, unless `doNotPromoteDefaults` is set. An empty `URL`
    * fails with `InvalidRequestError` before anything is sent.
+   *
+   * @example
+   * ```ts
+   * import { RedirectURLs } from "@stytch-effect/resources"
+   *
+   * const program = RedirectURLs.delete({
+   *   projectSlug: "my-project",
+   *   environmentSlug: "production",
+   *   URL: "https://app.example.com/authenticate",
+   *   doNotPromoteDefaults: true
+   * })
+   * ```
    *
    * @since 0.2.0
    * @category operations

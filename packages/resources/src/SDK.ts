@@ -26,6 +26,9 @@ import { environmentScope, PE } from "./internal/scope.js"
 // ---------------------------------------------------------------------------
 
 /**
+ * The schema of {@link DFPPASetting}, closed (the request form);
+ * `DFPPASetting.open` is the response form.
+ *
  * @since 0.2.0
  * @category enums
  */
@@ -40,6 +43,9 @@ export const DFPPASetting = Wire.Enum("DFPPASetting", "ENABLED", "PASSIVE", "DIS
 export type DFPPASetting = typeof DFPPASetting.Type
 
 /**
+ * The schema of {@link DFPPAOnChallengeAction}, closed (the request form);
+ * `DFPPAOnChallengeAction.open` is the response form.
+ *
  * @since 0.2.0
  * @category enums
  */
@@ -54,6 +60,9 @@ export const DFPPAOnChallengeAction = Wire.Enum("DFPPAOnChallengeAction", "ALLOW
 export type DFPPAOnChallengeAction = typeof DFPPAOnChallengeAction.Type
 
 /**
+ * The schema of {@link CookiesHttpOnly}, closed (the request form);
+ * `CookiesHttpOnly.open` is the response form.
+ *
  * @since 0.2.0
  * @category enums
  */
@@ -69,6 +78,9 @@ export const CookiesHttpOnly = Wire.Enum("CookiesHttpOnly", "DISABLED", "ENABLED
 export type CookiesHttpOnly = typeof CookiesHttpOnly.Type
 
 /**
+ * The schema of {@link SMSAutofillMetadataType}, closed (the request form);
+ * `SMSAutofillMetadataType.open` is the response form.
+ *
  * @since 0.2.0
  * @category enums
  */
@@ -123,6 +135,8 @@ const SessionsConfig_ = Schema.Struct({
  */
 export interface SessionsConfig extends Schema.Schema.Type<typeof SessionsConfig_> {}
 /**
+ * The schema of {@link SessionsConfig}; a field the server leaves out decodes as its zero value (`false`, `0`, `""`, `[]`).
+ *
  * @since 0.2.0
  * @category schemas
  */
@@ -140,6 +154,8 @@ const OAuthConfig_ = Schema.Struct({
  */
 export interface OAuthConfig extends Schema.Schema.Type<typeof OAuthConfig_> {}
 /**
+ * The schema of {@link OAuthConfig}; a field the server leaves out decodes as its zero value (`false`, `0`, `""`, `[]`).
+ *
  * @since 0.2.0
  * @category schemas
  */
@@ -157,6 +173,8 @@ const TOTPsConfig_ = Schema.Struct({
  */
 export interface TOTPsConfig extends Schema.Schema.Type<typeof TOTPsConfig_> {}
 /**
+ * The schema of {@link TOTPsConfig}; a field the server leaves out decodes as its zero value (`false`, `0`, `""`, `[]`).
+ *
  * @since 0.2.0
  * @category schemas
  */
@@ -174,6 +192,8 @@ const PasswordsConfig_ = Schema.Struct({
  */
 export interface PasswordsConfig extends Schema.Schema.Type<typeof PasswordsConfig_> {}
 /**
+ * The schema of {@link PasswordsConfig}; a field the server leaves out decodes as its zero value (`false`, `0`, `""`, `[]`).
+ *
  * @since 0.2.0
  * @category schemas
  */
@@ -190,6 +210,8 @@ const UserImpersonationConfig_ = Schema.Struct({
  */
 export interface UserImpersonationConfig extends Schema.Schema.Type<typeof UserImpersonationConfig_> {}
 /**
+ * The schema of {@link UserImpersonationConfig}; a field the server leaves out decodes as its zero value (`false`, `0`, `""`, `[]`).
+ *
  * @since 0.2.0
  * @category schemas
  */
@@ -222,6 +244,8 @@ const DFPPAConfig_ = Schema.Struct(dfppaFields(DFPPASetting, DFPPAOnChallengeAct
  */
 export interface DFPPAConfig extends Schema.Schema.Type<typeof DFPPAConfig_> {}
 /**
+ * The schema of {@link DFPPAConfig}, the request form (closed enums).
+ *
  * @since 0.2.0
  * @category schemas
  */
@@ -236,6 +260,8 @@ const DFPPAConfigOpen_ = Schema.Struct(dfppaFields(DFPPASetting.open, DFPPAOnCha
  */
 export interface DFPPAConfigOpen extends Schema.Schema.Type<typeof DFPPAConfigOpen_> {}
 /**
+ * The schema of {@link DFPPAConfigOpen}, the response form (open enums).
+ *
  * @since 0.2.0
  * @category schemas
  */
@@ -254,6 +280,8 @@ const CookiesConfig_ = Schema.Struct(cookiesFields(CookiesHttpOnly))
  */
 export interface CookiesConfig extends Schema.Schema.Type<typeof CookiesConfig_> {}
 /**
+ * The schema of {@link CookiesConfig}, the request form (closed `httpOnly`).
+ *
  * @since 0.2.0
  * @category schemas
  */
@@ -268,6 +296,8 @@ const CookiesConfigOpen_ = Schema.Struct(cookiesFields(CookiesHttpOnly.open))
  */
 export interface CookiesConfigOpen extends Schema.Schema.Type<typeof CookiesConfigOpen_> {}
 /**
+ * The schema of {@link CookiesConfigOpen}, the response form (open `httpOnly`).
+ *
  * @since 0.2.0
  * @category schemas
  */
@@ -289,6 +319,9 @@ const SMSAutofillMetadata_ = Schema.Struct(smsAutofillMetadataFields(SMSAutofill
  */
 export interface SMSAutofillMetadata extends Schema.Schema.Type<typeof SMSAutofillMetadata_> {}
 /**
+ * The schema of {@link SMSAutofillMetadata}, the request form (closed
+ * `metadataType`).
+ *
  * @since 0.2.0
  * @category schemas
  */
@@ -304,6 +337,9 @@ const SMSAutofillMetadataOpen_ = Schema.Struct(smsAutofillMetadataFields(SMSAuto
  */
 export interface SMSAutofillMetadataOpen extends Schema.Schema.Type<typeof SMSAutofillMetadataOpen_> {}
 /**
+ * The schema of {@link SMSAutofillMetadataOpen}, the response form (open
+ * `metadataType`).
+ *
  * @since 0.2.0
  * @category schemas
  */
@@ -322,11 +358,16 @@ const ConsumerBasicConfig_ = Schema.Struct({
   bundleIDs: list("bundle_ids", Schema.String, "Authorized mobile bundle ids.")
 })
 /**
+ * Basic Consumer SDK settings: whether the SDK is enabled, and the web
+ * `domains` (plain strings) and mobile `bundleIDs` it may be used from.
+ *
  * @since 0.2.0
  * @category models
  */
 export interface ConsumerBasicConfig extends Schema.Schema.Type<typeof ConsumerBasicConfig_> {}
 /**
+ * The schema of {@link ConsumerBasicConfig}; a field the server leaves out decodes as its zero value (`false`, `0`, `""`, `[]`).
+ *
  * @since 0.2.0
  * @category schemas
  */
@@ -339,11 +380,16 @@ const ConsumerMagicLinksConfig_ = Schema.Struct({
   pkceRequired: flag("pkce_required", "PKCE required for these flows.")
 })
 /**
+ * Consumer magic link settings: login-or-create and send endpoints, and
+ * whether PKCE is required.
+ *
  * @since 0.2.0
  * @category models
  */
 export interface ConsumerMagicLinksConfig extends Schema.Schema.Type<typeof ConsumerMagicLinksConfig_> {}
 /**
+ * The schema of {@link ConsumerMagicLinksConfig}; a field the server leaves out decodes as its zero value (`false`, `0`, `""`, `[]`).
+ *
  * @since 0.2.0
  * @category schemas
  */
@@ -371,6 +417,8 @@ const ConsumerOTPsConfig_ = Schema.Struct(consumerOTPsFields(SMSAutofillMetadata
  */
 export interface ConsumerOTPsConfig extends Schema.Schema.Type<typeof ConsumerOTPsConfig_> {}
 /**
+ * The schema of {@link ConsumerOTPsConfig}, the request form; a field the server leaves out decodes as its zero value (`false`, `0`, `""`, `[]`).
+ *
  * @since 0.2.0
  * @category schemas
  */
@@ -386,6 +434,8 @@ const ConsumerOTPsConfigOpen_ = Schema.Struct(consumerOTPsFields(SMSAutofillMeta
  */
 export interface ConsumerOTPsConfigOpen extends Schema.Schema.Type<typeof ConsumerOTPsConfigOpen_> {}
 /**
+ * The schema of {@link ConsumerOTPsConfigOpen}, the response form; a field the server leaves out decodes as its zero value (`false`, `0`, `""`, `[]`).
+ *
  * @since 0.2.0
  * @category schemas
  */
@@ -397,11 +447,16 @@ const ConsumerWebAuthnConfig_ = Schema.Struct({
   enabled: flag("enabled", "WebAuthn endpoints enabled.")
 })
 /**
+ * Consumer WebAuthn settings: the endpoints, and whether the SDK may register
+ * new WebAuthn devices.
+ *
  * @since 0.2.0
  * @category models
  */
 export interface ConsumerWebAuthnConfig extends Schema.Schema.Type<typeof ConsumerWebAuthnConfig_> {}
 /**
+ * The schema of {@link ConsumerWebAuthnConfig}; a field the server leaves out decodes as its zero value (`false`, `0`, `""`, `[]`).
+ *
  * @since 0.2.0
  * @category schemas
  */
@@ -413,11 +468,16 @@ const ConsumerCryptoWalletsConfig_ = Schema.Struct({
   siweRequired: flag("siwe_required", "Sign-In With Ethereum required.")
 })
 /**
+ * Consumer crypto wallet settings: the endpoints, and whether Sign-In With
+ * Ethereum (SIWE) is required.
+ *
  * @since 0.2.0
  * @category models
  */
 export interface ConsumerCryptoWalletsConfig extends Schema.Schema.Type<typeof ConsumerCryptoWalletsConfig_> {}
 /**
+ * The schema of {@link ConsumerCryptoWalletsConfig}; a field the server leaves out decodes as its zero value (`false`, `0`, `""`, `[]`).
+ *
  * @since 0.2.0
  * @category schemas
  */
@@ -431,11 +491,16 @@ const ConsumerBiometricsConfig_ = Schema.Struct({
   enabled: flag("enabled", "Biometrics endpoints enabled.")
 })
 /**
+ * Consumer biometrics settings (mobile SDKs): the endpoints, and whether the
+ * SDK may register new biometric keys.
+ *
  * @since 0.2.0
  * @category models
  */
 export interface ConsumerBiometricsConfig extends Schema.Schema.Type<typeof ConsumerBiometricsConfig_> {}
 /**
+ * The schema of {@link ConsumerBiometricsConfig}; a field the server leaves out decodes as its zero value (`false`, `0`, `""`, `[]`).
+ *
  * @since 0.2.0
  * @category schemas
  */
@@ -456,11 +521,16 @@ const AuthorizedB2BDomain_ = Schema.Struct({
   )
 })
 /**
+ * A domain the B2B SDK may be used from, with an optional per-organization
+ * `slugPattern` (`https://{{slug}}.example.com`).
+ *
  * @since 0.2.0
  * @category models
  */
 export interface AuthorizedB2BDomain extends Schema.Schema.Type<typeof AuthorizedB2BDomain_> {}
 /**
+ * The schema of {@link AuthorizedB2BDomain}; a field the server leaves out decodes as its zero value (`false`, `0`, `""`, `[]`).
+ *
  * @since 0.2.0
  * @category schemas
  */
@@ -475,11 +545,17 @@ const B2BBasicConfig_ = Schema.Struct({
   bundleIDs: list("bundle_ids", Schema.String, "Authorized mobile bundle ids.")
 })
 /**
+ * Basic B2B SDK settings: whether the SDK is enabled, self-onboarding,
+ * member permissions, and the {@link AuthorizedB2BDomain}s and mobile
+ * `bundleIDs` it may be used from.
+ *
  * @since 0.2.0
  * @category models
  */
 export interface B2BBasicConfig extends Schema.Schema.Type<typeof B2BBasicConfig_> {}
 /**
+ * The schema of {@link B2BBasicConfig}; a field the server leaves out decodes as its zero value (`false`, `0`, `""`, `[]`).
+ *
  * @since 0.2.0
  * @category schemas
  */
@@ -490,11 +566,15 @@ const B2BMagicLinksConfig_ = Schema.Struct({
   pkceRequired: flag("pkce_required", "PKCE required for these flows.")
 })
 /**
+ * B2B magic link settings: the endpoints, and whether PKCE is required.
+ *
  * @since 0.2.0
  * @category models
  */
 export interface B2BMagicLinksConfig extends Schema.Schema.Type<typeof B2BMagicLinksConfig_> {}
 /**
+ * The schema of {@link B2BMagicLinksConfig}; a field the server leaves out decodes as its zero value (`false`, `0`, `""`, `[]`).
+ *
  * @since 0.2.0
  * @category schemas
  */
@@ -506,11 +586,15 @@ const B2BSSOConfig_ = Schema.Struct({
   pkceRequired: flag("pkce_required", "PKCE required for these flows.")
 })
 /**
+ * B2B SSO settings: the endpoints, and whether PKCE is required.
+ *
  * @since 0.2.0
  * @category models
  */
 export interface B2BSSOConfig extends Schema.Schema.Type<typeof B2BSSOConfig_> {}
 /**
+ * The schema of {@link B2BSSOConfig}; a field the server leaves out decodes as its zero value (`false`, `0`, `""`, `[]`).
+ *
  * @since 0.2.0
  * @category schemas
  */
@@ -531,6 +615,8 @@ const B2BOTPsConfig_ = Schema.Struct(b2bOTPsFields(SMSAutofillMetadata))
  */
 export interface B2BOTPsConfig extends Schema.Schema.Type<typeof B2BOTPsConfig_> {}
 /**
+ * The schema of {@link B2BOTPsConfig}, the request form; a field the server leaves out decodes as its zero value (`false`, `0`, `""`, `[]`).
+ *
  * @since 0.2.0
  * @category schemas
  */
@@ -545,6 +631,8 @@ const B2BOTPsConfigOpen_ = Schema.Struct(b2bOTPsFields(SMSAutofillMetadataOpen))
  */
 export interface B2BOTPsConfigOpen extends Schema.Schema.Type<typeof B2BOTPsConfigOpen_> {}
 /**
+ * The schema of {@link B2BOTPsConfigOpen}, the response form; a field the server leaves out decodes as its zero value (`false`, `0`, `""`, `[]`).
+ *
  * @since 0.2.0
  * @category schemas
  */
@@ -622,6 +710,9 @@ const ConsumerConfig_ = acceptingUpperCaseDFPPA(
  */
 export interface ConsumerConfig extends Schema.Schema.Type<typeof ConsumerConfig_> {}
 /**
+ * The schema of {@link ConsumerConfig}, the request form. It always sends
+ * the key `dfppa`; decoding also accepts the Node SDK's `DFPPA`.
+ *
  * @since 0.2.0
  * @category schemas
  */
@@ -640,6 +731,9 @@ const ConsumerConfigOpen_ = acceptingUpperCaseDFPPA(
  */
 export interface ConsumerConfigOpen extends Schema.Schema.Type<typeof ConsumerConfigOpen_> {}
 /**
+ * The schema of {@link ConsumerConfigOpen}, the response form; decoding
+ * accepts `dfppa` or the Node SDK's `DFPPA`.
+ *
  * @since 0.2.0
  * @category schemas
  */
@@ -678,6 +772,9 @@ const B2BConfig_ = acceptingUpperCaseDFPPA(
  */
 export interface B2BConfig extends Schema.Schema.Type<typeof B2BConfig_> {}
 /**
+ * The schema of {@link B2BConfig}, the request form. It always sends the
+ * key `dfppa`; decoding also accepts the Node SDK's `DFPPA`.
+ *
  * @since 0.2.0
  * @category schemas
  */
@@ -696,6 +793,9 @@ const B2BConfigOpen_ = acceptingUpperCaseDFPPA(
  */
 export interface B2BConfigOpen extends Schema.Schema.Type<typeof B2BConfigOpen_> {}
 /**
+ * The schema of {@link B2BConfigOpen}, the response form; decoding accepts
+ * `dfppa` or the Node SDK's `DFPPA`.
+ *
  * @since 0.2.0
  * @category schemas
  */
@@ -707,11 +807,17 @@ export const B2BConfigOpen: Schema.Schema<B2BConfigOpen, typeof B2BConfigOpen_.E
 
 const GetConsumerConfigRequest_ = Schema.Struct(environmentScope)
 /**
+ * The input of {@link getConsumerConfig}: the environment (`projectSlug`, `environmentSlug`); nothing else.
+ *
  * @since 0.2.0
  * @category models
  */
 export interface GetConsumerConfigRequest extends Schema.Schema.Type<typeof GetConsumerConfigRequest_> {}
 /**
+ * The schema of {@link GetConsumerConfigRequest}. {@link getConsumerConfig} encodes its input with it: a
+ * value that does not fit fails with an `InvalidRequestError` and nothing is sent; otherwise it sends
+ * `projectSlug` and `environmentSlug` in the path, with snake_case wire names.
+ *
  * @since 0.2.0
  * @category schemas
  */
@@ -724,11 +830,18 @@ const GetConsumerConfigResponse_ = Wire.Response({
   config: Wire.field("config", ConsumerConfigOpen, "Consumer SDK config.")
 })
 /**
+ * What {@link getConsumerConfig} succeeds with: `config` ({@link ConsumerConfigOpen}), beside the `requestID`
+ * and `statusCode` every response carries.
+ *
  * @since 0.2.0
  * @category models
  */
 export interface GetConsumerConfigResponse extends Schema.Schema.Type<typeof GetConsumerConfigResponse_> {}
 /**
+ * The schema of {@link GetConsumerConfigResponse}: decodes the JSON body of a successful {@link
+ * getConsumerConfig} (snake_case keys) into it; a body that does not fit fails with an
+ * `UnexpectedResponseError`.
+ *
  * @since 0.2.0
  * @category schemas
  */
@@ -742,11 +855,18 @@ const SetConsumerConfigRequest_ = Schema.Struct({
   config: Wire.optionalField("config", ConsumerConfig, "Config to store (nested under the config key).")
 })
 /**
+ * The input of {@link setConsumerConfig}: the environment (`projectSlug`, `environmentSlug`), and optionally
+ * `config`.
+ *
  * @since 0.2.0
  * @category models
  */
 export interface SetConsumerConfigRequest extends Schema.Schema.Type<typeof SetConsumerConfigRequest_> {}
 /**
+ * The schema of {@link SetConsumerConfigRequest}. {@link setConsumerConfig} encodes its input with it: a
+ * value that does not fit fails with an `InvalidRequestError` and nothing is sent; otherwise it sends
+ * `projectSlug` and `environmentSlug` in the path and `config` in the JSON body, with snake_case wire names.
+ *
  * @since 0.2.0
  * @category schemas
  */
@@ -759,11 +879,18 @@ const SetConsumerConfigResponse_ = Wire.Response({
   config: Wire.field("config", ConsumerConfigOpen, "Stored config.")
 })
 /**
+ * What {@link setConsumerConfig} succeeds with: `config` ({@link ConsumerConfigOpen}), beside the `requestID`
+ * and `statusCode` every response carries.
+ *
  * @since 0.2.0
  * @category models
  */
 export interface SetConsumerConfigResponse extends Schema.Schema.Type<typeof SetConsumerConfigResponse_> {}
 /**
+ * The schema of {@link SetConsumerConfigResponse}: decodes the JSON body of a successful {@link
+ * setConsumerConfig} (snake_case keys) into it; a body that does not fit fails with an
+ * `UnexpectedResponseError`.
+ *
  * @since 0.2.0
  * @category schemas
  */
@@ -774,11 +901,17 @@ export const SetConsumerConfigResponse: Schema.Schema<
 
 const GetB2BConfigRequest_ = Schema.Struct(environmentScope)
 /**
+ * The input of {@link getB2BConfig}: the environment (`projectSlug`, `environmentSlug`); nothing else.
+ *
  * @since 0.2.0
  * @category models
  */
 export interface GetB2BConfigRequest extends Schema.Schema.Type<typeof GetB2BConfigRequest_> {}
 /**
+ * The schema of {@link GetB2BConfigRequest}. {@link getB2BConfig} encodes its input with it: a value that
+ * does not fit fails with an `InvalidRequestError` and nothing is sent; otherwise it sends `projectSlug` and
+ * `environmentSlug` in the path, with snake_case wire names.
+ *
  * @since 0.2.0
  * @category schemas
  */
@@ -789,11 +922,17 @@ const GetB2BConfigResponse_ = Wire.Response({
   config: Wire.field("config", B2BConfigOpen, "B2B SDK config.")
 })
 /**
+ * What {@link getB2BConfig} succeeds with: `config` ({@link B2BConfigOpen}), beside the `requestID` and
+ * `statusCode` every response carries.
+ *
  * @since 0.2.0
  * @category models
  */
 export interface GetB2BConfigResponse extends Schema.Schema.Type<typeof GetB2BConfigResponse_> {}
 /**
+ * The schema of {@link GetB2BConfigResponse}: decodes the JSON body of a successful {@link getB2BConfig}
+ * (snake_case keys) into it; a body that does not fit fails with an `UnexpectedResponseError`.
+ *
  * @since 0.2.0
  * @category schemas
  */
@@ -805,11 +944,18 @@ const SetB2BConfigRequest_ = Schema.Struct({
   config: Wire.optionalField("config", B2BConfig, "Config to store (nested under the config key).")
 })
 /**
+ * The input of {@link setB2BConfig}: the environment (`projectSlug`, `environmentSlug`), and optionally
+ * `config`.
+ *
  * @since 0.2.0
  * @category models
  */
 export interface SetB2BConfigRequest extends Schema.Schema.Type<typeof SetB2BConfigRequest_> {}
 /**
+ * The schema of {@link SetB2BConfigRequest}. {@link setB2BConfig} encodes its input with it: a value that
+ * does not fit fails with an `InvalidRequestError` and nothing is sent; otherwise it sends `projectSlug` and
+ * `environmentSlug` in the path and `config` in the JSON body, with snake_case wire names.
+ *
  * @since 0.2.0
  * @category schemas
  */
@@ -820,11 +966,17 @@ const SetB2BConfigResponse_ = Wire.Response({
   config: Wire.field("config", B2BConfigOpen, "Stored config.")
 })
 /**
+ * What {@link setB2BConfig} succeeds with: `config` ({@link B2BConfigOpen}), beside the `requestID` and
+ * `statusCode` every response carries.
+ *
  * @since 0.2.0
  * @category models
  */
 export interface SetB2BConfigResponse extends Schema.Schema.Type<typeof SetB2BConfigResponse_> {}
 /**
+ * The schema of {@link SetB2BConfigResponse}: decodes the JSON body of a successful {@link setB2BConfig}
+ * (snake_case keys) into it; a body that does not fit fails with an `UnexpectedResponseError`.
+ *
  * @since 0.2.0
  * @category schemas
  */
@@ -873,6 +1025,17 @@ export const endpoints = Endpoint.group("sdk", {
 /**
  * Gets the Consumer SDK configuration. Fails on a B2B project's environment.
  *
+ * @example
+ * ```ts
+ * import { Effect } from "effect"
+ * import { SDK } from "@stytch-effect/resources"
+ *
+ * const program = Effect.gen(function* () {
+ *   const { config } = yield* SDK.getConsumerConfig({ projectSlug: "my-consumer-app", environmentSlug: "production" })
+ *   return config.basic?.domains ?? []
+ * })
+ * ```
+ *
  * @since 0.2.0
  * @category operations
  */
@@ -882,6 +1045,20 @@ export const getConsumerConfig = Endpoint.operation(endpoints.getConsumerConfig)
  * Sets the Consumer SDK configuration and returns what is stored. Fails on a
  * B2B project's environment.
  *
+ * @example
+ * ```ts
+ * import { SDK } from "@stytch-effect/resources"
+ *
+ * const program = SDK.setConsumerConfig({
+ *   projectSlug: "my-consumer-app",
+ *   environmentSlug: "production",
+ *   config: {
+ *     basic: { enabled: true, domains: ["https://app.example.com"], bundleIDs: [] },
+ *     magicLinks: { loginOrCreateEnabled: true, sendEnabled: true, pkceRequired: true }
+ *   }
+ * })
+ * ```
+ *
  * @since 0.2.0
  * @category operations
  */
@@ -889,6 +1066,17 @@ export const setConsumerConfig = Endpoint.operation(endpoints.setConsumerConfig)
 
 /**
  * Gets the B2B SDK configuration. Fails on a Consumer project's environment.
+ *
+ * @example
+ * ```ts
+ * import { Effect } from "effect"
+ * import { SDK } from "@stytch-effect/resources"
+ *
+ * const program = Effect.gen(function* () {
+ *   const { config } = yield* SDK.getB2BConfig({ projectSlug: "my-b2b-app", environmentSlug: "production" })
+ *   return config.sso?.enabled === true
+ * })
+ * ```
  *
  * @since 0.2.0
  * @category operations
@@ -898,6 +1086,20 @@ export const getB2BConfig = Endpoint.operation(endpoints.getB2BConfig)
 /**
  * Sets the B2B SDK configuration and returns what is stored. Fails on a
  * Consumer project's environment.
+ *
+ * @example
+ * ```ts
+ * import { SDK } from "@stytch-effect/resources"
+ *
+ * const program = SDK.setB2BConfig({
+ *   projectSlug: "my-b2b-app",
+ *   environmentSlug: "production",
+ *   config: {
+ *     sso: { enabled: true, pkceRequired: true },
+ *     magicLinks: { enabled: true, pkceRequired: true }
+ *   }
+ * })
+ * ```
  *
  * @since 0.2.0
  * @category operations

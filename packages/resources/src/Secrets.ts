@@ -39,11 +39,17 @@ export class MaskedSecret extends Schema.Class<MaskedSecret>("MaskedSecret")({
 
 const CreateRequest_ = Schema.Struct(environmentScope)
 /**
+ * The input of {@link create}: the environment (`projectSlug`, `environmentSlug`); nothing else.
+ *
  * @since 0.1.0
  * @category models
  */
 export interface CreateRequest extends Schema.Schema.Type<typeof CreateRequest_> {}
 /**
+ * The schema of {@link CreateRequest}. {@link create} encodes its input with it: a value that does not fit
+ * fails with an `InvalidRequestError` and nothing is sent; otherwise it sends `projectSlug` and
+ * `environmentSlug` in the path, with snake_case wire names.
+ *
  * @since 0.1.0
  * @category schemas
  */
@@ -51,11 +57,17 @@ export const CreateRequest: Schema.Schema<CreateRequest, typeof CreateRequest_.E
 
 const CreateResponse_ = Wire.Response({ secret: Secret })
 /**
+ * What {@link create} succeeds with: `secret` ({@link Secret}), beside the `requestID` and `statusCode` every
+ * response carries.
+ *
  * @since 0.1.0
  * @category models
  */
 export interface CreateResponse extends Schema.Schema.Type<typeof CreateResponse_> {}
 /**
+ * The schema of {@link CreateResponse}: decodes the JSON body of a successful {@link create} (snake_case
+ * keys) into it; a body that does not fit fails with an `UnexpectedResponseError`.
+ *
  * @since 0.1.0
  * @category schemas
  */
@@ -63,11 +75,17 @@ export const CreateResponse: Schema.Schema<CreateResponse, typeof CreateResponse
 
 const GetRequest_ = Schema.Struct({ ...environmentScope, secretID: Wire.field("secret_id", Wire.PathParam) })
 /**
+ * The input of {@link get}: the environment (`projectSlug`, `environmentSlug`) and `secretID`.
+ *
  * @since 0.1.0
  * @category models
  */
 export interface GetRequest extends Schema.Schema.Type<typeof GetRequest_> {}
 /**
+ * The schema of {@link GetRequest}. {@link get} encodes its input with it: a value that does not fit fails
+ * with an `InvalidRequestError` and nothing is sent; otherwise it sends `projectSlug`, `environmentSlug` and
+ * `secretID` in the path, with snake_case wire names.
+ *
  * @since 0.1.0
  * @category schemas
  */
@@ -75,11 +93,17 @@ export const GetRequest: Schema.Schema<GetRequest, typeof GetRequest_.Encoded> =
 
 const GetResponse_ = Wire.Response({ secret: MaskedSecret })
 /**
+ * What {@link get} succeeds with: `secret` ({@link MaskedSecret}), beside the `requestID` and `statusCode`
+ * every response carries.
+ *
  * @since 0.1.0
  * @category models
  */
 export interface GetResponse extends Schema.Schema.Type<typeof GetResponse_> {}
 /**
+ * The schema of {@link GetResponse}: decodes the JSON body of a successful {@link get} (snake_case keys) into
+ * it; a body that does not fit fails with an `UnexpectedResponseError`.
+ *
  * @since 0.1.0
  * @category schemas
  */
@@ -87,11 +111,17 @@ export const GetResponse: Schema.Schema<GetResponse, typeof GetResponse_.Encoded
 
 const GetAllRequest_ = Schema.Struct(environmentScope)
 /**
+ * The input of {@link getAll}: the environment (`projectSlug`, `environmentSlug`); nothing else.
+ *
  * @since 0.1.0
  * @category models
  */
 export interface GetAllRequest extends Schema.Schema.Type<typeof GetAllRequest_> {}
 /**
+ * The schema of {@link GetAllRequest}. {@link getAll} encodes its input with it: a value that does not fit
+ * fails with an `InvalidRequestError` and nothing is sent; otherwise it sends `projectSlug` and
+ * `environmentSlug` in the path, with snake_case wire names.
+ *
  * @since 0.1.0
  * @category schemas
  */
@@ -99,11 +129,17 @@ export const GetAllRequest: Schema.Schema<GetAllRequest, typeof GetAllRequest_.E
 
 const GetAllResponse_ = Wire.Response({ secrets: Schema.Array(MaskedSecret) })
 /**
+ * What {@link getAll} succeeds with: `secrets` (an array of {@link MaskedSecret}), beside the `requestID` and
+ * `statusCode` every response carries.
+ *
  * @since 0.1.0
  * @category models
  */
 export interface GetAllResponse extends Schema.Schema.Type<typeof GetAllResponse_> {}
 /**
+ * The schema of {@link GetAllResponse}: decodes the JSON body of a successful {@link getAll} (snake_case
+ * keys) into it; a body that does not fit fails with an `UnexpectedResponseError`.
+ *
  * @since 0.1.0
  * @category schemas
  */
@@ -111,11 +147,17 @@ export const GetAllResponse: Schema.Schema<GetAllResponse, typeof GetAllResponse
 
 const DeleteRequest_ = Schema.Struct({ ...environmentScope, secretID: Wire.field("secret_id", Wire.PathParam) })
 /**
+ * The input of {@link delete}: the environment (`projectSlug`, `environmentSlug`) and `secretID`.
+ *
  * @since 0.1.0
  * @category models
  */
 export interface DeleteRequest extends Schema.Schema.Type<typeof DeleteRequest_> {}
 /**
+ * The schema of {@link DeleteRequest}. {@link delete} encodes its input with it: a value that does not fit
+ * fails with an `InvalidRequestError` and nothing is sent; otherwise it sends `projectSlug`,
+ * `environmentSlug` and `secretID` in the path, with snake_case wire names.
+ *
  * @since 0.1.0
  * @category schemas
  */
@@ -123,11 +165,16 @@ export const DeleteRequest: Schema.Schema<DeleteRequest, typeof DeleteRequest_.E
 
 const DeleteResponse_ = Wire.Response({})
 /**
+ * What {@link delete} succeeds with: only the `requestID` and `statusCode` every response carries.
+ *
  * @since 0.1.0
  * @category models
  */
 export interface DeleteResponse extends Schema.Schema.Type<typeof DeleteResponse_> {}
 /**
+ * The schema of {@link DeleteResponse}: decodes the JSON body of a successful {@link delete} (snake_case
+ * keys) into it; a body that does not fit fails with an `UnexpectedResponseError`.
+ *
  * @since 0.1.0
  * @category schemas
  */
@@ -173,6 +220,18 @@ export const endpoints = Endpoint.group("secrets", {
 /**
  * Creates a secret. The response is the only one that carries its value.
  *
+ * @example
+ * ```ts
+ * import { Effect, Redacted } from "effect"
+ * import { Secrets } from "@stytch-effect/resources"
+ *
+ * const program = Effect.gen(function* () {
+ *   const { secret } = yield* Secrets.create({ projectSlug: "my-project", environmentSlug: "production" })
+ *   yield* Effect.log(`created ${secret.secretID}`) // the value itself prints as <redacted>
+ *   return Redacted.value(secret.secret) // store it now: it is never returned again
+ * })
+ * ```
+ *
  * @since 0.1.0
  * @category operations
  */
@@ -181,6 +240,21 @@ export const create = Endpoint.operation(endpoints.create)
 /**
  * Gets a secret, masked to its last four characters.
  *
+ * @example
+ * ```ts
+ * import { Effect } from "effect"
+ * import { Secrets } from "@stytch-effect/resources"
+ *
+ * const program = Effect.gen(function* () {
+ *   const { secret } = yield* Secrets.get({
+ *     projectSlug: "my-project",
+ *     environmentSlug: "production",
+ *     secretID: "secret-live-80bb9bf2-2e4c-4b4b-9d0c-0a1a6f1e4f6e"
+ *   })
+ *   return secret.lastFour
+ * })
+ * ```
+ *
  * @since 0.1.0
  * @category operations
  */
@@ -188,6 +262,17 @@ export const get = Endpoint.operation(endpoints.get)
 
 /**
  * Lists an environment's secrets, masked.
+ *
+ * @example
+ * ```ts
+ * import { Effect } from "effect"
+ * import { Secrets } from "@stytch-effect/resources"
+ *
+ * const program = Effect.gen(function* () {
+ *   const { secrets } = yield* Secrets.getAll({ projectSlug: "my-project", environmentSlug: "production" })
+ *   return secrets.filter((secret) => secret.usedAt === undefined) // never used
+ * })
+ * ```
  *
  * @since 0.1.0
  * @category operations
@@ -198,6 +283,17 @@ const delete_ = Endpoint.operation(endpoints.delete)
 export {
   /**
    * Deletes a secret.
+   *
+   * @example
+   * ```ts
+   * import { Secrets } from "@stytch-effect/resources"
+   *
+   * const program = Secrets.delete({
+   *   projectSlug: "my-project",
+   *   environmentSlug: "production",
+   *   secretID: "secret-live-80bb9bf2-2e4c-4b4b-9d0c-0a1a6f1e4f6e"
+   * })
+   * ```
    *
    * @since 0.1.0
    * @category operations

@@ -16,6 +16,9 @@ import * as Schema from "effect/Schema"
 import { environmentScope, PE } from "./internal/scope.js"
 
 /**
+ * The schema of {@link PublicKeyType}, closed (the request form);
+ * `PublicKeyType.open` is the response form.
+ *
  * @since 0.2.0
  * @category enums
  */
@@ -44,6 +47,9 @@ export const AttributeMapping = Schema.Record({ key: Schema.String, value: Schem
 })
 
 /**
+ * The type of {@link AttributeMapping}: a record of claim names by attribute
+ * name (values are JSON).
+ *
  * @since 0.2.0
  * @category models
  */
@@ -113,11 +119,19 @@ const CreateRequest_ = Schema.Struct({
   publicKeyType: Wire.optionalField("public_key_type", PublicKeyType, "JWK or PEM.")
 })
 /**
+ * The input of {@link create}: the environment (`projectSlug`, `environmentSlug`), `name`, `audience`,
+ * `issuer`, `pemFiles` and `canJitProvision`, and optionally `jwksURL`, `attributeMapping` and
+ * `publicKeyType`.
+ *
  * @since 0.2.0
  * @category models
  */
 export interface CreateRequest extends Schema.Schema.Type<typeof CreateRequest_> {}
 /**
+ * The schema of {@link CreateRequest}. {@link create} encodes its input with it: a value that does not fit
+ * fails with an `InvalidRequestError` and nothing is sent; otherwise it sends `projectSlug` and
+ * `environmentSlug` in the path and the other fields in the JSON body, with snake_case wire names.
+ *
  * @since 0.2.0
  * @category schemas
  */
@@ -125,11 +139,17 @@ export const CreateRequest: Schema.Schema<CreateRequest, typeof CreateRequest_.E
 
 const CreateResponse_ = Wire.Response({ profile: TrustedTokenProfile })
 /**
+ * What {@link create} succeeds with: `profile` ({@link TrustedTokenProfile}), beside the `requestID` and
+ * `statusCode` every response carries.
+ *
  * @since 0.2.0
  * @category models
  */
 export interface CreateResponse extends Schema.Schema.Type<typeof CreateResponse_> {}
 /**
+ * The schema of {@link CreateResponse}: decodes the JSON body of a successful {@link create} (snake_case
+ * keys) into it; a body that does not fit fails with an `UnexpectedResponseError`.
+ *
  * @since 0.2.0
  * @category schemas
  */
@@ -137,11 +157,17 @@ export const CreateResponse: Schema.Schema<CreateResponse, typeof CreateResponse
 
 const GetRequest_ = Schema.Struct({ ...environmentScope, ...profileScope })
 /**
+ * The input of {@link get}: the environment (`projectSlug`, `environmentSlug`) and `profileID`.
+ *
  * @since 0.2.0
  * @category models
  */
 export interface GetRequest extends Schema.Schema.Type<typeof GetRequest_> {}
 /**
+ * The schema of {@link GetRequest}. {@link get} encodes its input with it: a value that does not fit fails
+ * with an `InvalidRequestError` and nothing is sent; otherwise it sends `projectSlug`, `environmentSlug` and
+ * `profileID` in the path, with snake_case wire names.
+ *
  * @since 0.2.0
  * @category schemas
  */
@@ -149,11 +175,17 @@ export const GetRequest: Schema.Schema<GetRequest, typeof GetRequest_.Encoded> =
 
 const GetResponse_ = Wire.Response({ profile: TrustedTokenProfile })
 /**
+ * What {@link get} succeeds with: `profile` ({@link TrustedTokenProfile}), beside the `requestID` and
+ * `statusCode` every response carries.
+ *
  * @since 0.2.0
  * @category models
  */
 export interface GetResponse extends Schema.Schema.Type<typeof GetResponse_> {}
 /**
+ * The schema of {@link GetResponse}: decodes the JSON body of a successful {@link get} (snake_case keys) into
+ * it; a body that does not fit fails with an `UnexpectedResponseError`.
+ *
  * @since 0.2.0
  * @category schemas
  */
@@ -161,11 +193,17 @@ export const GetResponse: Schema.Schema<GetResponse, typeof GetResponse_.Encoded
 
 const GetAllRequest_ = Schema.Struct(environmentScope)
 /**
+ * The input of {@link getAll}: the environment (`projectSlug`, `environmentSlug`); nothing else.
+ *
  * @since 0.2.0
  * @category models
  */
 export interface GetAllRequest extends Schema.Schema.Type<typeof GetAllRequest_> {}
 /**
+ * The schema of {@link GetAllRequest}. {@link getAll} encodes its input with it: a value that does not fit
+ * fails with an `InvalidRequestError` and nothing is sent; otherwise it sends `projectSlug` and
+ * `environmentSlug` in the path, with snake_case wire names.
+ *
  * @since 0.2.0
  * @category schemas
  */
@@ -175,11 +213,17 @@ const GetAllResponse_ = Wire.Response({
   profiles: Schema.Array(TrustedTokenProfile)
 })
 /**
+ * What {@link getAll} succeeds with: `profiles` (an array of {@link TrustedTokenProfile}), beside the
+ * `requestID` and `statusCode` every response carries.
+ *
  * @since 0.2.0
  * @category models
  */
 export interface GetAllResponse extends Schema.Schema.Type<typeof GetAllResponse_> {}
 /**
+ * The schema of {@link GetAllResponse}: decodes the JSON body of a successful {@link getAll} (snake_case
+ * keys) into it; a body that does not fit fails with an `UnexpectedResponseError`.
+ *
  * @since 0.2.0
  * @category schemas
  */
@@ -204,11 +248,19 @@ const UpdateRequest_ = Schema.Struct({
   )
 })
 /**
+ * The input of {@link update}: the environment (`projectSlug`, `environmentSlug`) and `profileID`, and
+ * optionally `name`, `audience`, `issuer`, `jwksURL`, `attributeMapping` and `canJitProvision`.
+ *
  * @since 0.2.0
  * @category models
  */
 export interface UpdateRequest extends Schema.Schema.Type<typeof UpdateRequest_> {}
 /**
+ * The schema of {@link UpdateRequest}. {@link update} encodes its input with it: a value that does not fit
+ * fails with an `InvalidRequestError` and nothing is sent; otherwise it sends `projectSlug`,
+ * `environmentSlug` and `profileID` in the path and the other fields in the JSON body, with snake_case wire
+ * names.
+ *
  * @since 0.2.0
  * @category schemas
  */
@@ -216,11 +268,17 @@ export const UpdateRequest: Schema.Schema<UpdateRequest, typeof UpdateRequest_.E
 
 const UpdateResponse_ = Wire.Response({ profile: TrustedTokenProfile })
 /**
+ * What {@link update} succeeds with: `profile` ({@link TrustedTokenProfile}), beside the `requestID` and
+ * `statusCode` every response carries.
+ *
  * @since 0.2.0
  * @category models
  */
 export interface UpdateResponse extends Schema.Schema.Type<typeof UpdateResponse_> {}
 /**
+ * The schema of {@link UpdateResponse}: decodes the JSON body of a successful {@link update} (snake_case
+ * keys) into it; a body that does not fit fails with an `UnexpectedResponseError`.
+ *
  * @since 0.2.0
  * @category schemas
  */
@@ -228,11 +286,17 @@ export const UpdateResponse: Schema.Schema<UpdateResponse, typeof UpdateResponse
 
 const DeleteRequest_ = Schema.Struct({ ...environmentScope, ...profileScope })
 /**
+ * The input of {@link delete}: the environment (`projectSlug`, `environmentSlug`) and `profileID`.
+ *
  * @since 0.2.0
  * @category models
  */
 export interface DeleteRequest extends Schema.Schema.Type<typeof DeleteRequest_> {}
 /**
+ * The schema of {@link DeleteRequest}. {@link delete} encodes its input with it: a value that does not fit
+ * fails with an `InvalidRequestError` and nothing is sent; otherwise it sends `projectSlug`,
+ * `environmentSlug` and `profileID` in the path, with snake_case wire names.
+ *
  * @since 0.2.0
  * @category schemas
  */
@@ -240,11 +304,16 @@ export const DeleteRequest: Schema.Schema<DeleteRequest, typeof DeleteRequest_.E
 
 const DeleteResponse_ = Wire.Response({})
 /**
+ * What {@link delete} succeeds with: only the `requestID` and `statusCode` every response carries.
+ *
  * @since 0.2.0
  * @category models
  */
 export interface DeleteResponse extends Schema.Schema.Type<typeof DeleteResponse_> {}
 /**
+ * The schema of {@link DeleteResponse}: decodes the JSON body of a successful {@link delete} (snake_case
+ * keys) into it; a body that does not fit fails with an `UnexpectedResponseError`.
+ *
  * @since 0.2.0
  * @category schemas
  */
@@ -256,11 +325,18 @@ const CreatePEMFileRequest_ = Schema.Struct({
   publicKey: Wire.field("public_key", Schema.String, "PEM-encoded public key.")
 })
 /**
+ * The input of {@link createPEMFile}: the environment (`projectSlug`, `environmentSlug`), `profileID` and
+ * `publicKey`.
+ *
  * @since 0.2.0
  * @category models
  */
 export interface CreatePEMFileRequest extends Schema.Schema.Type<typeof CreatePEMFileRequest_> {}
 /**
+ * The schema of {@link CreatePEMFileRequest}. {@link createPEMFile} encodes its input with it: a value that
+ * does not fit fails with an `InvalidRequestError` and nothing is sent; otherwise it sends `projectSlug`,
+ * `environmentSlug` and `profileID` in the path and `publicKey` in the JSON body, with snake_case wire names.
+ *
  * @since 0.2.0
  * @category schemas
  */
@@ -268,11 +344,17 @@ export const CreatePEMFileRequest: Schema.Schema<CreatePEMFileRequest, typeof Cr
 
 const CreatePEMFileResponse_ = Wire.Response({ pemFile: Wire.field("pem_file", PEMFile, "The created PEM file.") })
 /**
+ * What {@link createPEMFile} succeeds with: `pemFile` ({@link PEMFile}), beside the `requestID` and
+ * `statusCode` every response carries.
+ *
  * @since 0.2.0
  * @category models
  */
 export interface CreatePEMFileResponse extends Schema.Schema.Type<typeof CreatePEMFileResponse_> {}
 /**
+ * The schema of {@link CreatePEMFileResponse}: decodes the JSON body of a successful {@link createPEMFile}
+ * (snake_case keys) into it; a body that does not fit fails with an `UnexpectedResponseError`.
+ *
  * @since 0.2.0
  * @category schemas
  */
@@ -280,11 +362,18 @@ export const CreatePEMFileResponse: Schema.Schema<CreatePEMFileResponse, typeof 
 
 const GetPEMFileRequest_ = Schema.Struct({ ...environmentScope, ...profileScope, ...pemFileScope })
 /**
+ * The input of {@link getPEMFile}: the environment (`projectSlug`, `environmentSlug`), `profileID` and
+ * `pemFileID`.
+ *
  * @since 0.2.0
  * @category models
  */
 export interface GetPEMFileRequest extends Schema.Schema.Type<typeof GetPEMFileRequest_> {}
 /**
+ * The schema of {@link GetPEMFileRequest}. {@link getPEMFile} encodes its input with it: a value that does
+ * not fit fails with an `InvalidRequestError` and nothing is sent; otherwise it sends `projectSlug`,
+ * `environmentSlug`, `profileID` and `pemFileID` in the path, with snake_case wire names.
+ *
  * @since 0.2.0
  * @category schemas
  */
@@ -292,11 +381,17 @@ export const GetPEMFileRequest: Schema.Schema<GetPEMFileRequest, typeof GetPEMFi
 
 const GetPEMFileResponse_ = Wire.Response({ pemFile: Wire.field("pem_file", PEMFile, "The PEM file.") })
 /**
+ * What {@link getPEMFile} succeeds with: `pemFile` ({@link PEMFile}), beside the `requestID` and `statusCode`
+ * every response carries.
+ *
  * @since 0.2.0
  * @category models
  */
 export interface GetPEMFileResponse extends Schema.Schema.Type<typeof GetPEMFileResponse_> {}
 /**
+ * The schema of {@link GetPEMFileResponse}: decodes the JSON body of a successful {@link getPEMFile}
+ * (snake_case keys) into it; a body that does not fit fails with an `UnexpectedResponseError`.
+ *
  * @since 0.2.0
  * @category schemas
  */
@@ -304,11 +399,18 @@ export const GetPEMFileResponse: Schema.Schema<GetPEMFileResponse, typeof GetPEM
 
 const DeletePEMFileRequest_ = Schema.Struct({ ...environmentScope, ...profileScope, ...pemFileScope })
 /**
+ * The input of {@link deletePEMFile}: the environment (`projectSlug`, `environmentSlug`), `profileID` and
+ * `pemFileID`.
+ *
  * @since 0.2.0
  * @category models
  */
 export interface DeletePEMFileRequest extends Schema.Schema.Type<typeof DeletePEMFileRequest_> {}
 /**
+ * The schema of {@link DeletePEMFileRequest}. {@link deletePEMFile} encodes its input with it: a value that
+ * does not fit fails with an `InvalidRequestError` and nothing is sent; otherwise it sends `projectSlug`,
+ * `environmentSlug`, `profileID` and `pemFileID` in the path, with snake_case wire names.
+ *
  * @since 0.2.0
  * @category schemas
  */
@@ -316,11 +418,16 @@ export const DeletePEMFileRequest: Schema.Schema<DeletePEMFileRequest, typeof De
 
 const DeletePEMFileResponse_ = Wire.Response({})
 /**
+ * What {@link deletePEMFile} succeeds with: only the `requestID` and `statusCode` every response carries.
+ *
  * @since 0.2.0
  * @category models
  */
 export interface DeletePEMFileResponse extends Schema.Schema.Type<typeof DeletePEMFileResponse_> {}
 /**
+ * The schema of {@link DeletePEMFileResponse}: decodes the JSON body of a successful {@link deletePEMFile}
+ * (snake_case keys) into it; a body that does not fit fails with an `UnexpectedResponseError`.
+ *
  * @since 0.2.0
  * @category schemas
  */
@@ -399,12 +506,47 @@ export const endpoints = Endpoint.group("trustedTokenProfiles", {
  * Creates a profile. A JWK profile takes `jwksURL` and `pemFiles: []`; a PEM
  * profile takes its keys' PEM texts in `pemFiles`.
  *
+ * @example
+ * ```ts
+ * import { Effect } from "effect"
+ * import { TrustedTokenProfiles } from "@stytch-effect/resources"
+ *
+ * const program = TrustedTokenProfiles.create({
+ *   projectSlug: "my-project",
+ *   environmentSlug: "production",
+ *   name: "Auth0 tokens",
+ *   audience: "https://api.example.com",
+ *   issuer: "https://example.eu.auth0.com/",
+ *   jwksURL: "https://example.eu.auth0.com/.well-known/jwks.json",
+ *   publicKeyType: "JWK",
+ *   pemFiles: [], // a JWK profile has no PEM files
+ *   canJitProvision: false
+ * }).pipe(Effect.map(({ profile }) => profile.profileID))
+ * ```
+ *
  * @since 0.2.0
  * @category operations
  */
 export const create = Endpoint.operation(endpoints.create)
 
 /**
+ * Gets a trusted token profile by id, with its PEM files.
+ *
+ * @example
+ * ```ts
+ * import { Effect } from "effect"
+ * import { TrustedTokenProfiles } from "@stytch-effect/resources"
+ *
+ * const program = Effect.gen(function* () {
+ *   const { profile } = yield* TrustedTokenProfiles.get({
+ *     projectSlug: "my-project",
+ *     environmentSlug: "production",
+ *     profileID: "trusted-token-profile-live-2f4c9a"
+ *   })
+ *   return profile.pemFiles.map((pemFile) => pemFile.pemFileID)
+ * })
+ * ```
+ *
  * @since 0.2.0
  * @category operations
  */
@@ -412,6 +554,17 @@ export const get = Endpoint.operation(endpoints.get)
 
 /**
  * Lists an environment's profiles (a new environment has none).
+ *
+ * @example
+ * ```ts
+ * import { Effect } from "effect"
+ * import { TrustedTokenProfiles } from "@stytch-effect/resources"
+ *
+ * const program = Effect.gen(function* () {
+ *   const { profiles } = yield* TrustedTokenProfiles.getAll({ projectSlug: "my-project", environmentSlug: "production" })
+ *   return profiles.map((profile) => `${profile.name}: ${profile.issuer}`)
+ * })
+ * ```
  *
  * @since 0.2.0
  * @category operations
@@ -421,6 +574,18 @@ export const getAll = Endpoint.operation(endpoints.getAll)
 /**
  * Partial update: omitted fields keep their values. PEM keys are managed with
  * {@link createPEMFile} and {@link deletePEMFile}; the key type is fixed.
+ *
+ * @example
+ * ```ts
+ * import { TrustedTokenProfiles } from "@stytch-effect/resources"
+ *
+ * const program = TrustedTokenProfiles.update({
+ *   projectSlug: "my-project",
+ *   environmentSlug: "production",
+ *   profileID: "trusted-token-profile-live-2f4c9a",
+ *   canJitProvision: true
+ * })
+ * ```
  *
  * @since 0.2.0
  * @category operations
@@ -432,6 +597,17 @@ export {
   /**
    * Deletes a profile and its PEM files.
    *
+   * @example
+   * ```ts
+   * import { TrustedTokenProfiles } from "@stytch-effect/resources"
+   *
+   * const program = TrustedTokenProfiles.delete({
+   *   projectSlug: "my-project",
+   *   environmentSlug: "production",
+   *   profileID: "trusted-token-profile-live-2f4c9a"
+   * })
+   * ```
+   *
    * @since 0.2.0
    * @category operations
    */
@@ -441,12 +617,47 @@ export {
 /**
  * Adds a PEM public key to a PEM profile. Fails for a JWK profile.
  *
+ * @example
+ * ```ts
+ * import * as fs from "node:fs"
+ * import { Effect } from "effect"
+ * import { TrustedTokenProfiles } from "@stytch-effect/resources"
+ *
+ * const program = Effect.gen(function* () {
+ *   const { pemFile } = yield* TrustedTokenProfiles.createPEMFile({
+ *     projectSlug: "my-project",
+ *     environmentSlug: "production",
+ *     profileID: "trusted-token-profile-live-2f4c9a",
+ *     publicKey: fs.readFileSync("keys/issuer-2025.pem", "utf8")
+ *   })
+ *   return pemFile.pemFileID
+ * })
+ * ```
+ *
  * @since 0.2.0
  * @category operations
  */
 export const createPEMFile = Endpoint.operation(endpoints.createPEMFile)
 
 /**
+ * Gets one PEM public key of a profile by id.
+ *
+ * @example
+ * ```ts
+ * import { Effect } from "effect"
+ * import { TrustedTokenProfiles } from "@stytch-effect/resources"
+ *
+ * const program = Effect.gen(function* () {
+ *   const { pemFile } = yield* TrustedTokenProfiles.getPEMFile({
+ *     projectSlug: "my-project",
+ *     environmentSlug: "production",
+ *     profileID: "trusted-token-profile-live-2f4c9a",
+ *     pemFileID: "pem-file-live-81d3e7"
+ *   })
+ *   return pemFile.publicKey
+ * })
+ * ```
+ *
  * @since 0.2.0
  * @category operations
  */
@@ -454,6 +665,18 @@ export const getPEMFile = Endpoint.operation(endpoints.getPEMFile)
 
 /**
  * Removes a PEM public key from a profile.
+ *
+ * @example
+ * ```ts
+ * import { TrustedTokenProfiles } from "@stytch-effect/resources"
+ *
+ * const program = TrustedTokenProfiles.deletePEMFile({
+ *   projectSlug: "my-project",
+ *   environmentSlug: "production",
+ *   profileID: "trusted-token-profile-live-2f4c9a",
+ *   pemFileID: "pem-file-live-81d3e7"
+ * })
+ * ```
  *
  * @since 0.2.0
  * @category operations

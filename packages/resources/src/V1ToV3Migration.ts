@@ -55,11 +55,17 @@ export class LegacyProject extends Schema.Class<LegacyProject>("LegacyProject")(
 
 const GetProjectsResponse_ = legacyResponse({ projects: Schema.Array(LegacyProject) })
 /**
+ * What {@link getProjects} succeeds with: `projects` (an array of {@link LegacyProject}), beside the
+ * `requestID` and a `statusCode` filled in from the HTTP status (legacy responses do not carry one).
+ *
  * @since 0.2.0
  * @category models
  */
 export interface GetProjectsResponse extends Schema.Schema.Type<typeof GetProjectsResponse_> {}
 /**
+ * The schema of {@link GetProjectsResponse}: decodes the JSON body of a successful {@link getProjects}
+ * (snake_case keys) into it; a body that does not fit fails with an `UnexpectedResponseError`.
+ *
  * @since 0.2.0
  * @category schemas
  */
@@ -70,11 +76,17 @@ const GetProjectRequest_ = Schema.Struct({
   projectID: Wire.field("project_id", Wire.PathParam, "Legacy (PWA v1) live or test project id.")
 })
 /**
+ * The input of {@link getProject}: `projectID`.
+ *
  * @since 0.2.0
  * @category models
  */
 export interface GetProjectRequest extends Schema.Schema.Type<typeof GetProjectRequest_> {}
 /**
+ * The schema of {@link GetProjectRequest}. {@link getProject} encodes its input with it: a value that does
+ * not fit fails with an `InvalidRequestError` and nothing is sent; otherwise it sends `projectID` in the
+ * path, with snake_case wire names.
+ *
  * @since 0.2.0
  * @category schemas
  */
@@ -83,11 +95,17 @@ export const GetProjectRequest: Schema.Schema<GetProjectRequest, typeof GetProje
 
 const GetProjectResponse_ = legacyResponse({ project: LegacyProject })
 /**
+ * What {@link getProject} succeeds with: `project` ({@link LegacyProject}), beside the `requestID` and a
+ * `statusCode` filled in from the HTTP status (legacy responses do not carry one).
+ *
  * @since 0.2.0
  * @category models
  */
 export interface GetProjectResponse extends Schema.Schema.Type<typeof GetProjectResponse_> {}
 /**
+ * The schema of {@link GetProjectResponse}: decodes the JSON body of a successful {@link getProject}
+ * (snake_case keys) into it; a body that does not fit fails with an `UnexpectedResponseError`.
+ *
  * @since 0.2.0
  * @category schemas
  */
@@ -120,6 +138,17 @@ export const endpoints = Endpoint.group("v1ToV3Migration", {
 /**
  * Lists the workspace's projects with their legacy ids and v3 slugs.
  *
+ * @example
+ * ```ts
+ * import { Effect } from "effect"
+ * import { V1ToV3Migration } from "@stytch-effect/resources"
+ *
+ * const program = Effect.gen(function* () {
+ *   const { projects } = yield* V1ToV3Migration.getProjects()
+ *   return projects.map((p) => `${p.liveProjectID} -> ${p.projectSlug}/${p.liveProjectSlug}`)
+ * })
+ * ```
+ *
  * @since 0.2.0
  * @category operations
  */
@@ -128,6 +157,17 @@ export const getProjects = Endpoint.operation(endpoints.getProjects)
 /**
  * Gets a project by a legacy live or test project id. Unlike the Go SDK, an
  * empty `projectID` is rejected before any request is sent.
+ *
+ * @example
+ * ```ts
+ * import { Effect } from "effect"
+ * import { V1ToV3Migration } from "@stytch-effect/resources"
+ *
+ * const program = Effect.gen(function* () {
+ *   const { project } = yield* V1ToV3Migration.getProject({ projectID: "project-live-c60c0abe-1234-4c1e-9d8a-0f1e2d3c4b5a" })
+ *   return { projectSlug: project.projectSlug, environmentSlug: project.liveProjectSlug }
+ * })
+ * ```
  *
  * @since 0.2.0
  * @category operations

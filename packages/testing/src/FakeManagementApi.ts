@@ -97,6 +97,9 @@ const approveWith = (server: FakeServer, loginURL: string): Effect.Effect<string
   )
 
 /**
+ * A fake's handle: the credentials it accepts, its in-memory `HttpClient`,
+ * fault injection, the request log, `reset`, and its OAuth endpoints.
+ *
  * @since 0.1.0
  * @category models
  */
@@ -124,6 +127,10 @@ export interface Service {
 }
 
 /**
+ * The service tag of the fake in context ({@link layer}, {@link layerFake}):
+ * `yield* FakeManagementApi.FakeManagementApi` to inject faults or read the
+ * request log.
+ *
  * @since 0.1.0
  * @category tags
  */
@@ -176,6 +183,19 @@ export const layerFake = (options: Options = {}): Layer.Layer<FakeManagementApi>
 /**
  * The fake plus a `StytchManagement` client wired to it in memory, using
  * the fake's credentials unless `client.credentials` says otherwise.
+ *
+ * @example
+ * ```ts
+ * import { Effect } from "effect"
+ * import { Environments, Projects } from "@stytch-effect/resources"
+ * import { FakeManagementApi } from "@stytch-effect/testing"
+ *
+ * const program = Effect.gen(function* () {
+ *   const { project } = yield* Projects.create({ name: "Demo", vertical: "B2B" })
+ *   yield* Environments.create({ projectSlug: project.projectSlug, name: "Production", type: "LIVE" })
+ *   return (yield* Environments.getAll({ projectSlug: project.projectSlug })).environments.length // 1
+ * }).pipe(Effect.provide(FakeManagementApi.layer()))
+ * ```
  *
  * @since 0.1.0
  * @category layers

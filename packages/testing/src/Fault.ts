@@ -7,6 +7,10 @@
 import type * as Duration from "effect/Duration"
 
 /**
+ * A fault the fake injects instead of (or around) its normal answer: an error
+ * status, a malformed body, latency, a dropped or refused connection, or a
+ * rewritten success body. Build one with the constructors of this module.
+ *
  * @since 0.1.0
  * @category models
  */
@@ -30,6 +34,23 @@ export type Fault =
   | { readonly _tag: "Rewrite"; readonly rewrite: (body: Record<string, unknown>) => unknown }
 
 /**
+ * Answers with `status` and a Stytch error body of type `errorType` (default:
+ * `too_many_requests` for 429, `internal_server_error` for 5xx, `bad_request`
+ * otherwise), with a `Retry-After` header when `retryAfter` is given.
+ *
+ * @example
+ * ```ts
+ * import { Effect } from "effect"
+ * import { Projects } from "@stytch-effect/resources"
+ * import { FakeManagementApi, Fault } from "@stytch-effect/testing"
+ *
+ * const program = Effect.gen(function* () {
+ *   const fake = yield* FakeManagementApi.FakeManagementApi
+ *   yield* fake.inject(Fault.status(503, { retryAfter: 1 }), { times: 1 }) // the retry succeeds
+ *   return yield* Projects.getAll()
+ * }).pipe(Effect.provide(FakeManagementApi.layer()))
+ * ```
+ *
  * @since 0.1.0
  * @category constructors
  */
@@ -44,30 +65,46 @@ export const status = (
 })
 
 /**
+ * Answers with `status` (default 200) and an HTML body instead of JSON: the
+ * client fails with `UnexpectedResponseError`.
+ *
  * @since 0.1.0
  * @category constructors
  */
 export const malformed = (status = 200): Fault => ({ _tag: "Malformed", status })
 
 /**
+ * Waits `delay` (with `Effect.sleep`, so a `TestClock` controls it) before
+ * answering normally: for timeouts and deadlines.
+ *
  * @since 0.1.0
  * @category constructors
  */
 export const latency = (delay: Duration.DurationInput): Fault => ({ _tag: "Latency", delay })
 
 /**
+ * Drops the connection without answering (`ECONNRESET`): the client sees a
+ * `TransportError`.
+ *
  * @since 0.1.0
  * @category constructors
  */
 export const disconnect: Fault = { _tag: "Disconnect" }
 
 /**
+ * Refuses the connection, as a server that is down would: the client sees a
+ * `TransportError` `ConnectionRefused` (retried even for a POST).
+ *
  * @since 0.1.0
  * @category constructors
  */
 export const connectionRefused: Fault = { _tag: "ConnectionRefused" }
 
 /**
+ * Serves the request normally, then replaces the JSON body of its success
+ * response with `f(body)`: for responses the real API might send (a new
+ * enum value, a missing field).
+ *
  * @since 0.1.0
  * @category constructors
  */

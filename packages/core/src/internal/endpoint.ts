@@ -8,6 +8,7 @@ import type * as HttpMethod from "@effect/platform/HttpMethod"
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
 import * as Exit from "effect/Exit"
+import type * as Fiber from "effect/Fiber"
 import * as ParseResult from "effect/ParseResult"
 import * as Schema from "effect/Schema"
 import type * as SchemaAST from "effect/SchemaAST"
@@ -262,18 +263,29 @@ export const make = <E extends Any>(endpoint: E): Operation<E> => {
    * for `Cause.pretty`). Each sets it where it runs: replacing the fiber's
    * context for the whole call costs more than the rest of our own work.
    */
-  const run = (input: unknown, span: Tracer.Span, sender: Sender): Effect.Effect<unknown, ResponseError | InvalidRequestError> =>
-    Effect.flatMap(toRequest(input, span), (request) =>
-      Effect.matchEffect(sendInSpanOf(sender.send)(request, span), {
+  const run = (
+    input: unknown,
+    span: Tracer.Span,
+    fiber: Fiber.RuntimeFiber<unknown, unknown>
+  ): Effect.Effect<unknown, ResponseError | InvalidRequestError> => {
+    const send = sendInSpanOf(Context.unsafeGet(fiber.currentContext, service).send)
+    const exchange = (request: ApiRequest) =>
+      Effect.matchEffect(send(request, span, fiber), {
         onFailure: (error) => {
           annotateError(span, error)
           return withParentSpan(Effect.fail(error), span)
         },
         onSuccess: (response) => fromResponse(response, span)
-      }))
+      })
+    // Checked and encoded synchronously (an `Exit`) unless the schema is asynchronous.
+    const request = toRequest(input, span)
+    if (!Exit.isExit(request)) return Effect.flatMap(request, exchange)
+    const exit = request as Exit.Exit<ApiRequest, InvalidRequestError>
+    return Exit.isSuccess(exit) ? exchange(exit.value) : exit
+  }
 
   const call = (input?: unknown) =>
     Effect.useSpan(spanName, spanOptions, (span) =>
-      Effect.withFiberRuntime<unknown, ResponseError | InvalidRequestError>((fiber) => run(input, span, Context.unsafeGet(fiber.currentContext, service))))
+      Effect.withFiberRuntime<unknown, ResponseError | InvalidRequestError>((fiber) => run(input, span, fiber)))
   return call as unknown as Operation<E>
 }

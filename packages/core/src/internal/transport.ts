@@ -9,6 +9,7 @@ import * as DefaultServices from "effect/DefaultServices"
 import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
 import * as Exit from "effect/Exit"
+import type * as Fiber from "effect/Fiber"
 import * as FiberRef from "effect/FiberRef"
 import * as Option from "effect/Option"
 import * as Redacted from "effect/Redacted"
@@ -475,8 +476,7 @@ export const makeSend = (httpClient: HttpClient.HttpClient, settings: Settings) 
         })))
   }
 
-  const sendInSpan: SendInSpan = (request, span) =>
-    FiberRef.getWith(currentRequestOptions, (options) => sendWith(request, options, span))
+  const sendInSpan: SendInSpan = (request, span, fiber) => sendWith(request, fiber.getFiberRef(currentRequestOptions), span)
   const send = (request: ApiRequest): Effect.Effect<ApiResponse, ResponseError> =>
     FiberRef.getWith(currentRequestOptions, (options) => sendWith(request, options, undefined))
   return Object.assign(send, { [SendInSpanId]: sendInSpan })
@@ -551,11 +551,16 @@ const SendInSpanId: unique symbol = Symbol("@stytch-effect/core/SendInSpan") as 
 
 /**
  * An operation's send: `send(request)` run with `span` (the operation's) as
- * the parent span of what it runs.
+ * the parent span of what it runs, by `fiber` (which runs it: its request
+ * options are read from it directly).
  *
  * @internal
  */
-export type SendInSpan = (request: ApiRequest, span: Tracer.Span) => Effect.Effect<ApiResponse, ResponseError>
+export type SendInSpan = (
+  request: ApiRequest,
+  span: Tracer.Span,
+  fiber: Fiber.RuntimeFiber<unknown, unknown>
+) => Effect.Effect<ApiResponse, ResponseError>
 
 /**
  * The {@link SendInSpan} of a service's `send`: the one `makeSend` attaches

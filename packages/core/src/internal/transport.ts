@@ -392,6 +392,7 @@ export const makeSend = (httpClient: HttpClient.HttpClient, settings: Settings) 
     maxResponseBytes: limit
   }
   const direct = makeDirect?.(directSettings)
+  const fixedAuthorization = Redacted.isRedacted(settings.authorization)
   // Public endpoints (`ApiRequest.anonymous`) are sent without the Authorization header.
   let directAnonymous: ReturnType<NonNullable<typeof makeDirect>> | undefined
 
@@ -426,7 +427,7 @@ export const makeSend = (httpClient: HttpClient.HttpClient, settings: Settings) 
     const viaDirect = anonymous && makeDirect !== undefined
       ? (directAnonymous ??= makeDirect({ ...directSettings, authorization: undefined }))
       : direct
-    const ownAttempt = viaDirect !== undefined && (anonymous || Redacted.isRedacted(settings.authorization))
+    const ownAttempt = viaDirect !== undefined && (anonymous || fixedAuthorization)
     const attempt = viaDirect === undefined
       ? executeAttempt(method, url, json, call, onTimeout, anonymous)
       : viaDirect(method, pathAndQuery, url, json, call, onTimeout)

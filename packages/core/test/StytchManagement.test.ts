@@ -2,12 +2,16 @@ import { createServer, type IncomingHttpHeaders, type Server } from "node:http"
 import type { AddressInfo } from "node:net"
 import { readFileSync } from "node:fs"
 import { it } from "@effect/vitest"
-import { Credentials, RetryPolicy, StytchManagement } from "@stytch-effect/core"
+import { Credentials, RetryPolicy, StytchError, StytchManagement } from "@stytch-effect/core"
 import { Projects, Secrets } from "@stytch-effect/resources"
 import { FakeManagementApi } from "@stytch-effect/testing"
-import { Cause, ConfigProvider, Effect, Layer, Option, Tracer } from "effect"
+import * as HttpClient from "@effect/platform/HttpClient"
+import * as HttpClientResponse from "@effect/platform/HttpClientResponse"
+import { Cause, ConfigProvider, Effect, Exit, Layer, Option, Redacted, Tracer } from "effect"
 import { afterAll, beforeAll, describe, expect } from "vitest"
 import { failureOf } from "../../resources/test/utils.js"
+import { DirectAttemptId, type DirectSettings } from "../src/internal/direct.js"
+import * as DirectAttempt from "../src/internal/directAttempt.js"
 import { version } from "../src/internal/version.js"
 
 const credentials = Credentials.workspaceKey("key-id", "key-secret")
@@ -163,6 +167,92 @@ describe("tracing", () => {
       // Outside the call, the caller's context is back: no operation span is current.
       expect(yield* Effect.option(Effect.currentSpan)).toEqual(Option.none())
     }).pipe(Effect.provide(FakeManagementApi.layer())))
+
+  /** The name of the current span, or "(none)". */
+  const currentSpanName = Effect.map(Effect.option(Effect.currentSpan), Option.match({ onNone: () => "(none)", onSome: (s) => s.name }))
+  const notFound = JSON.stringify({
+    status_code: 404,
+    request_id: "request-id-test-404",
+    error_type: "secret_not_found",
+    error_message: "Secret not found."
+  })
+  /** A client offering the Node transport's direct attempt, answering every request with `status` and `body`. */
+  const directClient = (status: number, body: string): HttpClient.HttpClient => {
+    const send: DirectAttempt.DirectSend = (_method, _path, _headers, _body, callback) => {
+      setImmediate(() => callback(undefined, { status, header: () => undefined, text: body }))
+      return () => {}
+    }
+    return Object.assign(
+      HttpClient.make(() => Effect.die("not used")),
+      { [DirectAttemptId]: (settings: DirectSettings) => DirectAttempt.make(send, settings) }
+    )
+  }
+  const recordingPolicy = (seen: Array<string>) =>
+    RetryPolicy.layerPolicy({
+      decide: () => Effect.as(Effect.map(currentSpanName, (name) => seen.push(`policy: ${name}`)), Option.none())
+    })
+
+  it.effect("on Node's direct path, the policy, a token source and the failure are in the operation's span", () =>
+    Effect.gen(function*() {
+      const seen: Array<string> = []
+      const tokenSource = new Credentials.TokenSource({
+        authorization: Effect.map(currentSpanName, (name) => {
+          seen.push(`token: ${name}`)
+          return Redacted.make("Bearer token-test")
+        })
+      })
+      for (const credentials of [Credentials.workspaceKey("key-id", "key-secret"), tokenSource]) {
+        const error = yield* failureOf(
+          getSecret.pipe(
+            Effect.provide(
+              StytchManagement.layerWithHttpClient({ credentials }).pipe(
+                Layer.provide(Layer.succeed(HttpClient.HttpClient, directClient(404, notFound)))
+              )
+            ),
+            Effect.provide(recordingPolicy(seen))
+          )
+        )
+        expect(error._tag).toBe("StytchApiError")
+        expect(Cause.pretty(Cause.fail(error))).toContain("stytch.secrets.get")
+      }
+      expect(seen).toEqual(["policy: stytch.secrets.get", "token: stytch.secrets.get", "policy: stytch.secrets.get"])
+      expect(yield* Effect.option(Effect.currentSpan)).toEqual(Option.none())
+    }))
+
+  it.effect("a supplied HttpClient, and a service's own send, run in the operation's span", () =>
+    Effect.gen(function*() {
+      const seen: Array<string> = []
+      const client = HttpClient.make((request) =>
+        Effect.map(currentSpanName, (name) => {
+          seen.push(`client: ${name}`)
+          return HttpClientResponse.fromWeb(request, new Response(notFound, { status: 404 }))
+        })
+      )
+      const viaClient = StytchManagement.layerWithHttpClient({ credentials }).pipe(
+        Layer.provide(Layer.succeed(HttpClient.HttpClient, client))
+      )
+      const ownSend = Layer.succeed(StytchManagement.StytchManagement, {
+        baseURL: "https://management.stytch.com",
+        send: () =>
+          Effect.flatMap(currentSpanName, (name) => {
+            seen.push(`service: ${name}`)
+            // An `Exit` records no span: the operation's own failure does.
+            return Exit.fail(
+              new StytchError.StytchApiError({
+                statusCode: 404,
+                requestID: "request-id-test-404",
+                errorType: "secret_not_found",
+                errorMessage: "Secret not found."
+              })
+            )
+          })
+      })
+      for (const layer of [viaClient, ownSend]) {
+        const error = yield* failureOf(getSecret.pipe(Effect.provide(layer), Effect.provide(recordingPolicy(seen))))
+        expect(Cause.pretty(Cause.fail(error))).toContain("stytch.secrets.get")
+      }
+      expect(seen).toEqual(["client: stytch.secrets.get", "policy: stytch.secrets.get", "service: stytch.secrets.get"])
+    }))
 })
 
 it("the user agent version matches package.json", () => {

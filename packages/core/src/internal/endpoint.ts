@@ -8,16 +8,16 @@ import type * as HttpMethod from "@effect/platform/HttpMethod"
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
 import * as Exit from "effect/Exit"
+import type * as Fiber from "effect/Fiber"
 import * as ParseResult from "effect/ParseResult"
 import * as Schema from "effect/Schema"
 import type * as SchemaAST from "effect/SchemaAST"
 import * as Context from "effect/Context"
-import * as FiberRef from "effect/FiberRef"
 import * as Tracer from "effect/Tracer"
 import type { Any, Operation, Sender } from "../Endpoint.js"
 import { InvalidRequestError, type ResponseError, UnexpectedResponseError } from "../StytchError.js"
 import type { ApiRequest, ApiResponse } from "../StytchManagement.js"
-import { requestIdOf } from "./transport.js"
+import { requestIdOf, sendInSpanOf, withParentSpan } from "./transport.js"
 
 /**
  * The domain → wire key pairs of a struct schema's fields.
@@ -203,7 +203,7 @@ export const make = <E extends Any>(endpoint: E): Operation<E> => {
     return request instanceof InvalidRequestError ? Exit.fail(request) : Exit.succeed(request)
   }
 
-  const toRequest = (input: unknown): Effect.Effect<ApiRequest, InvalidRequestError> => {
+  const toRequest = (input: unknown, span: Tracer.Span): Effect.Effect<ApiRequest, InvalidRequestError> => {
     if (encode === undefined || encodeAsync === undefined) return Exit.succeed(withoutInput)
     for (const p of endpoint.pathParams) {
       const invalid = checkPathParam(p.field, (input as Record<string, unknown> | undefined)?.[p.field])
@@ -223,7 +223,7 @@ export const make = <E extends Any>(endpoint: E): Operation<E> => {
     if (Either.isRight(wire)) return split(wire.right)
     // A schema with asynchronous transformations cannot encode synchronously: take the effectful path.
     if (wire.left.issue._tag === "Forbidden") {
-      return Effect.flatMap(Effect.mapError(encodeAsync(input), invalidBody), split)
+      return withParentSpan(Effect.flatMap(Effect.mapError(encodeAsync(input), invalidBody), split), span)
     }
     return Exit.fail(invalidBody(wire.left))
   }
@@ -246,7 +246,7 @@ export const make = <E extends Any>(endpoint: E): Operation<E> => {
       })
     const decoded = decode(input)
     if (Either.isRight(decoded)) return Exit.succeed(decoded.right)
-    if (decoded.left.issue._tag === "Forbidden") return Effect.mapError(decodeAsync(input), unexpected)
+    if (decoded.left.issue._tag === "Forbidden") return withParentSpan(Effect.mapError(decodeAsync(input), unexpected), span)
     return Exit.fail(unexpected(decoded.left))
   }
 
@@ -256,33 +256,36 @@ export const make = <E extends Any>(endpoint: E): Operation<E> => {
     span.attribute("error.type", error._tag)
   }
 
-  const run = (input: unknown, span: Tracer.Span, send: Sender["send"]) =>
-    Effect.flatMap(toRequest(input), (request) =>
-      Effect.matchEffect(send(request), {
+  /**
+   * The operation's span is the parent of what runs inside the call that is
+   * not plain synchronous code: the send (see `sendInSpanOf`), an
+   * asynchronous encode or decode, and the failure (which records the span
+   * for `Cause.pretty`). Each sets it where it runs: replacing the fiber's
+   * context for the whole call costs more than the rest of our own work.
+   */
+  const run = (
+    input: unknown,
+    span: Tracer.Span,
+    fiber: Fiber.RuntimeFiber<unknown, unknown>
+  ): Effect.Effect<unknown, ResponseError | InvalidRequestError> => {
+    const send = sendInSpanOf(Context.unsafeGet(fiber.currentContext, service).send)
+    const exchange = (request: ApiRequest) =>
+      Effect.matchEffect(send(request, span, fiber), {
         onFailure: (error) => {
           annotateError(span, error)
-          return Effect.fail(error)
+          return withParentSpan(Effect.fail(error), span)
         },
         onSuccess: (response) => fromResponse(response, span)
-      }))
+      })
+    // Checked and encoded synchronously (an `Exit`) unless the schema is asynchronous.
+    const request = toRequest(input, span)
+    if (!Exit.isExit(request)) return Effect.flatMap(request, exchange)
+    const exit = request as Exit.Exit<ApiRequest, InvalidRequestError>
+    return Exit.isSuccess(exit) ? exchange(exit.value) : exit
+  }
 
   const call = (input?: unknown) =>
     Effect.useSpan(spanName, spanOptions, (span) =>
-      withParentSpan(span, (context) => run(input, span, Context.unsafeGet(context, service).send)))
+      Effect.withFiberRuntime<unknown, ResponseError | InvalidRequestError>((fiber) => run(input, span, fiber)))
   return call as unknown as Operation<E>
 }
-
-/**
- * `Effect.withParentSpan(f(context), span)` for the operation's own span,
- * with less work per call: the fiber's context is read once (the operation
- * takes its service from it) and replaced for the duration of `f`'s effect
- * (`Effect.locally`), instead of `provideService`'s read-then-replace.
- */
-const withParentSpan = <A, E>(
-  span: Tracer.Span,
-  f: (context: Context.Context<never>) => Effect.Effect<A, E>
-): Effect.Effect<A, E> =>
-  Effect.withFiberRuntime((fiber) => {
-    const context = fiber.currentContext
-    return Effect.locally(f(context), FiberRef.currentContext, Context.add(context, Tracer.ParentSpan, span))
-  })

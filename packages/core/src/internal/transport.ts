@@ -9,10 +9,12 @@ import * as DefaultServices from "effect/DefaultServices"
 import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
 import * as Exit from "effect/Exit"
+import type * as Fiber from "effect/Fiber"
 import * as FiberRef from "effect/FiberRef"
 import * as Option from "effect/Option"
 import * as Redacted from "effect/Redacted"
 import * as Stream from "effect/Stream"
+import * as Tracer from "effect/Tracer"
 import * as FetchHttpClient from "@effect/platform/FetchHttpClient"
 import type * as HttpClientResponse from "@effect/platform/HttpClientResponse"
 import { constTrue } from "effect/Function"
@@ -346,6 +348,21 @@ const readText = (
 }
 
 /**
+ * The failure of an attempt that timed out. Made outside `makeSend`'s
+ * per-call scope on purpose: the attempt holds it until the answer, and a
+ * closure keeps its whole scope (the call's span, its retry loop) alive.
+ */
+const timeoutFailure = (method: string, url: string, timeoutText: string) => (): AttemptFailure => ({
+  error: new TransportError({
+    reason: "Timeout",
+    method,
+    url,
+    message: `request timed out after ${timeoutText}: ${method} ${url}`
+  }),
+  retryAfter: Option.none()
+})
+
+/**
  * Sends one API request: headers, per-attempt timeout, overall deadline,
  * size limit, error mapping and the retry loop. Shared by every operation.
  * Per-call overrides (`StytchManagement.withRequestOptions`) are read from
@@ -375,6 +392,7 @@ export const makeSend = (httpClient: HttpClient.HttpClient, settings: Settings) 
     maxResponseBytes: limit
   }
   const direct = makeDirect?.(directSettings)
+  const fixedAuthorization = Redacted.isRedacted(settings.authorization)
   // Public endpoints (`ApiRequest.anonymous`) are sent without the Authorization header.
   let directAnonymous: ReturnType<NonNullable<typeof makeDirect>> | undefined
 
@@ -390,7 +408,11 @@ export const makeSend = (httpClient: HttpClient.HttpClient, settings: Settings) 
     }
   }
 
-  const sendWith = (request: ApiRequest, options: RequestOptions | undefined): Effect.Effect<ApiResponse, ResponseError> => {
+  const sendWith = (
+    request: ApiRequest,
+    options: RequestOptions | undefined,
+    span: Tracer.Span | undefined
+  ): Effect.Effect<ApiResponse, ResponseError> => {
     const call = options === undefined ? defaults : callOf(options)
     const method = request.method
     const pathAndQuery = request.query.length === 0
@@ -399,29 +421,27 @@ export const makeSend = (httpClient: HttpClient.HttpClient, settings: Settings) 
     const url = settings.baseURL + pathAndQuery
     const json = request.body === undefined ? undefined : JSON.stringify(request.body)
 
-    const onTimeout = (): AttemptFailure => ({
-      error: new TransportError({
-        reason: "Timeout",
-        method,
-        url,
-        message: `request timed out after ${call.timeoutText}: ${method} ${url}`
-      }),
-      retryAfter: Option.none()
-    })
+    const onTimeout = timeoutFailure(method, url, call.timeoutText)
 
     const anonymous = request.anonymous === true
     const viaDirect = anonymous && makeDirect !== undefined
       ? (directAnonymous ??= makeDirect({ ...directSettings, authorization: undefined }))
       : direct
+    const ownAttempt = viaDirect !== undefined && (anonymous || fixedAuthorization)
     const attempt = viaDirect === undefined
       ? executeAttempt(method, url, json, call, onTimeout, anonymous)
       : viaDirect(method, pathAndQuery, url, json, call, onTimeout)
+    // In an operation, its span is the parent of a user's `HttpClient`, a token source's refresh, the
+    // retry policy and its waits. The direct attempt with a fixed header runs none of them, and is not
+    // wrapped: replacing the fiber's context is a large part of a call's cost.
+    const attemptInSpan = span === undefined || ownAttempt ? attempt : withParentSpan(attempt, span)
+    const inSpan = <A, E>(effect: Effect.Effect<A, E>) => span === undefined ? effect : withParentSpan(effect, span)
 
     const maxRetries = options?.maxRetries
     const loop = (n: number, deadlineAt: number | undefined): Effect.Effect<ApiResponse, ResponseError> =>
-      Effect.catchAll(attempt, (failure) => {
+      Effect.catchAll(attemptInSpan, (failure) => {
         if (maxRetries !== undefined && n > maxRetries) return Effect.fail(failure.error)
-        return Effect.flatMap(policy, (p) =>
+        return inSpan(Effect.flatMap(policy, (p) =>
           Effect.flatMap(
             p.decide({
               method,
@@ -441,7 +461,7 @@ export const makeSend = (httpClient: HttpClient.HttpClient, settings: Settings) 
                       ? Effect.fail(failure.error)
                       : Effect.zipRight(Effect.sleep(delay), loop(n + 1, deadlineAt)))
             })
-          ))
+          )))
       })
 
     const deadline = options?.deadline ?? settings.deadline
@@ -457,8 +477,10 @@ export const makeSend = (httpClient: HttpClient.HttpClient, settings: Settings) 
         })))
   }
 
-  return (request: ApiRequest): Effect.Effect<ApiResponse, ResponseError> =>
-    FiberRef.getWith(currentRequestOptions, (options) => sendWith(request, options))
+  const sendInSpan: SendInSpan = (request, span, fiber) => sendWith(request, fiber.getFiberRef(currentRequestOptions), span)
+  const send = (request: ApiRequest): Effect.Effect<ApiResponse, ResponseError> =>
+    FiberRef.getWith(currentRequestOptions, (options) => sendWith(request, options, undefined))
+  return Object.assign(send, { [SendInSpanId]: sendInSpan })
 
   /** One attempt over any `HttpClient`: `execute`, with the fiber timeout. */
   function executeAttempt(
@@ -514,6 +536,43 @@ const noRedirects = <A, E, R>(effect: Effect.Effect<A, E, R>): Effect.Effect<A, 
     if (current?.redirect === "manual" || current?.redirect === "error") return effect
     return Effect.provideService(effect, FetchHttpClient.RequestInit, { ...current, redirect: "manual" })
   })
+
+/**
+ * `Effect.withParentSpan(self, span)`, reading the fiber's context once
+ * (instead of `provideService`'s read-then-replace).
+ *
+ * @internal
+ */
+export const withParentSpan = <A, E>(self: Effect.Effect<A, E>, span: Tracer.Span): Effect.Effect<A, E> =>
+  Effect.withFiberRuntime((fiber) =>
+    Effect.locally(self, FiberRef.currentContext, Context.add(fiber.currentContext, Tracer.ParentSpan, span))
+  )
+
+const SendInSpanId: unique symbol = Symbol("@stytch-effect/core/SendInSpan") as never
+
+/**
+ * An operation's send: `send(request)` run with `span` (the operation's) as
+ * the parent span of what it runs, by `fiber` (which runs it: its request
+ * options are read from it directly).
+ *
+ * @internal
+ */
+export type SendInSpan = (
+  request: ApiRequest,
+  span: Tracer.Span,
+  fiber: Fiber.RuntimeFiber<unknown, unknown>
+) => Effect.Effect<ApiResponse, ResponseError>
+
+/**
+ * The {@link SendInSpan} of a service's `send`: the one `makeSend` attaches
+ * (which sets the span only where something may use it), else `send` run
+ * with the span as parent.
+ *
+ * @internal
+ */
+export const sendInSpanOf = (send: (request: ApiRequest) => Effect.Effect<ApiResponse, ResponseError>): SendInSpan =>
+  (send as { readonly [SendInSpanId]?: SendInSpan })[SendInSpanId] ??
+    ((request, span) => withParentSpan(send(request), span))
 
 /** What one call needs to know for each attempt. @internal */
 export interface Call {

@@ -105,19 +105,24 @@ describe("layerConfig", () => {
     }).pipe(withEnv({ STYTCH_WORKSPACE_KEY_ID: "env-id", STYTCH_WORKSPACE_KEY_SECRET: "env-secret" })))
 })
 
+/** Effect's tracer, recording every span it starts. */
+const recordingTracer = Effect.map(Effect.tracer, (base) => {
+  const spans: Array<Tracer.Span> = []
+  const tracer = Tracer.make({
+    span: (...args) => {
+      const span = base.span(...args)
+      spans.push(span)
+      return span
+    },
+    context: base.context
+  })
+  return { spans, tracer }
+})
+
 describe("tracing", () => {
   it.effect("each operation runs in a span stytch.<group>.<operation> with method, template, status and request id", () =>
     Effect.gen(function*() {
-      const spans: Array<Tracer.Span> = []
-      const base = yield* Effect.tracer
-      const tracer = Tracer.make({
-        span: (...args) => {
-          const span = base.span(...args)
-          spans.push(span)
-          return span
-        },
-        context: base.context
-      })
+      const { spans, tracer } = yield* recordingTracer
       const { project } = yield* Projects.create({ name: "P" }).pipe(Effect.withTracer(tracer))
       const span = spans.find((s) => s.name === "stytch.projects.create")
       expect(span?.kind).toBe("client")
@@ -132,16 +137,7 @@ describe("tracing", () => {
 
   it.effect("the operation's span is a child of the caller's and the parent of what runs inside the call", () =>
     Effect.gen(function*() {
-      const spans: Array<Tracer.Span> = []
-      const base = yield* Effect.tracer
-      const tracer = Tracer.make({
-        span: (...args) => {
-          const span = base.span(...args)
-          spans.push(span)
-          return span
-        },
-        context: base.context
-      })
+      const { spans, tracer } = yield* recordingTracer
       const seenInside: Array<string> = []
       const policy = RetryPolicy.layerPolicy({
         decide: () =>

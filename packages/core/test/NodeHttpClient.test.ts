@@ -21,7 +21,7 @@ import { Credentials, RetryPolicy, StytchManagement } from "@stytch-effect/core"
 import * as NodeHttpClient from "@stytch-effect/core/NodeHttpClient"
 import { Projects, Secrets } from "@stytch-effect/resources"
 import * as esbuild from "esbuild"
-import { Effect, Exit, Fiber, Layer, TestClock } from "effect"
+import { Effect, Exit, Fiber, Layer, ManagedRuntime, TestClock } from "effect"
 import { afterAll, afterEach, describe, expect } from "vitest"
 import { browserConditions, importsMapPlugin, nodeConditions, resolveImport, workspaceSourcesPlugin } from "../../../bench/lib/importsMap.js"
 
@@ -197,14 +197,33 @@ describe("the default transport", () => {
   })
 })
 
+/**
+ * The aborting tests keep the layer (and its agent) open until the server
+ * has seen the connection close: closing the layer destroys every socket,
+ * which would hide a request that was not aborted.
+ */
+const withRuntime = async <A>(
+  layer: Layer.Layer<StytchManagement.StytchManagement, unknown>,
+  f: (runtime: ManagedRuntime.ManagedRuntime<StytchManagement.StytchManagement, unknown>) => Promise<A>
+): Promise<A> => {
+  const runtime = ManagedRuntime.make(layer)
+  try {
+    return await f(runtime)
+  } finally {
+    await runtime.dispose()
+  }
+}
+
 describe("aborting", () => {
   it("the timeout aborts the request: the server sees the connection closed, the call fails with Timeout", async () => {
     const server = await listen(() => {}) // never answers
     const started = Date.now()
-    const result = await run(getSecret, live(server.url, { timeout: "200 millis" }))
-    expect(result._tag === "Left" && result.left._tag === "TransportError" && result.left.reason).toBe("Timeout")
-    expect(result._tag === "Left" && result.left.message).toContain("timed out after 200ms")
-    await server.requestClosed(0)
+    await withRuntime(live(server.url, { timeout: "200 millis" }), async (runtime) => {
+      const result = await runtime.runPromise(Effect.either(getSecret))
+      expect(result._tag === "Left" && result.left._tag === "TransportError" && result.left.reason).toBe("Timeout")
+      expect(result._tag === "Left" && result.left.message).toContain("timed out after 200ms")
+      await server.requestClosed(0)
+    })
     expect(Date.now() - started).toBeLessThan(5_000)
   })
 
@@ -214,17 +233,20 @@ describe("aborting", () => {
       Layer.provide(NodeHttpClient.layer()),
       Layer.merge(RetryPolicy.layer({ maxRetries: 1, initialDelay: "1 millis" }))
     )
-    const result = await run(getSecret, layer)
-    expect(result._tag === "Left" && result.left._tag === "TransportError" && result.left.reason).toBe("Timeout")
-    expect(server.seen.length).toBe(2)
-    await server.requestClosed(0)
-    await server.requestClosed(1)
+    await withRuntime(layer, async (runtime) => {
+      const result = await runtime.runPromise(Effect.either(getSecret))
+      expect(result._tag === "Left" && result.left._tag === "TransportError" && result.left.reason).toBe("Timeout")
+      expect(server.seen.length).toBe(2)
+      await server.requestClosed(0)
+      await server.requestClosed(1)
+    })
   })
 
-  it.effect("the timeout follows the TestClock", () =>
+  it.scoped("the timeout follows the TestClock", () =>
     Effect.gen(function*() {
       const server = yield* Effect.promise(() => listen(() => {}))
-      const fiber = yield* Effect.fork(Effect.flip(getSecret.pipe(Effect.provide(live(server.url, { timeout: "30 seconds" })))))
+      const context = yield* Layer.build(live(server.url, { timeout: "30 seconds" }))
+      const fiber = yield* Effect.fork(Effect.flip(Effect.provide(getSecret, context)))
       yield* Effect.promise(() => server.received(1))
       yield* TestClock.adjust("29 seconds")
       expect(fiber.unsafePoll()).toBeNull()
@@ -236,11 +258,13 @@ describe("aborting", () => {
 
   it("interruption aborts the request: the server sees the connection closed", async () => {
     const server = await listen(() => {})
-    const fiber = Effect.runFork(Effect.provide(getSecret, live(server.url)))
-    await server.received(1)
-    const exit = await Effect.runPromise(Fiber.interrupt(fiber))
-    expect(Exit.isInterrupted(exit)).toBe(true)
-    await server.requestClosed(0)
+    await withRuntime(live(server.url), async (runtime) => {
+      const fiber = runtime.runFork(getSecret)
+      await server.received(1)
+      const exit = await Effect.runPromise(Fiber.interrupt(fiber))
+      expect(Exit.isInterrupted(exit)).toBe(true)
+      await server.requestClosed(0)
+    })
   })
 })
 

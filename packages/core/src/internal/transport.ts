@@ -434,14 +434,13 @@ export const makeSend = (httpClient: HttpClient.HttpClient, settings: Settings) 
     // In an operation, its span is the parent of a user's `HttpClient`, a token source's refresh, the
     // retry policy and its waits. The direct attempt with a fixed header runs none of them, and is not
     // wrapped: replacing the fiber's context is a large part of a call's cost.
-    const attemptInSpan = span === undefined || ownAttempt ? attempt : withParentSpan(attempt, span)
-    const inSpan = <A, E>(effect: Effect.Effect<A, E>) => span === undefined ? effect : withParentSpan(effect, span)
+    const attemptInSpan = ownAttempt ? attempt : withParentSpan(attempt, span)
 
     const maxRetries = options?.maxRetries
     const loop = (n: number, deadlineAt: number | undefined): Effect.Effect<ApiResponse, ResponseError> =>
       Effect.catchAll(attemptInSpan, (failure) => {
         if (maxRetries !== undefined && n > maxRetries) return Effect.fail(failure.error)
-        return inSpan(Effect.flatMap(policy, (p) =>
+        return withParentSpan(Effect.flatMap(policy, (p) =>
           Effect.flatMap(
             p.decide({
               method,
@@ -461,7 +460,7 @@ export const makeSend = (httpClient: HttpClient.HttpClient, settings: Settings) 
                       ? Effect.fail(failure.error)
                       : Effect.zipRight(Effect.sleep(delay), loop(n + 1, deadlineAt)))
             })
-          )))
+          )), span)
       })
 
     const deadline = options?.deadline ?? settings.deadline
@@ -539,12 +538,13 @@ const noRedirects = <A, E, R>(effect: Effect.Effect<A, E, R>): Effect.Effect<A, 
 
 /**
  * `Effect.withParentSpan(self, span)`, reading the fiber's context once
- * (instead of `provideService`'s read-then-replace).
+ * (instead of `provideService`'s read-then-replace); `self` as is without
+ * a span.
  *
  * @internal
  */
-export const withParentSpan = <A, E>(self: Effect.Effect<A, E>, span: Tracer.Span): Effect.Effect<A, E> =>
-  Effect.withFiberRuntime((fiber) =>
+export const withParentSpan = <A, E>(self: Effect.Effect<A, E>, span: Tracer.Span | undefined): Effect.Effect<A, E> =>
+  span === undefined ? self : Effect.withFiberRuntime((fiber) =>
     Effect.locally(self, FiberRef.currentContext, Context.add(fiber.currentContext, Tracer.ParentSpan, span))
   )
 

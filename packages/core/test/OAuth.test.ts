@@ -6,6 +6,7 @@ import { Projects } from "@stytch-effect/resources"
 import { FakeManagementApi, Fault } from "@stytch-effect/testing"
 import { Cause, Duration, Effect, Exit, Inspectable, Layer, Logger, Option, Redacted, TestClock, Tracer } from "effect"
 import { describe, expect } from "vitest"
+import { recordSpansInto } from "../../resources/test/utils.js"
 
 const REDIRECT = "http://127.0.0.1:5001/callback"
 
@@ -410,19 +411,7 @@ describe("tokens never leak", () => {
     }).pipe(
       Effect.provide(env),
       Effect.provide(Logger.replace(Logger.defaultLogger, logger)),
-      (effect) =>
-        Effect.flatMap(Effect.tracer, (base) =>
-          Effect.withTracer(
-            effect,
-            Tracer.make({
-              span: (...args) => {
-                const span = base.span(...args)
-                spans.push(span)
-                return span
-              },
-              context: base.context
-            })
-          ))
+      recordSpansInto(spans)
     )
   })
 })

@@ -4,6 +4,7 @@ import { Projects, Secrets } from "@stytch-effect/resources"
 import { FakeManagementApi, Fault } from "@stytch-effect/testing"
 import { Cause, Effect, Inspectable, Logger, Redacted, Tracer } from "effect"
 import { describe, expect } from "vitest"
+import { recordSpansInto } from "../../resources/test/utils.js"
 
 const SECRET = "wsk-secret-3c1f9a7e-never-print-me"
 const credentials = Credentials.workspaceKey("workspace-key-test-1", SECRET)
@@ -36,20 +37,6 @@ describe("credentials stay secret", () => {
   const logs: Array<string> = []
   const logger = Logger.make(({ cause, message }) => logs.push(`${Inspectable.format(message)} ${Cause.pretty(cause)}`))
   const spans: Array<Tracer.Span> = []
-  /** Effect's own tracer, recording every span it starts. */
-  const withRecordingTracer = <A, E, R>(effect: Effect.Effect<A, E, R>) =>
-    Effect.flatMap(Effect.tracer, (base) =>
-      Effect.withTracer(
-        effect,
-        Tracer.make({
-          span: (...args) => {
-            const span = base.span(...args)
-            spans.push(span)
-            return span
-          },
-          context: base.context
-        })
-      ))
 
   it.effect("no error, log line or span attribute contains the workspace key secret", () =>
     Effect.gen(function*() {
@@ -78,7 +65,7 @@ describe("credentials stay secret", () => {
     }).pipe(
       Effect.provide(FakeManagementApi.layer()),
       Effect.provide(RetryPolicy.none),
-      withRecordingTracer,
+      recordSpansInto(spans),
       Effect.provide(Logger.replace(Logger.defaultLogger, logger))
     ))
 

@@ -9,7 +9,7 @@ import * as HttpClient from "@effect/platform/HttpClient"
 import * as HttpClientResponse from "@effect/platform/HttpClientResponse"
 import { Cause, ConfigProvider, Effect, Exit, Layer, Option, Redacted, Tracer } from "effect"
 import { afterAll, beforeAll, describe, expect } from "vitest"
-import { failureOf } from "../../resources/test/utils.js"
+import { failureOf, recordSpansInto } from "../../resources/test/utils.js"
 import { DirectAttemptId, type DirectSettings } from "../src/internal/direct.js"
 import * as DirectAttempt from "../src/internal/directAttempt.js"
 import { version } from "../src/internal/version.js"
@@ -105,25 +105,11 @@ describe("layerConfig", () => {
     }).pipe(withEnv({ STYTCH_WORKSPACE_KEY_ID: "env-id", STYTCH_WORKSPACE_KEY_SECRET: "env-secret" })))
 })
 
-/** Effect's tracer, recording every span it starts. */
-const recordingTracer = Effect.map(Effect.tracer, (base) => {
-  const spans: Array<Tracer.Span> = []
-  const tracer = Tracer.make({
-    span: (...args) => {
-      const span = base.span(...args)
-      spans.push(span)
-      return span
-    },
-    context: base.context
-  })
-  return { spans, tracer }
-})
-
 describe("tracing", () => {
   it.effect("each operation runs in a span stytch.<group>.<operation> with method, template, status and request id", () =>
     Effect.gen(function*() {
-      const { spans, tracer } = yield* recordingTracer
-      const { project } = yield* Projects.create({ name: "P" }).pipe(Effect.withTracer(tracer))
+      const spans: Array<Tracer.Span> = []
+      const { project } = yield* Projects.create({ name: "P" }).pipe(recordSpansInto(spans))
       const span = spans.find((s) => s.name === "stytch.projects.create")
       expect(span?.kind).toBe("client")
       expect(Object.fromEntries(span?.attributes ?? [])).toMatchObject({
@@ -137,7 +123,7 @@ describe("tracing", () => {
 
   it.effect("the operation's span is a child of the caller's and the parent of what runs inside the call", () =>
     Effect.gen(function*() {
-      const { spans, tracer } = yield* recordingTracer
+      const spans: Array<Tracer.Span> = []
       const seenInside: Array<string> = []
       const policy = RetryPolicy.layerPolicy({
         decide: () =>
@@ -151,7 +137,7 @@ describe("tracing", () => {
         Projects.get({ projectSlug: "no-such-project" }).pipe(
           Effect.withSpan("caller"),
           Effect.provide(policy),
-          Effect.withTracer(tracer)
+          recordSpansInto(spans)
         )
       )
       const span = spans.find((s) => s.name === "stytch.projects.get")

@@ -4,7 +4,7 @@ import { EventLogStreaming } from "@stytch-effect/resources"
 import { FakeManagementApi, Fault } from "@stytch-effect/testing"
 import { Cause, Effect, Inspectable, Logger, LogLevel, Redacted, Tracer } from "effect"
 import { describe, expect } from "vitest"
-import { liveProject, type Scope, testEnvironment, withFake } from "./utils.js"
+import { liveProject, recordSpansInto, type Scope, testEnvironment, withFake } from "./utils.js"
 
 /** A 32-character Datadog key ending in "cdef", as the Go suite uses. */
 const API_KEY = "0123456789abcdef0123456789abcdef"
@@ -285,19 +285,6 @@ describe("secrets in responses never print (acceptance)", () => {
       )
     )
     const spans: Array<Tracer.Span> = []
-    const withCapturingTracer = <A, E, R>(effect: Effect.Effect<A, E, R>) =>
-      Effect.flatMap(Effect.tracer, (base) =>
-        Effect.withTracer(
-          effect,
-          Tracer.make({
-            span: (...args) => {
-              const span = base.span(...args)
-              spans.push(span)
-              return span
-            },
-            context: base.context
-          })
-        ))
     const errors: Array<unknown> = []
     const failing = <A, E>(effect: Effect.Effect<A, E, StytchManagement.StytchManagement>) =>
       effect.pipe(
@@ -355,7 +342,7 @@ describe("secrets in responses never print (acceptance)", () => {
       expect(json).toContain("<redacted>")
       expect(Redacted.value(response.eventLogStreamingConfig.destinationConfig!.datadog!.apiKey)).toBe(API_KEY)
     }).pipe(
-      withCapturingTracer,
+      recordSpansInto(spans),
       Logger.withMinimumLogLevel(LogLevel.Debug),
       Effect.provide(loggers),
       Effect.provide(RetryPolicy.none),

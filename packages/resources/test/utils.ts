@@ -4,6 +4,7 @@ import * as HttpClientRequest from "@effect/platform/HttpClientRequest"
 import { Credentials } from "@stytch-effect/core"
 import * as Effect from "effect/Effect"
 import * as Redacted from "effect/Redacted"
+import * as Tracer from "effect/Tracer"
 
 /** Runs a test against a fresh in-memory fake. */
 export const withFake = Effect.provide(FakeManagementApi.layer())
@@ -60,3 +61,21 @@ export const raw = (method: "GET" | "PUT", path: string, body?: unknown) =>
     const response = yield* fake.httpClient.execute(request)
     return { status: response.status, body: (yield* response.json) as Record<string, any> }
   })
+
+/**
+ * Runs `effect` with Effect's own tracer, pushing every span it starts into
+ * `spans` (in start order): for the tracing and secrecy tests.
+ */
+export const recordSpansInto = (spans: Array<Tracer.Span>) => <A, E, R>(effect: Effect.Effect<A, E, R>) =>
+  Effect.flatMap(Effect.tracer, (base) =>
+    Effect.withTracer(
+      effect,
+      Tracer.make({
+        span: (...args) => {
+          const span = base.span(...args)
+          spans.push(span)
+          return span
+        },
+        context: base.context
+      })
+    ))

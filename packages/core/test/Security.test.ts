@@ -4,20 +4,11 @@ import { Projects, Secrets } from "@stytch-effect/resources"
 import { FakeManagementApi, Fault } from "@stytch-effect/testing"
 import { Cause, Effect, Inspectable, Logger, Redacted, Tracer } from "effect"
 import { describe, expect } from "vitest"
-import { recordSpansInto } from "../../resources/test/utils.js"
+import { recordSpansInto, renderings } from "../../resources/test/utils.js"
 
 const SECRET = "wsk-secret-3c1f9a7e-never-print-me"
 const credentials = Credentials.workspaceKey("workspace-key-test-1", SECRET)
 
-/** Everything an error can be turned into for a person or a log. */
-const renderings = (error: unknown): ReadonlyArray<string> => [
-  String(error),
-  String((error as Error).message),
-  String((error as Error).stack),
-  String(JSON.stringify(error)),
-  Inspectable.format(error),
-  Cause.pretty(Cause.fail(error))
-]
 
 describe("credentials stay secret", () => {
   it("Credentials print as <redacted>", () => {

@@ -2,9 +2,9 @@ import { it } from "@effect/vitest"
 import { RetryPolicy, type StytchError, type StytchManagement } from "@stytch-effect/core"
 import { EventLogStreaming } from "@stytch-effect/resources"
 import { FakeManagementApi, Fault } from "@stytch-effect/testing"
-import { Cause, Effect, Inspectable, Logger, LogLevel, Redacted, Tracer } from "effect"
+import { Effect, Inspectable, Logger, LogLevel, Redacted, Tracer } from "effect"
 import { describe, expect } from "vitest"
-import { liveProject, recordSpansInto, type Scope, testEnvironment, withFake } from "./utils.js"
+import { liveProject, recordSpansInto, renderings, type Scope, testEnvironment, withFake } from "./utils.js"
 
 /** A 32-character Datadog key ending in "cdef", as the Go suite uses. */
 const API_KEY = "0123456789abcdef0123456789abcdef"
@@ -320,14 +320,6 @@ describe("secrets in responses never print (acceptance)", () => {
         "UnexpectedResponseError"
       ])
 
-      const renderings = (error: unknown) => [
-        String(error),
-        String((error as Error).message),
-        String((error as Error).stack),
-        String(JSON.stringify(error)),
-        Inspectable.format(error),
-        Cause.pretty(Cause.fail(error))
-      ]
       const attributes = spans.flatMap((span) =>
         Array.from(span.attributes.values(), (v) => `${String(v)} ${JSON.stringify(v)} ${Inspectable.format(v)}`)
       )

@@ -1,14 +1,9 @@
 import { readFileSync } from "node:fs"
-import { OpenApi } from "@stytch-effect/core"
 import { Api } from "@stytch-effect/resources"
 import { describe, expect, it } from "vitest"
+import { managementDocument as document } from "../../../scripts/lib/openapiDocuments.js"
 
 const root = new URL("../../../", import.meta.url)
-const document = OpenApi.make(Api.endpoints, {
-  title: "Stytch Management API (as defined by stytch-effect)",
-  version: "v3",
-  description: "Programmatic Workspace Actions. Generated from the endpoint definitions of @stytch-effect/resources."
-})
 /** Every operation of the API reference (shared/api/management-api.json): group, name, method, path. */
 const reference = JSON.parse(
   readFileSync(new URL("fixtures/reference-operations.json", import.meta.url), "utf8")

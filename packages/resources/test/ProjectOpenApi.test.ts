@@ -1,19 +1,8 @@
 import { readFileSync } from "node:fs"
-import { OpenApi } from "@stytch-effect/core"
-import { ProjectApi } from "@stytch-effect/resources"
 import { describe, expect, it } from "vitest"
+import { projectDocument as document } from "../../../scripts/lib/openapiDocuments.js"
 
 const root = new URL("../../../", import.meta.url)
-const document = OpenApi.make(
-  ProjectApi.endpoints,
-  {
-    title: "Stytch project API: M2M (as defined by stytch-effect)",
-    version: "v1",
-    description: "A project's own API (project id + secret). Generated from the project-API endpoint definitions of @stytch-effect/resources."
-  },
-  "https://test.stytch.com",
-  OpenApi.projectSecurity
-)
 
 describe("project API OpenAPI document", () => {
   it("lists the M2M operations, with project Basic auth and public token/JWKS endpoints", () => {

@@ -2,7 +2,9 @@ import { Environments, Projects } from "@stytch-effect/resources"
 import { FakeManagementApi } from "@stytch-effect/testing"
 import * as HttpClientRequest from "@effect/platform/HttpClientRequest"
 import { Credentials } from "@stytch-effect/core"
+import * as Cause from "effect/Cause"
 import * as Effect from "effect/Effect"
+import * as Inspectable from "effect/Inspectable"
 import * as Redacted from "effect/Redacted"
 import * as Tracer from "effect/Tracer"
 
@@ -79,3 +81,13 @@ export const recordSpansInto = (spans: Array<Tracer.Span>) => <A, E, R>(effect: 
         context: base.context
       })
     ))
+
+/** Everything an error can be turned into for a person or a log. */
+export const renderings = (error: unknown): ReadonlyArray<string> => [
+  String(error),
+  String((error as Error).message),
+  String((error as Error).stack),
+  String(JSON.stringify(error)),
+  Inspectable.format(error),
+  Cause.pretty(Cause.fail(error))
+]

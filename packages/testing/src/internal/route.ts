@@ -24,3 +24,26 @@ export const compileRoute = <H>(endpoint: Endpoint.Any, handler: H): Route<H> =>
     : Schema.decodeUnknown(endpoint.request as Schema.Schema<unknown, unknown>),
   encode: Schema.encode(endpoint.response as Schema.Schema<unknown, unknown>)
 })
+
+/**
+ * A request's wire input for `route.decode`: the JSON body's fields (when
+ * the endpoint has a body), the endpoint's query parameters present in the
+ * URL, and the path parameters the route's pattern captured. @internal
+ */
+export const wireInput = (
+  route: Route<unknown>,
+  body: unknown,
+  url: URL,
+  params: ReadonlyArray<string>
+): Record<string, unknown> => {
+  const wire: Record<string, unknown> = {}
+  if (route.endpoint.hasBody && typeof body === "object" && body !== null) Object.assign(wire, body)
+  for (const key of route.endpoint.query) {
+    const value = url.searchParams.get(key)
+    if (value !== null) wire[key] = value
+  }
+  route.endpoint.pathParams.forEach((p, i) => {
+    wire[p.wire] = params[i]
+  })
+  return wire
+}

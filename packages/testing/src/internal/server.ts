@@ -5,7 +5,7 @@ import * as Redacted from "effect/Redacted"
 import type { Fault } from "../Fault.js"
 import { errorBody, FakeError } from "./errors.js"
 import type { Handler } from "./handlers/common.js"
-import { compileRoute, type Route as CompiledRoute } from "./route.js"
+import { compileRoute, type Route as CompiledRoute, wireInput } from "./route.js"
 import { routes } from "./handlers/index.js"
 import { FakeAuthorizationServer } from "./oauth.js"
 import { handleProject, matchProject, projectAuthorized } from "./project/server.js"
@@ -191,15 +191,7 @@ export class FakeServer {
         return fail(new FakeError(404, "route_not_found", `No route for ${request.method} ${path}.`))
       }
       const { params, route } = match
-      const wire: Record<string, unknown> = {}
-      if (route.endpoint.hasBody && typeof body === "object" && body !== null) Object.assign(wire, body)
-      for (const key of route.endpoint.query) {
-        const value = request.url.searchParams.get(key)
-        if (value !== null) wire[key] = value
-      }
-      route.endpoint.pathParams.forEach((p, i) => {
-        wire[p.wire] = params[i]
-      })
+      const wire = wireInput(route, body, request.url, params)
       const decoded = yield* Effect.either(route.decode(wire))
       if (decoded._tag === "Left") {
         return fail(new FakeError(400, "bad_request", `Invalid request: ${String(decoded.left)}`))

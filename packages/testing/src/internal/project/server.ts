@@ -17,7 +17,7 @@ import type { Workspace } from "../state.js"
 import { environmentByProjectID, FakeErrorWithDetails, type ProjectHandler, type ProjectHandlers } from "./common.js"
 import { m2m, OAuthError } from "./m2m.js"
 import { m2mClients } from "./m2mClients.js"
-import { compileRoute, type Route as CompiledRoute } from "../route.js"
+import { compileRoute, type Route as CompiledRoute, wireInput } from "../route.js"
 
 const handlers: { readonly [K in ProjectApi.GroupName]: ProjectHandlers<ProjectApi.Groups[K]> } = { m2mClients, m2m }
 
@@ -113,15 +113,7 @@ export const handleProject = (
     if (route === undefined) {
       return fail(new FakeError(404, "route_not_found", `No route for ${request.method} ${request.url.pathname}.`))
     }
-    const wire: Record<string, unknown> = {}
-    if (route.endpoint.hasBody && typeof body === "object" && body !== null) Object.assign(wire, body)
-    for (const key of route.endpoint.query) {
-      const value = request.url.searchParams.get(key)
-      if (value !== null) wire[key] = value
-    }
-    route.endpoint.pathParams.forEach((p, i) => {
-      wire[p.wire] = match.params[i]
-    })
+    const wire = wireInput(route, body, request.url, match.params)
     let environment
     if (route.endpoint.anonymous) {
       environment = environmentByProjectID(workspace, String(wire["project_id"]))

@@ -1,6 +1,7 @@
 import type { Endpoint } from "@stytch-effect/core"
 import * as Effect from "effect/Effect"
 import * as Schema from "effect/Schema"
+import { FakeError } from "./errors.js"
 
 /** An endpoint compiled for the fake's router: its path pattern and its request/response codecs. @internal */
 export interface Route<H> {
@@ -47,3 +48,25 @@ export const wireInput = (
   })
   return wire
 }
+
+/**
+ * Runs a route's handler (`run`) and encodes its payload as the success
+ * body. Fails with the `FakeError` to answer instead: the handler's own, or
+ * a 500 when the handler throws anything else or its payload does not
+ * encode with the route's response schema. @internal
+ */
+export const answer = (route: Route<unknown>, requestID: string, run: () => object): Effect.Effect<unknown, FakeError> =>
+  Effect.suspend(() => {
+    let payload: object
+    try {
+      payload = run()
+    } catch (error) {
+      return Effect.fail(
+        error instanceof FakeError ? error : new FakeError(500, "internal_server_error", `The fake failed: ${String(error)}`)
+      )
+    }
+    return Effect.mapError(
+      route.encode({ requestID, statusCode: 200, ...payload }),
+      (error) => new FakeError(500, "internal_server_error", `The fake sent an invalid response: ${String(error)}`)
+    )
+  })

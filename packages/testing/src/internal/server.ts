@@ -5,7 +5,7 @@ import * as Redacted from "effect/Redacted"
 import type { Fault } from "../Fault.js"
 import { errorBody, FakeError } from "./errors.js"
 import type { Handler } from "./handlers/common.js"
-import { compileRoute, type Route as CompiledRoute, wireInput } from "./route.js"
+import { answer, compileRoute, type Route as CompiledRoute, wireInput } from "./route.js"
 import { routes } from "./handlers/index.js"
 import { FakeAuthorizationServer } from "./oauth.js"
 import { handleProject, matchProject, projectAuthorized } from "./project/server.js"
@@ -197,19 +197,12 @@ export class FakeServer {
         return fail(new FakeError(400, "bad_request", `Invalid request: ${String(decoded.left)}`))
       }
       const now = new Date(yield* Clock.currentTimeMillis).toISOString()
-      let payload: object
-      try {
-        payload = route.handler(decoded.right as never, { workspace: this.workspace, now })
-      } catch (error) {
-        if (error instanceof FakeError) return fail(error)
-        return fail(new FakeError(500, "internal_server_error", `The fake failed: ${String(error)}`))
-      }
-      const encoded = yield* Effect.either(route.encode({ requestID, statusCode: 200, ...payload }))
-      if (encoded._tag === "Left") {
-        return fail(new FakeError(500, "internal_server_error", `The fake sent an invalid response: ${String(encoded.left)}`))
-      }
+      const answered = yield* Effect.either(
+        answer(route, requestID, () => route.handler(decoded.right as never, { workspace: this.workspace, now }))
+      )
+      if (answered._tag === "Left") return fail(answered.left)
       const rewrite = this.takeFault(operation, (tag) => tag === "Rewrite")
-      const out = rewrite?._tag === "Rewrite" ? rewrite.rewrite(encoded.right as Record<string, unknown>) : encoded.right
+      const out = rewrite?._tag === "Rewrite" ? rewrite.rewrite(answered.right as Record<string, unknown>) : answered.right
       return json(200, out)
     })
   }

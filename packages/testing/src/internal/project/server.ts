@@ -17,7 +17,7 @@ import type { Workspace } from "../state.js"
 import { environmentByProjectID, FakeErrorWithDetails, type ProjectHandler, type ProjectHandlers } from "./common.js"
 import { m2m, OAuthError } from "./m2m.js"
 import { m2mClients } from "./m2mClients.js"
-import { compileRoute, type Route as CompiledRoute, wireInput } from "../route.js"
+import { answer, compileRoute, type Route as CompiledRoute, wireInput } from "../route.js"
 
 const handlers: { readonly [K in ProjectApi.GroupName]: ProjectHandlers<ProjectApi.Groups[K]> } = { m2mClients, m2m }
 
@@ -139,16 +139,9 @@ export const handleProject = (
         : new FakeError(400, "bad_request", `Invalid request: ${String(decoded.left)}`)
       return fail(error)
     }
-    let payload: object
-    try {
-      payload = route.handler(decoded.right as never, { workspace, environment, now })
-    } catch (error) {
-      if (error instanceof FakeError) return fail(error)
-      return fail(new FakeError(500, "internal_server_error", `The fake failed: ${String(error)}`))
-    }
-    const encoded = yield* Effect.either(route.encode({ requestID, statusCode: 200, ...payload }))
-    if (encoded._tag === "Left") {
-      return fail(new FakeError(500, "internal_server_error", `The fake sent an invalid response: ${String(encoded.left)}`))
-    }
-    return json(200, encoded.right)
+    const answered = yield* Effect.either(
+      answer(route, requestID, () => route.handler(decoded.right as never, { workspace, environment, now }))
+    )
+    if (answered._tag === "Left") return fail(answered.left)
+    return json(200, answered.right)
   })

@@ -25,7 +25,7 @@ const templateOf = (state: TemplatesState, templateID: string): EmailTemplates.E
  * as verified (it has no domains to verify).
  */
 const validate = (template: EmailTemplates.EmailTemplate): void => {
-  const { customHTMLCustomization: custom, prebuiltCustomization: prebuilt } = template
+  const { customHtmlCustomization: custom, prebuiltCustomization: prebuilt } = template
   if (prebuilt !== undefined && custom !== undefined) {
     throw badRequest(
       "invalid_email_template",
@@ -81,7 +81,7 @@ export const emailTemplates: Handlers<typeof EmailTemplates> = {
     // Each field sent replaces the stored one whole (nested structs are not merged); omitted fields keep theirs.
     const template = new EmailTemplates.EmailTemplate({ ...current, ...changes })
     validate(template)
-    const custom = template.customHTMLCustomization
+    const custom = template.customHtmlCustomization
     if (custom !== undefined) {
       for (const [type, id] of state.defaults) {
         if (id === templateID && type !== custom.templateType) {
@@ -114,7 +114,7 @@ export const emailTemplates: Handlers<typeof EmailTemplates> = {
     const type = request.emailTemplateType
     const fits = type === "PREBUILT"
       ? template.prebuiltCustomization !== undefined
-      : template.customHTMLCustomization?.templateType === type
+      : template.customHtmlCustomization?.templateType === type
     if (!fits) {
       throw badRequest(
         "email_template_type_mismatch",

@@ -45,7 +45,10 @@ export class StytchApiError extends Schema.TaggedError<StytchApiError>("@stytch-
  * refused, or the configured timeout or deadline elapsed (the request is then
  * aborted). The message ends with the low-level cause's text, and `cause` is
  * a copy of it; neither ever contains a credential or a configured header
- * value (they are replaced by `<redacted>`).
+ * value (they are replaced by `<redacted>`). After retries, the message says
+ * how many attempts were made and over how long: `request timed out after
+ * 1s: GET … (3 attempts over 3s 500ms, waits between them included)` (the
+ * timeout applies to each attempt; `deadline` bounds them all).
  *
  * @since 0.1.0
  * @category errors
@@ -87,6 +90,14 @@ export class UnexpectedResponseError extends Schema.TaggedError<UnexpectedRespon
  * path parameter, a body that does not match the operation's schema, or an
  * invalid per-call option.
  *
+ * The message names the field and what to do, one `; `-separated part per
+ * field: `vertical: expected one of "ALL" | "CONSUMER" | "B2B", received
+ * "B2C_TYPO"` (an enum shows the value received; any other field only its
+ * kind, `name: expected string, received number`, as values may be
+ * secrets), or `project_slug: no such field; did you mean projectSlug?` for
+ * a key spelt like a field (snake_case, another casing), which is checked
+ * first.
+ *
  * @since 0.1.0
  * @category errors
  */
@@ -94,7 +105,8 @@ export class InvalidRequestError extends Schema.TaggedError<InvalidRequestError>
   "@stytch-effect/core/InvalidRequestError"
 )("InvalidRequestError", {
   /**
-   * `MissingPathParameter`: a path parameter is empty, blank or absent;
+   * `MissingPathParameter`: a path parameter is empty, blank or absent
+   * (or spelt otherwise: `project_slug`);
    * `InvalidPathParameter`: it is a dot segment (`.` or `..`);
    * `Body`: any other field does not match the request schema;
    * `RequestOption`: a per-call option (`StytchManagement.withRequestOptions`)

@@ -391,7 +391,10 @@ export const layer = (options: Options): Layer.Layer<StytchManagement, ConfigErr
 /**
  * Options read from the environment (or any `ConfigProvider`):
  * `STYTCH_WORKSPACE_KEY_ID` + `STYTCH_WORKSPACE_KEY_SECRET`, or
- * `STYTCH_ACCESS_TOKEN`; and `STYTCH_MANAGEMENT_BASE_URL`.
+ * `STYTCH_ACCESS_TOKEN`; and `STYTCH_MANAGEMENT_BASE_URL`. Without
+ * credentials it fails with a `ConfigError` naming the variable to set
+ * (`(Missing data at STYTCH_WORKSPACE_KEY_ID: "Stytch credentials are
+ * missing: set …")`).
  *
  * @since 0.1.0
  * @category config
@@ -425,12 +428,15 @@ export const config: Config.Config<Options & { readonly credentials: Credentials
     if (Option.isSome(token)) {
       return checked(Credentials.accessToken(token.value), ["STYTCH_ACCESS_TOKEN", "token", token.value])
     }
-    return Either.left(
-      ConfigError.MissingData(
-        [],
-        "Stytch credentials are missing: set STYTCH_WORKSPACE_KEY_ID and STYTCH_WORKSPACE_KEY_SECRET, or STYTCH_ACCESS_TOKEN"
-      )
-    )
+    // Named by the variable to set (an empty path prints as `Missing data at : …`).
+    const either = "set STYTCH_WORKSPACE_KEY_ID and STYTCH_WORKSPACE_KEY_SECRET, or STYTCH_ACCESS_TOKEN"
+    if (Option.isSome(keyID) || Option.isSome(keySecret)) {
+      const [set, unset] = Option.isSome(keyID)
+        ? ["STYTCH_WORKSPACE_KEY_ID", "STYTCH_WORKSPACE_KEY_SECRET"]
+        : ["STYTCH_WORKSPACE_KEY_SECRET", "STYTCH_WORKSPACE_KEY_ID"]
+      return Either.left(ConfigError.MissingData([unset], `${unset} is not set (${set} is): ${either}`))
+    }
+    return Either.left(ConfigError.MissingData(["STYTCH_WORKSPACE_KEY_ID"], `Stytch credentials are missing: ${either}`))
   })
 ))
 

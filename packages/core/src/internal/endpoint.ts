@@ -9,7 +9,7 @@ import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
 import * as Exit from "effect/Exit"
 import type * as Fiber from "effect/Fiber"
-import * as ParseResult from "effect/ParseResult"
+import type * as ParseResult from "effect/ParseResult"
 import * as Schema from "effect/Schema"
 import type * as SchemaAST from "effect/SchemaAST"
 import * as Context from "effect/Context"
@@ -17,6 +17,8 @@ import * as Tracer from "effect/Tracer"
 import type { Any, Operation, Sender } from "../Endpoint.js"
 import { InvalidRequestError, type ResponseError, UnexpectedResponseError } from "../StytchError.js"
 import type { ApiRequest, ApiResponse } from "../StytchManagement.js"
+import { describeParseError } from "./parseIssue.js"
+import { misspeltKeys } from "./requestKeys.js"
 import { requestIdOf, sendInSpanOf, withParentSpan } from "./transport.js"
 
 /**
@@ -96,22 +98,6 @@ export const nonFinitePath = (value: unknown, path = ""): string | undefined => 
 }
 
 /**
- * A parse issue as a short message: paths and expectations, never the
- * offending values (requests and responses may carry secrets).
- *
- * @internal
- */
-export const describeParseError = (error: ParseResult.ParseError): { readonly path: string; readonly message: string } => {
-  const issues = ParseResult.ArrayFormatter.formatErrorSync(error)
-  const first = issues[0]
-  const path = first === undefined ? "" : first.path.map(String).join(".")
-  const message = issues
-    .map((issue) => `${issue.path.map(String).join(".") || "(root)"}: ${issue.message.replace(/, actual [\s\S]*$/, "")}`)
-    .join("; ")
-  return { path, message }
-}
-
-/**
  * The line that called the function calling this one, read lazily: the
  * operation span's stack trace. Taken once, where the operation is defined
  * (`Secrets.ts: export const get = …`); capturing every call site, as
@@ -163,7 +149,7 @@ export const make = <E extends Any>(endpoint: E): Operation<E> => {
 
   const pathFields = new Set(endpoint.pathParams.map((p) => p.field))
   const invalidBody = (error: ParseResult.ParseError) => {
-    const { message, path } = describeParseError(error)
+    const { message, path } = describeParseError(error, true)
     // A path parameter that does not encode (an unknown enum value) is a bad path parameter.
     return new InvalidRequestError({ kind: pathFields.has(path) ? "InvalidPathParameter" : "Body", field: path, message })
   }
@@ -203,8 +189,22 @@ export const make = <E extends Any>(endpoint: E): Operation<E> => {
     return request instanceof InvalidRequestError ? Exit.fail(request) : Exit.succeed(request)
   }
 
+  const misspelt = endpoint.request === undefined ? undefined : misspeltKeys(endpoint.request.ast)
+  /** A key spelt like a field it is not (`project_slug` for `projectSlug`): schemas would silently drop it. */
+  const misspeltKey = (input: unknown): InvalidRequestError | undefined => {
+    const found = misspelt?.(input)
+    if (found === undefined) return undefined
+    return new InvalidRequestError({
+      kind: pathFields.has(found.field) ? "MissingPathParameter" : "Body",
+      field: found.field,
+      message: `${found.key}: no such field; did you mean ${found.name}?`
+    })
+  }
+
   const toRequest = (input: unknown, span: Tracer.Span): Effect.Effect<ApiRequest, InvalidRequestError> => {
     if (encode === undefined || encodeAsync === undefined) return Exit.succeed(withoutInput)
+    const misspeltError = misspeltKey(input)
+    if (misspeltError !== undefined) return Exit.fail(misspeltError)
     for (const p of endpoint.pathParams) {
       const invalid = checkPathParam(p.field, (input as Record<string, unknown> | undefined)?.[p.field])
       if (invalid !== undefined) return Exit.fail(invalid)

@@ -19,6 +19,7 @@ import * as FetchHttpClient from "@effect/platform/FetchHttpClient"
 import type * as HttpClientResponse from "@effect/platform/HttpClientResponse"
 import { constTrue } from "effect/Function"
 import { CurrentRetryPolicy } from "../RetryPolicy.js"
+import { afterAttempts, timedOutMillis } from "./attempts.js"
 import { directAttemptOf } from "./direct.js"
 import { apiErrorOf } from "./errorBody.js"
 import { currentRequestOptions, type Resolved as RequestOptions } from "./requestOptions.js"
@@ -437,9 +438,13 @@ export const makeSend = (httpClient: HttpClient.HttpClient, settings: Settings) 
     const attemptInSpan = ownAttempt ? attempt : withParentSpan(attempt, span)
 
     const maxRetries = options?.maxRetries
+    // Counted on the failure path only: the time spent on attempts that timed out and on waits.
+    let spent = 0
     const loop = (n: number, deadlineAt: number | undefined): Effect.Effect<ApiResponse, ResponseError> =>
       Effect.catchAll(attemptInSpan, (failure) => {
-        if (maxRetries !== undefined && n > maxRetries) return Effect.fail(failure.error)
+        spent += timedOutMillis(failure.error, call.timeoutMillis)
+        const giveUp = () => Effect.fail(afterAttempts(failure.error, n, spent))
+        if (maxRetries !== undefined && n > maxRetries) return giveUp()
         return withParentSpan(Effect.flatMap(policy, (p) =>
           Effect.flatMap(
             p.decide({
@@ -450,15 +455,19 @@ export const makeSend = (httpClient: HttpClient.HttpClient, settings: Settings) 
               ...(maxRetries === undefined ? {} : { maxRetries })
             }),
             Option.match({
-              onNone: () => Effect.fail(failure.error),
-              onSome: (delay) =>
-                deadlineAt === undefined
-                  ? Effect.zipRight(Effect.sleep(delay), loop(n + 1, undefined))
-                  : Effect.flatMap(Clock.currentTimeMillis, (now) =>
-                    // A wait that would end past the deadline is not started: the last error is the answer.
-                    now + Duration.toMillis(delay) >= deadlineAt
-                      ? Effect.fail(failure.error)
-                      : Effect.zipRight(Effect.sleep(delay), loop(n + 1, deadlineAt)))
+              onNone: giveUp,
+              onSome: (delay) => {
+                if (deadlineAt === undefined) {
+                  spent += Duration.toMillis(delay)
+                  return Effect.zipRight(Effect.sleep(delay), loop(n + 1, undefined))
+                }
+                return Effect.flatMap(Clock.currentTimeMillis, (now) => {
+                  // A wait that would end past the deadline is not started: the last error is the answer.
+                  if (now + Duration.toMillis(delay) >= deadlineAt) return giveUp()
+                  spent += Duration.toMillis(delay)
+                  return Effect.zipRight(Effect.sleep(delay), loop(n + 1, deadlineAt))
+                })
+              }
             })
           )), span)
       })

@@ -8,7 +8,8 @@
  * try {
  *   await client.projects.get({ projectSlug: "invalid-slug" })
  * } catch (error) {
- *   if (error instanceof ManagementStytchError) console.error(error.error_type, error.request_id)
+ *   // StytchError: any API error of either client; ManagementStytchError: a ManagementClient's
+ *   if (error instanceof StytchError) console.error(error.error_type, error.request_id)
  *   else if (error instanceof RequestError) console.error("network:", error.reason)
  *   else if (error instanceof ClientError) console.error(error.code, error.message)
  * }
@@ -20,24 +21,13 @@ import type { StytchError as StytchError_ } from "@stytch-effect/core"
 import { ApiError } from "./internal/apiError.js"
 
 /**
- * The API answered with a non-2xx status and a Stytch error body. Fields are
- * spelt as on the wire (and as the official SDKs spell them): `status_code`
- * (`404`), `request_id` (to quote to Stytch support), `error_type` (stable,
- * machine-readable: `project_not_found`), `error_message`, `error_url` (when
- * the API sent one), and `cause`, the `StytchApiError` it was made from.
- *
- * @since 0.1.0
- * @category errors
- */
-export class ManagementStytchError extends ApiError {
-  static {
-    this.prototype.name = "ManagementStytchError"
-  }
-}
-
-/**
- * The project API (a `ProjectClient`) answered with a non-2xx status and a
- * Stytch error body, or the OAuth2 error body of the token endpoint (mapped
+ * An API answered with a non-2xx status and a Stytch error body: the class
+ * of every API error a `ProjectClient` or a `ManagementClient` throws (the
+ * latter's are its subclass {@link ManagementStytchError}). Not to be
+ * confused with `StytchError` of `@stytch-effect/core`, the type of the
+ * Effect API's typed failures (a union of tagged errors, of which
+ * `StytchApiError` is this class's `cause`). For a `ProjectClient`: the
+ * project API's error body, or the OAuth2 error body of the token endpoint (mapped
  * as the official node SDK maps it: `error` → `error_type`,
  * `error_description` → `error_message`, `error_uri` → `error_url`). Fields
  * are those of the official node SDK's `StytchError`: `status_code`,
@@ -68,6 +58,25 @@ export class StytchError extends ApiError {
   constructor(error: StytchError_.StytchApiError) {
     super(error)
     this.error_details = error.errorDetails
+  }
+}
+
+/**
+ * The Management API (a `ManagementClient`) answered with a non-2xx status
+ * and a Stytch error body. A {@link StytchError}, as every API error either
+ * client throws (`error instanceof StytchError` catches both), with the same
+ * fields, spelt as on the wire (and as the official SDKs spell them):
+ * `status_code` (`404`), `request_id` (to quote to Stytch support),
+ * `error_type` (stable, machine-readable: `project_not_found`),
+ * `error_message`, `error_url` (when the API sent one), and `cause`, the
+ * `StytchApiError` it was made from.
+ *
+ * @since 0.1.0
+ * @category errors
+ */
+export class ManagementStytchError extends StytchError {
+  static {
+    this.prototype.name = "ManagementStytchError"
   }
 }
 

@@ -7,10 +7,13 @@
  * `redirecturls`, `country_code_allowlist`, …) and, where that differs,
  * under the client property's name too (`redirectURLs`,
  * `countryCodeAllowlist`, …): `projects.CreateRequest`, `projects.Vertical`,
- * `redirecturls.RedirectURL`. Each is the `@stytch-effect/resources` module
- * itself, so the types are the ones the facade's methods take and return (its
- * runtime values are the Effect schemas and operations; the facade's methods
- * are on the client). `secrets` and `event_log_streaming` /
+ * `redirecturls.RedirectURL`. Each is the `@stytch-effect/resources` module,
+ * so the types are the ones the facade's methods take and return. They
+ * carry types only: `import { projects }` works (as in the official SDK's
+ * README), but the namespace holds no runtime value, so `projects.getAll()`
+ * is a compile error in TypeScript and a `TypeError` in JavaScript (the
+ * methods are on the client, `client.projects.getAll()`; the Effect
+ * operations and schemas are in `@stytch-effect/resources`). `secrets` and `event_log_streaming` /
  * `eventLogStreaming` are compat modules: their secret-bearing types say
  * `string` (the facade returns plain strings) where the Effect API says
  * `Redacted<string>`. `m2m` holds the types of a `ProjectClient`'s
@@ -39,7 +42,7 @@ export {
   type ClientErrorCode,
   /**
    * An error answer of the Management API (`status_code`, `request_id`,
-   * `error_type`, `error_message`, `error_url`).
+   * `error_type`, `error_message`, `error_url`): a {@link StytchError}.
    *
    * @since 0.1.0
    * @category errors
@@ -54,8 +57,10 @@ export {
    */
   RequestError,
   /**
-   * An error answer of a project's API (a `ProjectClient`), with the official
-   * node SDK's fields.
+   * An error answer of an API, with the official node SDK's fields: every
+   * API error a `ProjectClient` or a `ManagementClient` throws is one
+   * (`instanceof StytchError`). A class, unlike core's `StytchError`, the
+   * union type of the Effect API's typed failures.
    *
    * @since 0.3.0
    * @category errors
@@ -246,176 +251,173 @@ export {
   type TokenRequest
 } from "./ProjectClient.js"
 
-export {
-  /**
-   * The types of `client.countryCodeAllowlist`, under the official node
-   * SDK's name: the `CountryCodeAllowlist` module of
-   * `@stytch-effect/resources`.
-   *
-   * @since 0.2.0
-   * @category type namespaces
-   */
-  CountryCodeAllowlist as country_code_allowlist,
-  /**
-   * The types of `client.countryCodeAllowlist`: the `CountryCodeAllowlist`
-   * module of `@stytch-effect/resources`.
-   *
-   * @since 0.2.0
-   * @category type namespaces
-   */
-  CountryCodeAllowlist as countryCodeAllowlist,
-  /**
-   * The types of `client.emailTemplates`, under the official node SDK's
-   * name: the `EmailTemplates` module of `@stytch-effect/resources`.
-   *
-   * @since 0.2.0
-   * @category type namespaces
-   */
-  EmailTemplates as emailtemplates,
-  /**
-   * The types of `client.emailTemplates`: the `EmailTemplates` module of
-   * `@stytch-effect/resources`.
-   *
-   * @since 0.2.0
-   * @category type namespaces
-   */
-  EmailTemplates as emailTemplates,
-  /**
-   * The types of `client.environments`: the `Environments` module of
-   * `@stytch-effect/resources`.
-   *
-   * @since 0.1.0
-   * @category type namespaces
-   */
-  Environments as environments,
-  /**
-   * The types of `client.jwtTemplates`, under the official node SDK's name:
-   * the `JWTTemplates` module of `@stytch-effect/resources`.
-   *
-   * @since 0.2.0
-   * @category type namespaces
-   */
-  JWTTemplates as jwttemplates,
-  /**
-   * The types of `client.jwtTemplates`: the `JWTTemplates` module of
-   * `@stytch-effect/resources`.
-   *
-   * @since 0.2.0
-   * @category type namespaces
-   */
-  JWTTemplates as jwtTemplates,
-  /**
-   * The types of `client.passwordStrengthConfig`, under the official node
-   * SDK's name: the `PasswordStrengthConfig` module of
-   * `@stytch-effect/resources`.
-   *
-   * @since 0.2.0
-   * @category type namespaces
-   */
-  PasswordStrengthConfig as passwordstrengthconfig,
-  /**
-   * The types of `client.passwordStrengthConfig`: the
-   * `PasswordStrengthConfig` module of `@stytch-effect/resources`.
-   *
-   * @since 0.2.0
-   * @category type namespaces
-   */
-  PasswordStrengthConfig as passwordStrengthConfig,
-  /**
-   * The types of `client.projects`: the `Projects` module of
-   * `@stytch-effect/resources`.
-   *
-   * @since 0.1.0
-   * @category type namespaces
-   */
-  Projects as projects,
-  /**
-   * The types of `client.publicTokens`, under the official node SDK's name:
-   * the `PublicTokens` module of `@stytch-effect/resources`.
-   *
-   * @since 0.2.0
-   * @category type namespaces
-   */
-  PublicTokens as publictokens,
-  /**
-   * The types of `client.publicTokens`: the `PublicTokens` module of
-   * `@stytch-effect/resources`.
-   *
-   * @since 0.2.0
-   * @category type namespaces
-   */
-  PublicTokens as publicTokens,
-  /**
-   * The types of `client.rbacPolicy`, under the official node SDK's name:
-   * the `RBACPolicy` module of `@stytch-effect/resources`.
-   *
-   * @since 0.2.0
-   * @category type namespaces
-   */
-  RBACPolicy as rbacpolicy,
-  /**
-   * The types of `client.rbacPolicy`: the `RBACPolicy` module of
-   * `@stytch-effect/resources`.
-   *
-   * @since 0.2.0
-   * @category type namespaces
-   */
-  RBACPolicy as rbacPolicy,
-  /**
-   * The types of `client.redirectURLs`, under the official node SDK's name:
-   * the `RedirectURLs` module of `@stytch-effect/resources`.
-   *
-   * @since 0.2.0
-   * @category type namespaces
-   */
-  RedirectURLs as redirecturls,
-  /**
-   * The types of `client.redirectURLs`: the `RedirectURLs` module of
-   * `@stytch-effect/resources`.
-   *
-   * @since 0.2.0
-   * @category type namespaces
-   */
-  RedirectURLs as redirectURLs,
-  /**
-   * The types of `client.sdk`: the `SDK` module of
-   * `@stytch-effect/resources`.
-   *
-   * @since 0.2.0
-   * @category type namespaces
-   */
-  SDK as sdk,
-  /**
-   * The types of `client.trustedTokenProfiles`, under the official node
-   * SDK's name: the `TrustedTokenProfiles` module of
-   * `@stytch-effect/resources`.
-   *
-   * @since 0.2.0
-   * @category type namespaces
-   */
-  TrustedTokenProfiles as trustedtokenprofiles,
-  /**
-   * The types of `client.trustedTokenProfiles`: the `TrustedTokenProfiles`
-   * module of `@stytch-effect/resources`.
-   *
-   * @since 0.2.0
-   * @category type namespaces
-   */
-  TrustedTokenProfiles as trustedTokenProfiles,
-  /**
-   * The types of `client.v1ToV3Migration`: the `V1ToV3Migration` module of
-   * `@stytch-effect/resources`.
-   *
-   * @since 0.2.0
-   * @category type namespaces
-   */
-  V1ToV3Migration as v1ToV3Migration
-} from "@stytch-effect/resources"
+/**
+ * The types of `client.countryCodeAllowlist`, under the official node
+ * SDK's name: the `CountryCodeAllowlist` module of
+ * `@stytch-effect/resources`.
+ *
+ * @since 0.2.0
+ * @category type namespaces
+ */
+export * as country_code_allowlist from "./internal/namespaces/countryCodeAllowlist.js"
+/**
+ * The types of `client.countryCodeAllowlist`: the `CountryCodeAllowlist`
+ * module of `@stytch-effect/resources`.
+ *
+ * @since 0.2.0
+ * @category type namespaces
+ */
+export * as countryCodeAllowlist from "./internal/namespaces/countryCodeAllowlist.js"
+/**
+ * The types of `client.emailTemplates`, under the official node SDK's
+ * name: the `EmailTemplates` module of `@stytch-effect/resources`.
+ *
+ * @since 0.2.0
+ * @category type namespaces
+ */
+export * as emailtemplates from "./internal/namespaces/emailTemplates.js"
+/**
+ * The types of `client.emailTemplates`: the `EmailTemplates` module of
+ * `@stytch-effect/resources`.
+ *
+ * @since 0.2.0
+ * @category type namespaces
+ */
+export * as emailTemplates from "./internal/namespaces/emailTemplates.js"
+/**
+ * The types of `client.environments`: the `Environments` module of
+ * `@stytch-effect/resources`.
+ *
+ * @since 0.1.0
+ * @category type namespaces
+ */
+export * as environments from "./internal/namespaces/environments.js"
+/**
+ * The types of `client.jwtTemplates`, under the official node SDK's name:
+ * the `JWTTemplates` module of `@stytch-effect/resources`.
+ *
+ * @since 0.2.0
+ * @category type namespaces
+ */
+export * as jwttemplates from "./internal/namespaces/jwtTemplates.js"
+/**
+ * The types of `client.jwtTemplates`: the `JWTTemplates` module of
+ * `@stytch-effect/resources`.
+ *
+ * @since 0.2.0
+ * @category type namespaces
+ */
+export * as jwtTemplates from "./internal/namespaces/jwtTemplates.js"
+/**
+ * The types of `client.passwordStrengthConfig`, under the official node
+ * SDK's name: the `PasswordStrengthConfig` module of
+ * `@stytch-effect/resources`.
+ *
+ * @since 0.2.0
+ * @category type namespaces
+ */
+export * as passwordstrengthconfig from "./internal/namespaces/passwordStrengthConfig.js"
+/**
+ * The types of `client.passwordStrengthConfig`: the
+ * `PasswordStrengthConfig` module of `@stytch-effect/resources`.
+ *
+ * @since 0.2.0
+ * @category type namespaces
+ */
+export * as passwordStrengthConfig from "./internal/namespaces/passwordStrengthConfig.js"
+/**
+ * The types of `client.projects`: the `Projects` module of
+ * `@stytch-effect/resources`.
+ *
+ * @since 0.1.0
+ * @category type namespaces
+ */
+export * as projects from "./internal/namespaces/projects.js"
+/**
+ * The types of `client.publicTokens`, under the official node SDK's name:
+ * the `PublicTokens` module of `@stytch-effect/resources`.
+ *
+ * @since 0.2.0
+ * @category type namespaces
+ */
+export * as publictokens from "./internal/namespaces/publicTokens.js"
+/**
+ * The types of `client.publicTokens`: the `PublicTokens` module of
+ * `@stytch-effect/resources`.
+ *
+ * @since 0.2.0
+ * @category type namespaces
+ */
+export * as publicTokens from "./internal/namespaces/publicTokens.js"
+/**
+ * The types of `client.rbacPolicy`, under the official node SDK's name:
+ * the `RBACPolicy` module of `@stytch-effect/resources`.
+ *
+ * @since 0.2.0
+ * @category type namespaces
+ */
+export * as rbacpolicy from "./internal/namespaces/rbacPolicy.js"
+/**
+ * The types of `client.rbacPolicy`: the `RBACPolicy` module of
+ * `@stytch-effect/resources`.
+ *
+ * @since 0.2.0
+ * @category type namespaces
+ */
+export * as rbacPolicy from "./internal/namespaces/rbacPolicy.js"
+/**
+ * The types of `client.redirectURLs`, under the official node SDK's name:
+ * the `RedirectURLs` module of `@stytch-effect/resources`.
+ *
+ * @since 0.2.0
+ * @category type namespaces
+ */
+export * as redirecturls from "./internal/namespaces/redirectURLs.js"
+/**
+ * The types of `client.redirectURLs`: the `RedirectURLs` module of
+ * `@stytch-effect/resources`.
+ *
+ * @since 0.2.0
+ * @category type namespaces
+ */
+export * as redirectURLs from "./internal/namespaces/redirectURLs.js"
+/**
+ * The types of `client.sdk`: the `SDK` module of
+ * `@stytch-effect/resources`.
+ *
+ * @since 0.2.0
+ * @category type namespaces
+ */
+export * as sdk from "./internal/namespaces/sdk.js"
+/**
+ * The types of `client.trustedTokenProfiles`, under the official node
+ * SDK's name: the `TrustedTokenProfiles` module of
+ * `@stytch-effect/resources`.
+ *
+ * @since 0.2.0
+ * @category type namespaces
+ */
+export * as trustedtokenprofiles from "./internal/namespaces/trustedTokenProfiles.js"
+/**
+ * The types of `client.trustedTokenProfiles`: the `TrustedTokenProfiles`
+ * module of `@stytch-effect/resources`.
+ *
+ * @since 0.2.0
+ * @category type namespaces
+ */
+export * as trustedTokenProfiles from "./internal/namespaces/trustedTokenProfiles.js"
+/**
+ * The types of `client.v1ToV3Migration`: the `V1ToV3Migration` module of
+ * `@stytch-effect/resources`.
+ *
+ * @since 0.2.0
+ * @category type namespaces
+ */
+export * as v1ToV3Migration from "./internal/namespaces/v1ToV3Migration.js"
 /**
  * The types of `client.eventLogStreaming`, under the official node SDK's
  * name: those of the `EventLogStreaming` module of
- * `@stytch-effect/resources`, with `apiKey` and `password` as `string` (types
- * only: the schemas are in `@stytch-effect/resources`).
+ * `@stytch-effect/resources`, with `apiKey` and `password` as `string`.
  *
  * @since 0.2.0
  * @category type namespaces
@@ -448,4 +450,4 @@ export * as secrets from "./internal/namespaces/secrets.js"
  * @since 0.3.0
  * @category type namespaces
  */
-export type * as m2m from "./internal/namespaces/m2m.js"
+export * as m2m from "./internal/namespaces/m2m.js"

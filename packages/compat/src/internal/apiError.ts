@@ -1,7 +1,7 @@
 /**
- * The fields and constructor the facade's API error classes share
- * (`ManagementStytchError`, `StytchError`): each is its own class (neither
- * is an `instanceof` the other), made from core's `StytchApiError`.
+ * The fields and constructor of the facade's API error class `StytchError`
+ * (and so of its subclass `ManagementStytchError`), made from core's
+ * `StytchApiError`.
  *
  * @internal
  */

@@ -103,9 +103,9 @@ export const resolve = (config: ClientConfig): Resolved => {
   } else {
     const env = Effect.runSync(Effect.either(StytchManagement.config))
     if (Either.isLeft(env)) {
-      // Core's own "no credentials" error says what `MISSING` says; anything else (an empty variable) is detail.
-      const plain = env.left._op === "MissingData" && env.left.path.length === 0
-      if (plain) throw missing("workspace_key_id", MISSING)
+      // Core's "no credentials" error (the only MissingData: every variable is optional) says what `MISSING`
+      // says; anything else (an empty variable) is detail.
+      if (env.left._op === "MissingData") throw missing("workspace_key_id", MISSING)
       throw new ClientError("INVALID_CONFIG", `invalid Stytch credentials in the environment: ${describeConfigError(env.left)}`, {
         cause: env.left
       })

@@ -1,6 +1,6 @@
 import { it } from "@effect/vitest"
 import { RetryPolicy, StytchManagement } from "@stytch-effect/core"
-import { Environments, EventLogStreaming, Projects, RedirectURLs, Secrets } from "@stytch-effect/resources"
+import { Environments, EventLogStreaming, Projects, RedirectURLs, Secrets, TrustedTokenProfiles } from "@stytch-effect/resources"
 import { FakeManagementApi, Fault } from "@stytch-effect/testing"
 import { Cause, ConfigProvider, Duration, Effect, Exit, Fiber, Layer, Option, TestClock } from "effect"
 import { describe, expect } from "vitest"
@@ -106,6 +106,26 @@ describe("a key spelt like a field (snake_case, another casing) says which field
         do_not_promote_defaults: true
       })))
       expect(error.message).toBe("do_not_promote_defaults: no such field; did you mean doNotPromoteDefaults?")
+    }).pipe(withFake))
+
+  it.effect("keys of free-form JSON are data, never checked", () =>
+    Effect.gen(function*() {
+      const { project } = yield* Projects.create({ name: "P" })
+      const scope = { projectSlug: project.projectSlug, environmentSlug: "production" }
+      yield* Environments.create({ ...scope, name: "production", type: "LIVE" })
+      const attributeMapping = { project_slug: "sub", environment_slug: "env" }
+      const { profile } = yield* TrustedTokenProfiles.create({
+        ...scope,
+        name: "free-form",
+        audience: "a",
+        issuer: "https://issuer.example.com",
+        jwksURL: "https://issuer.example.com/jwks.json",
+        publicKeyType: "JWK",
+        pemFiles: [],
+        canJitProvision: false,
+        attributeMapping
+      })
+      expect(profile.attributeMapping).toEqual(attributeMapping)
     }).pipe(withFake))
 
   it.effect("both spellings, or a key that is no field's: no error (unknown keys are ignored as before)", () =>

@@ -83,7 +83,8 @@ export class ManagementStytchError extends StytchError {
 /**
  * The request never produced a response: the connection failed or was
  * refused, or the client's `timeout` elapsed (the request is then aborted).
- * Retryable failures have already been retried when this is thrown.
+ * Retryable failures have already been retried when this is thrown; the
+ * message then says how many attempts were made, over how long.
  *
  * @since 0.1.0
  * @category errors
@@ -129,10 +130,15 @@ export class RequestError extends Error {
  * A code of a {@link ClientError}.
  *
  * - `MISSING_PATH_PARAMETER` — a path parameter (`projectSlug`, …) is empty;
- *   thrown before any request is sent. Message: `<field> cannot be empty`.
+ *   thrown before any request is sent. Message: `<field> cannot be empty`, or
+ *   `project_slug: no such field; did you mean projectSlug?` for a key spelt
+ *   like the field (snake_case, another casing).
  * - `INVALID_PATH_PARAMETER` — a path parameter is `.` or `..`; thrown before any request is sent.
  * - `INVALID_REQUEST` — the request body does not match the operation's
- *   schema (a wrong type, a missing field); thrown before any request is sent.
+ *   schema (a wrong type, a missing field, an enum value it does not know:
+ *   `vertical: expected one of "ALL" | "CONSUMER" | "B2B", received "B2C"`), or
+ *   has a key spelt like one of its fields (`did you mean …?`); thrown before
+ *   any request is sent.
  * - `UNEXPECTED_RESPONSE` — the API answered with a body that could not be
  *   understood (a 2xx body that does not match the schema, or an error status
  *   without a Stytch error body, e.g. an HTML page from a proxy).

@@ -119,7 +119,11 @@ export class InvalidRequestError extends Schema.TaggedError<InvalidRequestError>
 }) {}
 
 /**
- * Any error an operation that sends a request can raise.
+ * Any error an operation that sends a request can raise. A type, not a
+ * class: match a member by `_tag` (or `instanceof StytchApiError`, …).
+ * `@stytch-effect/compat`'s `StytchError` is another thing: the class of the
+ * errors its promise clients throw for an API error answer (made from a
+ * {@link StytchApiError}, its `cause`).
  *
  * @since 0.1.0
  * @category errors

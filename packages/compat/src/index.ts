@@ -7,13 +7,13 @@
  * `redirecturls`, `country_code_allowlist`, …) and, where that differs,
  * under the client property's name too (`redirectURLs`,
  * `countryCodeAllowlist`, …): `projects.CreateRequest`, `projects.Vertical`,
- * `redirecturls.RedirectURL`. Each is the `@stytch-effect/resources` module,
- * so the types are the ones the facade's methods take and return. They
- * carry types only: `import { projects }` works (as in the official SDK's
- * README), but the namespace holds no runtime value, so `projects.getAll()`
- * is a compile error in TypeScript and a `TypeError` in JavaScript (the
- * methods are on the client, `client.projects.getAll()`; the Effect
- * operations and schemas are in `@stytch-effect/resources`). `secrets` and `event_log_streaming` /
+ * `redirecturls.RedirectURL`. Each has the types of the
+ * `@stytch-effect/resources` module, the ones the facade's methods take and
+ * return. They carry types only: `import { projects }` works (as in the
+ * official SDK's README), but the namespace holds no runtime value, so
+ * `projects.getAll()` is a compile error in TypeScript and a `TypeError` in
+ * JavaScript (the methods are on the client, `client.projects.getAll()`; the
+ * Effect operations and schemas are in `@stytch-effect/resources`). `secrets` and `event_log_streaming` /
  * `eventLogStreaming` are compat modules: their secret-bearing types say
  * `string` (the facade returns plain strings) where the Effect API says
  * `Redacted<string>`. `m2m` holds the types of a `ProjectClient`'s
@@ -62,7 +62,7 @@ export {
    * (`instanceof StytchError`). A class, unlike core's `StytchError`, the
    * union type of the Effect API's typed failures.
    *
-   * @since 0.3.0
+   * @since 0.1.0
    * @category errors
    */
   StytchError
@@ -72,7 +72,7 @@ export {
    * An OAuth sign-in that failed, or a stored session that can no longer be
    * used (`reason`, `refresh_token_invalid`).
    *
-   * @since 0.3.0
+   * @since 0.1.0
    * @category errors
    */
   AuthError,
@@ -80,14 +80,14 @@ export {
    * What `OAuth.getLoginUrl` returns: the `url`, and the `state` and
    * `verifier` to keep until the callback.
    *
-   * @since 0.3.0
+   * @since 0.1.0
    * @category models
    */
   type LoginUrl,
   /**
    * The OAuth 2.0 + PKCE login helper: login URL, callback, logout.
    *
-   * @since 0.3.0
+   * @since 0.1.0
    * @category clients
    */
   OAuth,
@@ -95,14 +95,14 @@ export {
    * The settings of the {@link OAuth} helper (`redirect_uri`,
    * `token_storage`, scopes, endpoints).
    *
-   * @since 0.3.0
+   * @since 0.1.0
    * @category models
    */
   type OAuthConfig,
   /**
    * The tokens of a signed-in session, as a {@link TokenStorage} stores them.
    *
-   * @since 0.3.0
+   * @since 0.1.0
    * @category models
    */
   type Tokens,
@@ -110,7 +110,7 @@ export {
    * Where a `ManagementClient` and the {@link OAuth} helper keep the tokens:
    * `getTokens`, `setTokens`, `clearTokens`.
    *
-   * @since 0.3.0
+   * @since 0.1.0
    * @category models
    */
   type TokenStorage
@@ -129,7 +129,7 @@ export {
    * The `oauth` setting of a {@link ManagementClient}: its token storage and
    * OAuth client.
    *
-   * @since 0.3.0
+   * @since 0.1.0
    * @category models
    */
   type OAuthClientConfig,
@@ -166,7 +166,7 @@ export {
    * Per-call options, the optional second argument of every method
    * (`signal`, `timeout`, `deadline`, `maxRetries`, `headers`).
    *
-   * @since 0.2.0
+   * @since 0.1.0
    * @category models
    */
   type RequestOptions,
@@ -181,7 +181,7 @@ export {
    * The resource properties of a {@link ManagementClient}, one per resource
    * group.
    *
-   * @since 0.2.0
+   * @since 0.1.0
    * @category models
    */
   type Resources
@@ -191,7 +191,7 @@ export type {
    * A type with every `Redacted<V>` inside replaced by `V`: what the facade
    * returns where the Effect API returns `Redacted` secrets.
    *
-   * @since 0.2.0
+   * @since 0.1.0
    * @category models
    */
   Unredacted
@@ -200,7 +200,7 @@ export {
   /**
    * `client.m2m.authenticateToken`'s request: the access token as a string.
    *
-   * @since 0.3.0
+   * @since 0.1.0
    * @category models
    */
   type AuthenticateTokenRequest,
@@ -208,14 +208,14 @@ export {
    * `client.m2m.clients`: every M2M client operation, the rotation steps
    * also under `secrets`, and `searchAll`.
    *
-   * @since 0.3.0
+   * @since 0.1.0
    * @category models
    */
   type M2MClientsResource,
   /**
    * `client.m2m`: M2M clients, tokens and token verification.
    *
-   * @since 0.3.0
+   * @since 0.1.0
    * @category models
    */
   type M2MResource,
@@ -223,7 +223,7 @@ export {
    * The client of one project's API (M2M clients and tokens) with
    * promise-returning methods.
    *
-   * @since 0.3.0
+   * @since 0.1.0
    * @category clients
    */
   ProjectClient,
@@ -231,195 +231,198 @@ export {
    * The settings of a {@link ProjectClient} (`project_id`, `secret`, base
    * URL, timeout, retries), or the environment.
    *
-   * @since 0.3.0
+   * @since 0.1.0
    * @category models
    */
   type ProjectClientConfig,
   /**
    * How a {@link ProjectClient} sends requests: its HTTP transport.
    *
-   * @since 0.3.0
+   * @since 0.1.0
    * @category models
    */
   type ProjectClientOptions,
   /**
    * `client.m2m.token`'s request: the client secret as a string.
    *
-   * @since 0.3.0
+   * @since 0.1.0
    * @category models
    */
   type TokenRequest
 } from "./ProjectClient.js"
 
-/**
- * The types of `client.countryCodeAllowlist`, under the official node
- * SDK's name: the `CountryCodeAllowlist` module of
- * `@stytch-effect/resources`.
- *
- * @since 0.2.0
- * @category type namespaces
- */
-export * as country_code_allowlist from "./internal/namespaces/countryCodeAllowlist.js"
-/**
- * The types of `client.countryCodeAllowlist`: the `CountryCodeAllowlist`
- * module of `@stytch-effect/resources`.
- *
- * @since 0.2.0
- * @category type namespaces
- */
-export * as countryCodeAllowlist from "./internal/namespaces/countryCodeAllowlist.js"
-/**
- * The types of `client.emailTemplates`, under the official node SDK's
- * name: the `EmailTemplates` module of `@stytch-effect/resources`.
- *
- * @since 0.2.0
- * @category type namespaces
- */
-export * as emailtemplates from "./internal/namespaces/emailTemplates.js"
-/**
- * The types of `client.emailTemplates`: the `EmailTemplates` module of
- * `@stytch-effect/resources`.
- *
- * @since 0.2.0
- * @category type namespaces
- */
-export * as emailTemplates from "./internal/namespaces/emailTemplates.js"
-/**
- * The types of `client.environments`: the `Environments` module of
- * `@stytch-effect/resources`.
- *
- * @since 0.1.0
- * @category type namespaces
- */
-export * as environments from "./internal/namespaces/environments.js"
-/**
- * The types of `client.jwtTemplates`, under the official node SDK's name:
- * the `JWTTemplates` module of `@stytch-effect/resources`.
- *
- * @since 0.2.0
- * @category type namespaces
- */
-export * as jwttemplates from "./internal/namespaces/jwtTemplates.js"
-/**
- * The types of `client.jwtTemplates`: the `JWTTemplates` module of
- * `@stytch-effect/resources`.
- *
- * @since 0.2.0
- * @category type namespaces
- */
-export * as jwtTemplates from "./internal/namespaces/jwtTemplates.js"
-/**
- * The types of `client.passwordStrengthConfig`, under the official node
- * SDK's name: the `PasswordStrengthConfig` module of
- * `@stytch-effect/resources`.
- *
- * @since 0.2.0
- * @category type namespaces
- */
-export * as passwordstrengthconfig from "./internal/namespaces/passwordStrengthConfig.js"
-/**
- * The types of `client.passwordStrengthConfig`: the
- * `PasswordStrengthConfig` module of `@stytch-effect/resources`.
- *
- * @since 0.2.0
- * @category type namespaces
- */
-export * as passwordStrengthConfig from "./internal/namespaces/passwordStrengthConfig.js"
-/**
- * The types of `client.projects`: the `Projects` module of
- * `@stytch-effect/resources`.
- *
- * @since 0.1.0
- * @category type namespaces
- */
-export * as projects from "./internal/namespaces/projects.js"
-/**
- * The types of `client.publicTokens`, under the official node SDK's name:
- * the `PublicTokens` module of `@stytch-effect/resources`.
- *
- * @since 0.2.0
- * @category type namespaces
- */
-export * as publictokens from "./internal/namespaces/publicTokens.js"
-/**
- * The types of `client.publicTokens`: the `PublicTokens` module of
- * `@stytch-effect/resources`.
- *
- * @since 0.2.0
- * @category type namespaces
- */
-export * as publicTokens from "./internal/namespaces/publicTokens.js"
-/**
- * The types of `client.rbacPolicy`, under the official node SDK's name:
- * the `RBACPolicy` module of `@stytch-effect/resources`.
- *
- * @since 0.2.0
- * @category type namespaces
- */
-export * as rbacpolicy from "./internal/namespaces/rbacPolicy.js"
-/**
- * The types of `client.rbacPolicy`: the `RBACPolicy` module of
- * `@stytch-effect/resources`.
- *
- * @since 0.2.0
- * @category type namespaces
- */
-export * as rbacPolicy from "./internal/namespaces/rbacPolicy.js"
-/**
- * The types of `client.redirectURLs`, under the official node SDK's name:
- * the `RedirectURLs` module of `@stytch-effect/resources`.
- *
- * @since 0.2.0
- * @category type namespaces
- */
-export * as redirecturls from "./internal/namespaces/redirectURLs.js"
-/**
- * The types of `client.redirectURLs`: the `RedirectURLs` module of
- * `@stytch-effect/resources`.
- *
- * @since 0.2.0
- * @category type namespaces
- */
-export * as redirectURLs from "./internal/namespaces/redirectURLs.js"
-/**
- * The types of `client.sdk`: the `SDK` module of
- * `@stytch-effect/resources`.
- *
- * @since 0.2.0
- * @category type namespaces
- */
-export * as sdk from "./internal/namespaces/sdk.js"
-/**
- * The types of `client.trustedTokenProfiles`, under the official node
- * SDK's name: the `TrustedTokenProfiles` module of
- * `@stytch-effect/resources`.
- *
- * @since 0.2.0
- * @category type namespaces
- */
-export * as trustedtokenprofiles from "./internal/namespaces/trustedTokenProfiles.js"
-/**
- * The types of `client.trustedTokenProfiles`: the `TrustedTokenProfiles`
- * module of `@stytch-effect/resources`.
- *
- * @since 0.2.0
- * @category type namespaces
- */
-export * as trustedTokenProfiles from "./internal/namespaces/trustedTokenProfiles.js"
-/**
- * The types of `client.v1ToV3Migration`: the `V1ToV3Migration` module of
- * `@stytch-effect/resources`.
- *
- * @since 0.2.0
- * @category type namespaces
- */
-export * as v1ToV3Migration from "./internal/namespaces/v1ToV3Migration.js"
+export {
+  /**
+   * The types of `client.countryCodeAllowlist`, under the official node
+   * SDK's name: the `CountryCodeAllowlist` module of
+   * `@stytch-effect/resources`.
+   *
+   * @since 0.1.0
+   * @category type namespaces
+   */
+  CountryCodeAllowlist as country_code_allowlist,
+  /**
+   * The types of `client.countryCodeAllowlist`: the `CountryCodeAllowlist`
+   * module of `@stytch-effect/resources`.
+   *
+   * @since 0.1.0
+   * @category type namespaces
+   */
+  CountryCodeAllowlist as countryCodeAllowlist,
+  /**
+   * The types of `client.emailTemplates`, under the official node SDK's
+   * name: the `EmailTemplates` module of `@stytch-effect/resources`.
+   *
+   * @since 0.1.0
+   * @category type namespaces
+   */
+  EmailTemplates as emailtemplates,
+  /**
+   * The types of `client.emailTemplates`: the `EmailTemplates` module of
+   * `@stytch-effect/resources`.
+   *
+   * @since 0.1.0
+   * @category type namespaces
+   */
+  EmailTemplates as emailTemplates,
+  /**
+   * The types of `client.environments`: the `Environments` module of
+   * `@stytch-effect/resources`.
+   *
+   * @since 0.1.0
+   * @category type namespaces
+   */
+  Environments as environments,
+  /**
+   * The types of `client.jwtTemplates`, under the official node SDK's name:
+   * the `JWTTemplates` module of `@stytch-effect/resources`.
+   *
+   * @since 0.1.0
+   * @category type namespaces
+   */
+  JWTTemplates as jwttemplates,
+  /**
+   * The types of `client.jwtTemplates`: the `JWTTemplates` module of
+   * `@stytch-effect/resources`.
+   *
+   * @since 0.1.0
+   * @category type namespaces
+   */
+  JWTTemplates as jwtTemplates,
+  /**
+   * The types of `client.passwordStrengthConfig`, under the official node
+   * SDK's name: the `PasswordStrengthConfig` module of
+   * `@stytch-effect/resources`.
+   *
+   * @since 0.1.0
+   * @category type namespaces
+   */
+  PasswordStrengthConfig as passwordstrengthconfig,
+  /**
+   * The types of `client.passwordStrengthConfig`: the
+   * `PasswordStrengthConfig` module of `@stytch-effect/resources`.
+   *
+   * @since 0.1.0
+   * @category type namespaces
+   */
+  PasswordStrengthConfig as passwordStrengthConfig,
+  /**
+   * The types of `client.projects`: the `Projects` module of
+   * `@stytch-effect/resources`.
+   *
+   * @since 0.1.0
+   * @category type namespaces
+   */
+  Projects as projects,
+  /**
+   * The types of `client.publicTokens`, under the official node SDK's name:
+   * the `PublicTokens` module of `@stytch-effect/resources`.
+   *
+   * @since 0.1.0
+   * @category type namespaces
+   */
+  PublicTokens as publictokens,
+  /**
+   * The types of `client.publicTokens`: the `PublicTokens` module of
+   * `@stytch-effect/resources`.
+   *
+   * @since 0.1.0
+   * @category type namespaces
+   */
+  PublicTokens as publicTokens,
+  /**
+   * The types of `client.rbacPolicy`, under the official node SDK's name:
+   * the `RBACPolicy` module of `@stytch-effect/resources`.
+   *
+   * @since 0.1.0
+   * @category type namespaces
+   */
+  RBACPolicy as rbacpolicy,
+  /**
+   * The types of `client.rbacPolicy`: the `RBACPolicy` module of
+   * `@stytch-effect/resources`.
+   *
+   * @since 0.1.0
+   * @category type namespaces
+   */
+  RBACPolicy as rbacPolicy,
+  /**
+   * The types of `client.redirectURLs`, under the official node SDK's name:
+   * the `RedirectURLs` module of `@stytch-effect/resources`.
+   *
+   * @since 0.1.0
+   * @category type namespaces
+   */
+  RedirectURLs as redirecturls,
+  /**
+   * The types of `client.redirectURLs`: the `RedirectURLs` module of
+   * `@stytch-effect/resources`.
+   *
+   * @since 0.1.0
+   * @category type namespaces
+   */
+  RedirectURLs as redirectURLs,
+  /**
+   * The types of `client.sdk`: the `SDK` module of
+   * `@stytch-effect/resources`.
+   *
+   * @since 0.1.0
+   * @category type namespaces
+   */
+  SDK as sdk,
+  /**
+   * The types of `client.trustedTokenProfiles`, under the official node
+   * SDK's name: the `TrustedTokenProfiles` module of
+   * `@stytch-effect/resources`.
+   *
+   * @since 0.1.0
+   * @category type namespaces
+   */
+  TrustedTokenProfiles as trustedtokenprofiles,
+  /**
+   * The types of `client.trustedTokenProfiles`: the `TrustedTokenProfiles`
+   * module of `@stytch-effect/resources`.
+   *
+   * @since 0.1.0
+   * @category type namespaces
+   */
+  TrustedTokenProfiles as trustedTokenProfiles,
+  /**
+   * The types of `client.v1ToV3Migration`: the `V1ToV3Migration` module of
+   * `@stytch-effect/resources`.
+   *
+   * @since 0.1.0
+   * @category type namespaces
+   */
+  V1ToV3Migration as v1ToV3Migration
+} from "./internal/namespaces/index.js"
 /**
  * The types of `client.eventLogStreaming`, under the official node SDK's
  * name: those of the `EventLogStreaming` module of
- * `@stytch-effect/resources`, with `apiKey` and `password` as `string`.
+ * `@stytch-effect/resources`, with `apiKey` and `password` as `string` (types
+ * only: the schemas are in `@stytch-effect/resources`).
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category type namespaces
  */
 export * as event_log_streaming from "./internal/namespaces/eventLogStreaming.js"
@@ -428,7 +431,7 @@ export * as event_log_streaming from "./internal/namespaces/eventLogStreaming.js
  * module of `@stytch-effect/resources`, with `apiKey` and `password` as
  * `string` (types only: the schemas are in `@stytch-effect/resources`).
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category type namespaces
  */
 export * as eventLogStreaming from "./internal/namespaces/eventLogStreaming.js"
@@ -447,7 +450,7 @@ export * as secrets from "./internal/namespaces/secrets.js"
  * `M2MClientsCreateRequest`, `TokenResponse`, …), camelCase fields, secrets as
  * `string` (types only: the schemas are in `@stytch-effect/resources`).
  *
- * @since 0.3.0
+ * @since 0.1.0
  * @category type namespaces
  */
 export * as m2m from "./internal/namespaces/m2m.js"

@@ -16,8 +16,9 @@
  *
  * Stytch rotates refresh tokens on every use, so a refresh is single-flight
  * (every concurrent caller waits on one token request) and the new refresh
- * token is stored before any waiter resumes. Tokens are `Redacted`: they
- * never appear in errors, logs or spans.
+ * token is stored before any waiter resumes; across processes it runs under
+ * the storage's lock ({@link TokenStorageService.withLock}). Tokens are
+ * `Redacted`: they never appear in errors, logs or spans.
  *
  * Everything here runs anywhere (`fetch`, Web Crypto); the file storage and
  * the loopback login are in `@stytch-effect/core/NodeOAuth`.

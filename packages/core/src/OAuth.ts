@@ -182,13 +182,18 @@ interface Server {
  * public path `https://api.stytch.com/v1/public/{project_id}/oauth2/token`
  * it is that path's base, and Stytch's tokens name their project
  * `stytch.com/{project_id}`, so both are accepted. Any other token URL: its
- * origin.
+ * origin (none for a string that is not a URL).
  *
  * @since 0.3.0
  * @category utils
  */
 export const issuersOf = (tokenURL: string): ReadonlyArray<string> => {
-  const url = new URL(tokenURL)
+  let url: URL
+  try {
+    url = new URL(tokenURL)
+  } catch {
+    return [] // not a URL: no issuer to accept
+  }
   const path = url.pathname.replace(/\/+$/, "")
   const publicPath = /^(\/v1\/public\/([^/]+))\/oauth2\/token$/.exec(path)
   if (publicPath !== null) return [`${url.origin}${publicPath[1]}`, `stytch.com/${publicPath[2]}`]
@@ -870,12 +875,10 @@ const stateOf = (gen: number, tokens: Tokens | undefined): State => ({
   authorization: tokens === undefined ? undefined : Redacted.make(`Bearer ${Redacted.value(tokens.accessToken)}`)
 })
 
-const sameTokens = (a: Tokens, b: Tokens) =>
-  Redacted.value(a.accessToken) === Redacted.value(b.accessToken) &&
-  (a.refreshToken === undefined ? undefined : Redacted.value(a.refreshToken)) ===
-    (b.refreshToken === undefined ? undefined : Redacted.value(b.refreshToken))
-
 const refreshTokenOf = (tokens: Tokens) => tokens.refreshToken === undefined ? undefined : Redacted.value(tokens.refreshToken)
+
+const sameTokens = (a: Tokens, b: Tokens) =>
+  Redacted.value(a.accessToken) === Redacted.value(b.accessToken) && refreshTokenOf(a) === refreshTokenOf(b)
 
 /**
  * How long before expiry these tokens are refreshed: the configured leeway,

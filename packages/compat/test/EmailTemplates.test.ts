@@ -47,7 +47,7 @@ const apiError = async (promise: Promise<unknown>) => {
 }
 
 describe("emailTemplates through the facade, over loopback HTTP", () => {
-  it("create, get, getAll, update (PUT), delete round-trip; prebuilt templates have no customHTMLCustomization", async () => {
+  it("create, get, getAll, update (PUT), delete round-trip; prebuilt templates have no customHtmlCustomization", async () => {
     const c = client()
     const projectSlug = await project(c)
 
@@ -59,7 +59,7 @@ describe("emailTemplates through the facade, over loopback HTTP", () => {
       senderInformation: sender,
       prebuiltCustomization: styling
     })
-    expect(created.emailTemplate).not.toHaveProperty("customHTMLCustomization")
+    expect(created.emailTemplate).not.toHaveProperty("customHtmlCustomization")
 
     const got: emailTemplates.GetResponse = await c.emailTemplates.get({ projectSlug, templateID: "test-template-1" })
     expect(got.emailTemplate).toEqual(created.emailTemplate)
@@ -76,7 +76,7 @@ describe("emailTemplates through the facade, over loopback HTTP", () => {
     })
     expect(updated.emailTemplate.name).toBe("Updated Prebuilt Template")
     expect(updated.emailTemplate.prebuiltCustomization).toEqual(restyled)
-    expect(updated.emailTemplate).not.toHaveProperty("customHTMLCustomization")
+    expect(updated.emailTemplate).not.toHaveProperty("customHtmlCustomization")
     expect(server().requests().at(-1)).toMatchObject({
       method: "PUT",
       path: `/pwa/v3/projects/${projectSlug}/email_templates/test-template-1`,

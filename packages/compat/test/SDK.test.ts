@@ -20,8 +20,8 @@ const consumerConfig: sdk.ConsumerConfig = {
     smsAutofillMetadata: [{ metadataType: "domain", metadataValue: "example.com", bundleID: "com.example.app" }]
   },
   oauth: { enabled: false, pkceRequired: true },
-  totps: { createTOTPs: true, enabled: true },
-  webauthn: { createWebAuthns: true, enabled: true },
+  totps: { createTotps: true, enabled: true },
+  webauthn: { createWebauthns: true, enabled: true },
   cryptoWallets: { enabled: false, siweRequired: true },
   dfppa: { enabled: "DISABLED", onChallenge: "ALLOW" },
   biometrics: { createBiometricsEnabled: false, enabled: true },
@@ -41,7 +41,7 @@ const b2bConfig: sdk.B2BConfig = {
   sessions: { maxSessionDurationMinutes: 180 },
   magicLinks: { enabled: true, pkceRequired: true },
   oauth: { enabled: true, pkceRequired: false },
-  totps: { createTOTPs: true, enabled: false },
+  totps: { createTotps: true, enabled: false },
   sso: { enabled: true, pkceRequired: true },
   otps: {
     smsEnabled: false,

@@ -6,7 +6,7 @@
  * A template is either prebuilt (Stytch's layout, styled by
  * {@link PrebuiltCustomization}) or custom HTML ({@link CustomHTMLCustomization};
  * managing those needs a verified sending domain). A prebuilt template's
- * `customHTMLCustomization` is absent.
+ * `customHtmlCustomization` is absent.
  *
  * @since 0.2.0
  */
@@ -170,14 +170,14 @@ export const PrebuiltCustomizationOpen: Schema.Schema<
 > = PrebuiltCustomizationOpen_
 
 /** The fields of a custom HTML customization, with the enum schema of the request or the response form. */
-const customHTMLCustomizationFields = <T extends Schema.Schema.Any>(templateType: T) => ({
+const customHtmlCustomizationFields = <T extends Schema.Schema.Any>(templateType: T) => ({
   templateType: Wire.optionalField("template_type", templateType, "Email template type this custom HTML is valid for."),
   htmlContent: Wire.optionalField("html_content", Schema.String, "HTML body."),
   plaintextContent: Wire.optionalField("plaintext_content", Schema.String, "Plain-text body."),
   subject: Schema.optional(Schema.String.annotations({ description: "Subject line." }))
 })
 
-const CustomHTMLCustomization_ = Schema.Struct(customHTMLCustomizationFields(EmailTemplateType))
+const CustomHTMLCustomization_ = Schema.Struct(customHtmlCustomizationFields(EmailTemplateType))
 /**
  * Content of a custom HTML template, as sent in requests (closed enum).
  * Managing custom HTML templates needs a verified sending domain.
@@ -196,7 +196,7 @@ export interface CustomHTMLCustomization extends Schema.Schema.Type<typeof Custo
 export const CustomHTMLCustomization: Schema.Schema<CustomHTMLCustomization, typeof CustomHTMLCustomization_.Encoded> =
   CustomHTMLCustomization_
 
-const CustomHTMLCustomizationOpen_ = Schema.Struct(customHTMLCustomizationFields(EmailTemplateType.open))
+const CustomHTMLCustomizationOpen_ = Schema.Struct(customHtmlCustomizationFields(EmailTemplateType.open))
 /**
  * Content of a custom HTML template, as responses return it: the same fields
  * as {@link CustomHTMLCustomization}, with an open `templateType`.
@@ -219,7 +219,7 @@ export const CustomHTMLCustomizationOpen: Schema.Schema<
 
 /**
  * An email template. A prebuilt template has `prebuiltCustomization` and no
- * `customHTMLCustomization` (the key is absent, not null).
+ * `customHtmlCustomization` (the key is absent, not null).
  *
  * @since 0.2.0
  * @category models
@@ -241,7 +241,7 @@ export class EmailTemplate extends Schema.Class<EmailTemplate>("EmailTemplate")(
     PrebuiltCustomizationOpen,
     "Styling for prebuilt templates."
   ),
-  customHTMLCustomization: Wire.optionalField(
+  customHtmlCustomization: Wire.optionalField(
     "custom_html_customization",
     CustomHTMLCustomizationOpen,
     "Content for fully custom HTML templates. Absent on prebuilt templates."
@@ -253,7 +253,7 @@ const content = {
   name: Schema.optional(Schema.String.annotations({ description: "Template name." })),
   senderInformation: Wire.optionalField("sender_information", SenderInformation, "Sender details."),
   prebuiltCustomization: Wire.optionalField("prebuilt_customization", PrebuiltCustomization, "Prebuilt styling."),
-  customHTMLCustomization: Wire.optionalField(
+  customHtmlCustomization: Wire.optionalField(
     "custom_html_customization",
     CustomHTMLCustomization,
     "Custom HTML content (needs a verified sending domain per Go tests)."
@@ -267,7 +267,7 @@ const CreateRequest_ = Schema.Struct({
 })
 /**
  * The input of {@link create}: the project (`projectSlug`) and `templateID`, and optionally `name`,
- * `senderInformation`, `prebuiltCustomization` and `customHTMLCustomization`.
+ * `senderInformation`, `prebuiltCustomization` and `customHtmlCustomization`.
  *
  * @since 0.2.0
  * @category models
@@ -383,7 +383,7 @@ export const GetAllResponse: Schema.Schema<GetAllResponse, typeof GetAllResponse
 const UpdateRequest_ = Schema.Struct({ ...templatePath, ...content })
 /**
  * The input of {@link update}: the project (`projectSlug`) and `templateID`, and optionally `name`,
- * `senderInformation`, `prebuiltCustomization` and `customHTMLCustomization`.
+ * `senderInformation`, `prebuiltCustomization` and `customHtmlCustomization`.
  *
  * @since 0.2.0
  * @category models
@@ -642,8 +642,8 @@ export const endpoints = Endpoint.group("emailTemplates", {
 
 /**
  * Creates an email template. Give either `prebuiltCustomization` or
- * `customHTMLCustomization`; a prebuilt template comes back without
- * `customHTMLCustomization`.
+ * `customHtmlCustomization`; a prebuilt template comes back without
+ * `customHtmlCustomization`.
  *
  * @example
  * ```ts

@@ -105,7 +105,7 @@ export const ReceivedURLType: Schema.Schema<ReceivedURLType, typeof ReceivedURLT
  * @category models
  */
 export class RedirectURL extends Schema.Class<RedirectURL>("RedirectURL")({
-  URL: Wire.field("url", Schema.String, "The redirect URL; acts as the identifier (passed as ?url= query parameter)."),
+  url: Wire.field("url", Schema.String, "The redirect URL; acts as the identifier (passed as ?url= query parameter)."),
   validTypes: withDefault("valid_types", Schema.Array(ReceivedURLType), () => [], "Redirect types this URL is valid for.")
 }) {}
 
@@ -115,12 +115,12 @@ const doNotPromoteNote =
 
 const CreateRequest_ = Schema.Struct({
   ...environmentScope,
-  URL: Wire.field("url", requiredURL("The URL.")),
+  url: Wire.field("url", requiredURL("The URL.")),
   validTypes: Wire.optionalField("valid_types", Schema.Array(URLType), "Types the URL is valid for."),
   doNotPromoteDefaults: Wire.optionalField("do_not_promote_defaults", Schema.Boolean, doNotPromoteNote)
 })
 /**
- * The input of {@link create}: the environment (`projectSlug`, `environmentSlug`) and `URL`, and optionally
+ * The input of {@link create}: the environment (`projectSlug`, `environmentSlug`) and `url`, and optionally
  * `validTypes` and `doNotPromoteDefaults`.
  *
  * @since 0.2.0
@@ -157,9 +157,9 @@ export interface CreateResponse extends Schema.Schema.Type<typeof CreateResponse
  */
 export const CreateResponse: Schema.Schema<CreateResponse, typeof CreateResponse_.Encoded> = CreateResponse_
 
-const GetRequest_ = Schema.Struct({ ...environmentScope, URL: Wire.field("url", requiredURL(urlNote)) })
+const GetRequest_ = Schema.Struct({ ...environmentScope, url: Wire.field("url", requiredURL(urlNote)) })
 /**
- * The input of {@link get}: the environment (`projectSlug`, `environmentSlug`) and `URL`.
+ * The input of {@link get}: the environment (`projectSlug`, `environmentSlug`) and `url`.
  *
  * @since 0.2.0
  * @category models
@@ -168,7 +168,7 @@ export interface GetRequest extends Schema.Schema.Type<typeof GetRequest_> {}
 /**
  * The schema of {@link GetRequest}. {@link get} encodes its input with it: a value that does not fit fails
  * with an `InvalidRequestError` and nothing is sent; otherwise it sends `projectSlug` and `environmentSlug`
- * in the path and `URL` in the query string, with snake_case wire names.
+ * in the path and `url` in the query string, with snake_case wire names.
  *
  * @since 0.2.0
  * @category schemas
@@ -233,12 +233,12 @@ export const GetAllResponse: Schema.Schema<GetAllResponse, typeof GetAllResponse
 
 const UpdateRequest_ = Schema.Struct({
   ...environmentScope,
-  URL: Wire.field("url", requiredURL(urlNote)),
+  url: Wire.field("url", requiredURL(urlNote)),
   validTypes: Wire.optionalField("valid_types", Schema.Array(URLType), "Replacement list of types."),
   doNotPromoteDefaults: Wire.optionalField("do_not_promote_defaults", Schema.Boolean, doNotPromoteNote)
 })
 /**
- * The input of {@link update}: the environment (`projectSlug`, `environmentSlug`) and `URL`, and optionally
+ * The input of {@link update}: the environment (`projectSlug`, `environmentSlug`) and `url`, and optionally
  * `validTypes` and `doNotPromoteDefaults`.
  *
  * @since 0.2.0
@@ -248,7 +248,7 @@ export interface UpdateRequest extends Schema.Schema.Type<typeof UpdateRequest_>
 /**
  * The schema of {@link UpdateRequest}. {@link update} encodes its input with it: a value that does not fit
  * fails with an `InvalidRequestError` and nothing is sent; otherwise it sends `projectSlug` and
- * `environmentSlug` in the path, `URL` in the query string and the other fields in the JSON body, with
+ * `environmentSlug` in the path, `url` in the query string and the other fields in the JSON body, with
  * snake_case wire names.
  *
  * @since 0.2.0
@@ -276,13 +276,13 @@ export const UpdateResponse: Schema.Schema<UpdateResponse, typeof UpdateResponse
 
 const DeleteRequest_ = Schema.Struct({
   ...environmentScope,
-  URL: Wire.field("url", requiredURL(urlNote)),
+  url: Wire.field("url", requiredURL(urlNote)),
   doNotPromoteDefaults: Wire.optionalField("do_not_promote_defaults", queryBoolean(
     "If true, do not promote another URL to the default of the types this URL was the default for. Sent as true/false."
   ))
 })
 /**
- * The input of {@link delete}: the environment (`projectSlug`, `environmentSlug`) and `URL`, and optionally
+ * The input of {@link delete}: the environment (`projectSlug`, `environmentSlug`) and `url`, and optionally
  * `doNotPromoteDefaults`.
  *
  * @since 0.2.0
@@ -292,7 +292,7 @@ export interface DeleteRequest extends Schema.Schema.Type<typeof DeleteRequest_>
 /**
  * The schema of {@link DeleteRequest}. {@link delete} encodes its input with it: a value that does not fit
  * fails with an `InvalidRequestError` and nothing is sent; otherwise it sends `projectSlug` and
- * `environmentSlug` in the path and `URL` and `doNotPromoteDefaults` in the query string, with snake_case
+ * `environmentSlug` in the path and `url` and `doNotPromoteDefaults` in the query string, with snake_case
  * wire names.
  *
  * @since 0.2.0
@@ -376,7 +376,7 @@ export const endpoints = Endpoint.group("redirectURLs", {
  * const program = RedirectURLs.create({
  *   projectSlug: "my-project",
  *   environmentSlug: "production",
- *   URL: "https://app.example.com/authenticate",
+ *   url: "https://app.example.com/authenticate",
  *   validTypes: [{ type: "LOGIN", isDefault: true }, { type: "SIGNUP", isDefault: true }]
  * })
  * ```
@@ -387,7 +387,7 @@ export const endpoints = Endpoint.group("redirectURLs", {
 export const create = Endpoint.operation(endpoints.create)
 
 /**
- * Gets a redirect URL by its URL. An empty `URL` fails with
+ * Gets a redirect URL by its URL. An empty `url` fails with
  * `InvalidRequestError` before anything is sent.
  *
  * @example
@@ -399,7 +399,7 @@ export const create = Endpoint.operation(endpoints.create)
  *   const { redirectURL } = yield* RedirectURLs.get({
  *     projectSlug: "my-project",
  *     environmentSlug: "production",
- *     URL: "https://app.example.com/authenticate?next=/home"
+ *     url: "https://app.example.com/authenticate?next=/home"
  *   })
  *   return redirectURL.validTypes.map(({ type }) => type)
  * })
@@ -420,7 +420,7 @@ export const get = Endpoint.operation(endpoints.get)
  *
  * const program = Effect.gen(function* () {
  *   const { redirectURLs } = yield* RedirectURLs.getAll({ projectSlug: "my-project", environmentSlug: "production" })
- *   return redirectURLs.map((redirectURL) => redirectURL.URL)
+ *   return redirectURLs.map((redirectURL) => redirectURL.url)
  * })
  * ```
  *
@@ -430,7 +430,7 @@ export const get = Endpoint.operation(endpoints.get)
 export const getAll = Endpoint.operation(endpoints.getAll)
 
 /**
- * Replaces the types of a redirect URL. An empty `URL` fails with
+ * Replaces the types of a redirect URL. An empty `url` fails with
  * `InvalidRequestError` before anything is sent.
  *
  * @example
@@ -440,7 +440,7 @@ export const getAll = Endpoint.operation(endpoints.getAll)
  * const program = RedirectURLs.update({
  *   projectSlug: "my-project",
  *   environmentSlug: "production",
- *   URL: "https://app.example.com/authenticate",
+ *   url: "https://app.example.com/authenticate",
  *   validTypes: [{ type: "LOGIN", isDefault: true }, { type: "RESET_PASSWORD", isDefault: false }]
  * })
  * ```
@@ -454,7 +454,7 @@ const delete_ = Endpoint.operation(endpoints.delete)
 export {
   /**
    * Deletes a redirect URL. Another URL becomes the default of the types it
-   * was the default for, unless `doNotPromoteDefaults` is set. An empty `URL`
+   * was the default for, unless `doNotPromoteDefaults` is set. An empty `url`
    * fails with `InvalidRequestError` before anything is sent.
    *
    * @example
@@ -464,7 +464,7 @@ export {
    * const program = RedirectURLs.delete({
    *   projectSlug: "my-project",
    *   environmentSlug: "production",
-   *   URL: "https://app.example.com/authenticate",
+   *   url: "https://app.example.com/authenticate",
    *   doNotPromoteDefaults: true
    * })
    * ```

@@ -162,7 +162,7 @@ export interface OAuthConfig extends Schema.Schema.Type<typeof OAuthConfig_> {}
 export const OAuthConfig: Schema.Schema<OAuthConfig, typeof OAuthConfig_.Encoded> = OAuthConfig_
 
 const TOTPsConfig_ = Schema.Struct({
-  createTOTPs: flag("create_totps", "TOTP creation enabled."),
+  createTotps: flag("create_totps", "TOTP creation enabled."),
   enabled: flag("enabled", "TOTP endpoints enabled.")
 })
 /**
@@ -443,7 +443,7 @@ export const ConsumerOTPsConfigOpen: Schema.Schema<ConsumerOTPsConfigOpen, typeo
   ConsumerOTPsConfigOpen_
 
 const ConsumerWebAuthnConfig_ = Schema.Struct({
-  createWebAuthns: flag("create_webauthns", "WebAuthn registration enabled."),
+  createWebauthns: flag("create_webauthns", "WebAuthn registration enabled."),
   enabled: flag("enabled", "WebAuthn endpoints enabled.")
 })
 /**

@@ -41,7 +41,7 @@ const apiError = <A, E extends { readonly _tag: string }, R>(effect: Effect.Effe
   })
 
 describe("EmailTemplates", () => {
-  it.effect("create of a prebuilt template echoes it and omits customHTMLCustomization (absent key on the wire)", () =>
+  it.effect("create of a prebuilt template echoes it and omits customHtmlCustomization (absent key on the wire)", () =>
     Effect.gen(function*() {
       const fake = yield* FakeManagementApi.FakeManagementApi
       const projectSlug = yield* project
@@ -55,7 +55,7 @@ describe("EmailTemplates", () => {
       expect(t.name).toBe("Test Prebuilt Template")
       expect(t.senderInformation).toEqual(sender)
       expect(t.prebuiltCustomization).toEqual(styling)
-      expect("customHTMLCustomization" in t).toBe(false)
+      expect("customHtmlCustomization" in t).toBe(false)
       const template = wire?.["email_template"] as Record<string, unknown>
       expect(template).toMatchObject({
         template_id: "test-template-1",
@@ -91,13 +91,13 @@ describe("EmailTemplates", () => {
       yield* createPrebuilt(projectSlug, "test-template-2", "Test Prebuilt Template 2")
       const got = yield* EmailTemplates.get({ projectSlug, templateID: "test-template-1" })
       expect(got.emailTemplate).toEqual(emailTemplate)
-      expect("customHTMLCustomization" in got.emailTemplate).toBe(false)
+      expect("customHtmlCustomization" in got.emailTemplate).toBe(false)
       const all = yield* EmailTemplates.getAll({ projectSlug })
       expect(all.emailTemplates.map((t) => t.templateID)).toEqual(["test-template-1", "test-template-2"])
       expect(all.emailTemplates[1]!.name).toBe("Test Prebuilt Template 2")
     }).pipe(withFake))
 
-  it.effect("update (PUT) returns exactly the new values, still without customHTMLCustomization", () =>
+  it.effect("update (PUT) returns exactly the new values, still without customHtmlCustomization", () =>
     Effect.gen(function*() {
       const fake = yield* FakeManagementApi.FakeManagementApi
       const projectSlug = yield* project
@@ -111,7 +111,7 @@ describe("EmailTemplates", () => {
       expect(res.emailTemplate.templateID).toBe("test-template-1")
       expect(res.emailTemplate.name).toBe("Updated Prebuilt Template")
       expect(res.emailTemplate.prebuiltCustomization).toEqual(restyled)
-      expect("customHTMLCustomization" in res.emailTemplate).toBe(false)
+      expect("customHtmlCustomization" in res.emailTemplate).toBe(false)
       // Omitted fields keep their values (decision).
       expect(res.emailTemplate.senderInformation).toEqual(sender)
       const got = yield* EmailTemplates.get({ projectSlug, templateID: "test-template-1" })
@@ -188,7 +188,7 @@ describe("EmailTemplates", () => {
           templateID: "both",
           senderInformation: { ...sender, fromDomain: "example.com" },
           prebuiltCustomization: styling,
-          customHTMLCustomization: { templateType: "LOGIN", htmlContent: "<p>hi</p>" }
+          customHtmlCustomization: { templateType: "LOGIN", htmlContent: "<p>hi</p>" }
         }))
       ).toMatchObject({ status: 400, type: "invalid_email_template" })
       yield* createPrebuilt(projectSlug, "p")
@@ -196,7 +196,7 @@ describe("EmailTemplates", () => {
         yield* apiError(EmailTemplates.update({
           projectSlug,
           templateID: "p",
-          customHTMLCustomization: { templateType: "LOGIN", htmlContent: "<p>hi</p>" }
+          customHtmlCustomization: { templateType: "LOGIN", htmlContent: "<p>hi</p>" }
         }))
       ).toMatchObject({ status: 400, type: "invalid_email_template" })
     }).pipe(withFake))
@@ -215,7 +215,7 @@ describe("EmailTemplates", () => {
       // A new project has no verified sending domain: refused, and nothing is stored.
       expect(
         yield* apiError(
-          EmailTemplates.create({ projectSlug, templateID: "custom", senderInformation: withDomain, customHTMLCustomization: custom })
+          EmailTemplates.create({ projectSlug, templateID: "custom", senderInformation: withDomain, customHtmlCustomization: custom })
         )
       ).toEqual({ tag: "StytchApiError", status: 400, type: "verified_sending_domain_required" })
       expect((yield* EmailTemplates.getAll({ projectSlug })).emailTemplates).toEqual([])
@@ -227,7 +227,7 @@ describe("EmailTemplates", () => {
           projectSlug,
           templateID: "custom",
           senderInformation: sender,
-          customHTMLCustomization: custom
+          customHtmlCustomization: custom
         }))
       ).toMatchObject({ status: 400, type: "verified_sending_domain_required" })
       expect(
@@ -235,16 +235,16 @@ describe("EmailTemplates", () => {
           projectSlug,
           templateID: "custom",
           senderInformation: { ...sender, fromDomain: "example.com" },
-          customHTMLCustomization: { ...custom, templateType: "PREBUILT" }
+          customHtmlCustomization: { ...custom, templateType: "PREBUILT" }
         }))
       ).toMatchObject({ status: 400, type: "invalid_template_type" })
       const { emailTemplate } = yield* EmailTemplates.create({
         projectSlug,
         templateID: "custom",
         senderInformation: { ...sender, fromDomain: "example.com" },
-        customHTMLCustomization: custom
+        customHtmlCustomization: custom
       })
-      expect(emailTemplate.customHTMLCustomization).toEqual(custom)
+      expect(emailTemplate.customHtmlCustomization).toEqual(custom)
       expect("prebuiltCustomization" in emailTemplate).toBe(false)
     }).pipe(withFake))
 })
@@ -305,7 +305,7 @@ describe("default email templates", () => {
         projectSlug,
         templateID: "login",
         senderInformation: { ...sender, fromDomain: "example.com" },
-        customHTMLCustomization: { templateType: "LOGIN", htmlContent: "<p>hi</p>", subject: "Log in" }
+        customHtmlCustomization: { templateType: "LOGIN", htmlContent: "<p>hi</p>", subject: "Log in" }
       })
       const mismatch = { status: 400, type: "email_template_type_mismatch" }
       expect(yield* apiError(EmailTemplates.setDefault({ projectSlug, emailTemplateType: "LOGIN", templateID: "p" })))
@@ -378,7 +378,7 @@ describe("request validation", () => {
         EmailTemplates.create({
           projectSlug: "p",
           templateID: "t",
-          customHTMLCustomization: { templateType: "WELCOME" as EmailTemplates.EmailTemplateType }
+          customHtmlCustomization: { templateType: "WELCOME" as EmailTemplates.EmailTemplateType }
         })
       )
       expect(badTemplateType._tag).toBe("InvalidRequestError")
@@ -401,6 +401,6 @@ describe("request validation", () => {
       )
       const { emailTemplate } = yield* EmailTemplates.get({ projectSlug, templateID: "t" })
       expect(emailTemplate.prebuiltCustomization?.fontFamily).toBe("COMIC_SANS")
-      expect(emailTemplate.customHTMLCustomization?.templateType).toBe("WELCOME")
+      expect(emailTemplate.customHtmlCustomization?.templateType).toBe("WELCOME")
     }).pipe(withFake))
 })

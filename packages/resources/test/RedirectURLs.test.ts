@@ -29,21 +29,21 @@ describe("RedirectURLs", () => {
   it.effect("every operation round-trips: create, get, getAll, update, delete", () =>
     Effect.gen(function*() {
       const scope = yield* testEnvironment("B2B")
-      const URL = "https://example.com/authenticate"
-      const created = yield* RedirectURLs.create({ ...scope, URL, validTypes: [{ type: "LOGIN", isDefault: true }] })
+      const url = "https://example.com/authenticate"
+      const created = yield* RedirectURLs.create({ ...scope, url, validTypes: [{ type: "LOGIN", isDefault: true }] })
       expect(created.redirectURL).toBeInstanceOf(RedirectURLs.RedirectURL)
-      expect(created.redirectURL).toMatchObject({ URL, validTypes: [{ type: "LOGIN", isDefault: true }] })
+      expect(created.redirectURL).toMatchObject({ url, validTypes: [{ type: "LOGIN", isDefault: true }] })
       expect(created.statusCode).toBe(200)
       expect(created.requestID).toMatch(/^request-id-test-/)
 
-      const got = yield* RedirectURLs.get({ ...scope, URL })
+      const got = yield* RedirectURLs.get({ ...scope, url })
       expect(got.redirectURL).toEqual(created.redirectURL)
       const all = yield* urlsOf(scope)
-      expect(all.map((u) => u.URL)).toContain(URL)
+      expect(all.map((u) => u.url)).toContain(url)
 
       const updated = yield* RedirectURLs.update({
         ...scope,
-        URL,
+        url,
         validTypes: [
           { type: "LOGIN", isDefault: true },
           { type: "SIGNUP", isDefault: true },
@@ -53,21 +53,21 @@ describe("RedirectURLs", () => {
       expect(updated.redirectURL.validTypes).toHaveLength(3)
       expect(typesOf(updated.redirectURL)).toEqual({ LOGIN: true, SIGNUP: true, INVITE: false })
 
-      const deleted = yield* RedirectURLs.delete({ ...scope, URL })
+      const deleted = yield* RedirectURLs.delete({ ...scope, url })
       expect(deleted.statusCode).toBe(200)
-      const after = yield* Effect.flip(RedirectURLs.get({ ...scope, URL }))
+      const after = yield* Effect.flip(RedirectURLs.get({ ...scope, url }))
       expect(after).toMatchObject({ _tag: "StytchApiError", statusCode: 404, errorType: "redirect_url_not_found" })
     }).pipe(withFake))
 
   it.effect("sends url (and do_not_promote_defaults) in the query string; delete and get send no body", () =>
     Effect.gen(function*() {
       const scope = yield* testEnvironment("B2B")
-      const URL = "https://example.com/q"
-      yield* RedirectURLs.create({ ...scope, URL, validTypes: [{ type: "LOGIN", isDefault: false }] })
-      yield* RedirectURLs.get({ ...scope, URL })
+      const url = "https://example.com/q"
+      yield* RedirectURLs.create({ ...scope, url, validTypes: [{ type: "LOGIN", isDefault: false }] })
+      yield* RedirectURLs.get({ ...scope, url })
       yield* RedirectURLs.getAll(scope)
-      yield* RedirectURLs.update({ ...scope, URL, validTypes: [{ type: "SIGNUP", isDefault: false }] })
-      yield* RedirectURLs.delete({ ...scope, URL, doNotPromoteDefaults: true })
+      yield* RedirectURLs.update({ ...scope, url, validTypes: [{ type: "SIGNUP", isDefault: false }] })
+      yield* RedirectURLs.delete({ ...scope, url, doNotPromoteDefaults: true })
       const path = `/pwa/v3/projects/${scope.projectSlug}/environments/${scope.environmentSlug}/redirect_urls`
       const sent = (yield* fakeRequests).filter((r) => r.operation?.startsWith("redirectURLs."))
       expect(sent.map(({ body, method, path, query }) => ({ method, path, query, body }))).toEqual([
@@ -75,31 +75,31 @@ describe("RedirectURLs", () => {
           method: "POST",
           path,
           query: {},
-          body: { url: URL, valid_types: [{ type: "LOGIN", is_default: false }] }
+          body: { url, valid_types: [{ type: "LOGIN", is_default: false }] }
         },
-        { method: "GET", path, query: { url: URL }, body: undefined },
+        { method: "GET", path, query: { url }, body: undefined },
         { method: "GET", path: `${path}/all`, query: {}, body: undefined },
-        { method: "PUT", path, query: { url: URL }, body: { valid_types: [{ type: "SIGNUP", is_default: false }] } },
-        { method: "DELETE", path, query: { url: URL, do_not_promote_defaults: "true" }, body: undefined }
+        { method: "PUT", path, query: { url }, body: { valid_types: [{ type: "SIGNUP", is_default: false }] } },
+        { method: "DELETE", path, query: { url, do_not_promote_defaults: "true" }, body: undefined }
       ])
     }).pipe(withFake))
 
   it.effect("URLs with ?, &, #, %, +, spaces and non-ASCII round-trip through the url query parameter", () =>
     Effect.gen(function*() {
       const scope = yield* testEnvironment("B2B")
-      for (const URL of awkward) {
-        const created = yield* RedirectURLs.create({ ...scope, URL, validTypes: [{ type: "LOGIN", isDefault: false }] })
-        expect(created.redirectURL.URL).toBe(URL)
-        expect((yield* RedirectURLs.get({ ...scope, URL })).redirectURL.URL).toBe(URL)
-        const updated = yield* RedirectURLs.update({ ...scope, URL, validTypes: [{ type: "SIGNUP", isDefault: false }] })
-        expect(updated.redirectURL).toMatchObject({ URL, validTypes: [{ type: "SIGNUP" }] })
+      for (const url of awkward) {
+        const created = yield* RedirectURLs.create({ ...scope, url, validTypes: [{ type: "LOGIN", isDefault: false }] })
+        expect(created.redirectURL.url).toBe(url)
+        expect((yield* RedirectURLs.get({ ...scope, url })).redirectURL.url).toBe(url)
+        const updated = yield* RedirectURLs.update({ ...scope, url, validTypes: [{ type: "SIGNUP", isDefault: false }] })
+        expect(updated.redirectURL).toMatchObject({ url, validTypes: [{ type: "SIGNUP" }] })
       }
-      // The fake decoded each query exactly back to the URL that was sent.
+      // The fake decoded each query exactly back to the url that was sent.
       const queried = (yield* fakeRequests).filter((r) => r.operation === "redirectURLs.get").map((r) => r.query.url)
       expect(queried).toEqual(awkward)
-      expect((yield* urlsOf(scope)).map((u) => u.URL)).toEqual(expect.arrayContaining(awkward))
-      for (const URL of awkward) yield* RedirectURLs.delete({ ...scope, URL })
-      expect((yield* urlsOf(scope)).map((u) => u.URL)).not.toEqual(expect.arrayContaining([awkward[0]]))
+      expect((yield* urlsOf(scope)).map((u) => u.url)).toEqual(expect.arrayContaining(awkward))
+      for (const url of awkward) yield* RedirectURLs.delete({ ...scope, url })
+      expect((yield* urlsOf(scope)).map((u) => u.url)).not.toEqual(expect.arrayContaining([awkward[0]]))
     }).pipe(withFake))
 
   it.effect("the query string is percent-encoded on the wire: no raw reserved characters, spaces as %20", () => {
@@ -119,10 +119,10 @@ describe("RedirectURLs", () => {
     ).pipe(Layer.provideMerge(FakeManagementApi.layerFake()))
     return Effect.gen(function*() {
       const scope = yield* testEnvironment("B2B")
-      const URL = "https://ex.com/a b?x=1&y=+%#é"
-      yield* RedirectURLs.create({ ...scope, URL, validTypes: [{ type: "LOGIN", isDefault: false }] })
+      const url = "https://ex.com/a b?x=1&y=+%#é"
+      yield* RedirectURLs.create({ ...scope, url, validTypes: [{ type: "LOGIN", isDefault: false }] })
       seen.length = 0
-      yield* RedirectURLs.get({ ...scope, URL })
+      yield* RedirectURLs.get({ ...scope, url })
       expect(seen).toHaveLength(1)
       const query = seen[0]!.slice(seen[0]!.indexOf("?") + 1)
       expect(query).toBe("url=https%3A%2F%2Fex.com%2Fa%20b%3Fx%3D1%26y%3D%2B%25%23%C3%A9")
@@ -132,13 +132,13 @@ describe("RedirectURLs", () => {
   it.effect("create of an existing URL merges types: LOGIN then SIGNUP gives 2 valid types", () =>
     Effect.gen(function*() {
       const scope = yield* testEnvironment("B2B")
-      const URL = "https://example.com/merge"
-      yield* RedirectURLs.create({ ...scope, URL, validTypes: [{ type: "LOGIN", isDefault: true }] })
-      const merged = yield* RedirectURLs.create({ ...scope, URL, validTypes: [{ type: "SIGNUP", isDefault: true }] })
+      const url = "https://example.com/merge"
+      yield* RedirectURLs.create({ ...scope, url, validTypes: [{ type: "LOGIN", isDefault: true }] })
+      const merged = yield* RedirectURLs.create({ ...scope, url, validTypes: [{ type: "SIGNUP", isDefault: true }] })
       expect(typesOf(merged.redirectURL)).toEqual({ LOGIN: true, SIGNUP: true })
-      const got = yield* RedirectURLs.get({ ...scope, URL })
+      const got = yield* RedirectURLs.get({ ...scope, url })
       expect(got.redirectURL.validTypes).toHaveLength(2)
-      expect((yield* urlsOf(scope)).filter((u) => u.URL === URL)).toHaveLength(1)
+      expect((yield* urlsOf(scope)).filter((u) => u.url === url)).toHaveLength(1)
     }).pipe(withFake))
 
   it.effect("create with one type echoes it; with three types returns three", () =>
@@ -146,13 +146,13 @@ describe("RedirectURLs", () => {
       const scope = yield* testEnvironment("B2B")
       const one = yield* RedirectURLs.create({
         ...scope,
-        URL: "https://example.com/one",
+        url: "https://example.com/one",
         validTypes: [{ type: "LOGIN", isDefault: true }]
       })
       expect(one.redirectURL.validTypes).toEqual([{ type: "LOGIN", isDefault: true }])
       const three = yield* RedirectURLs.create({
         ...scope,
-        URL: "https://example.com/three",
+        url: "https://example.com/three",
         validTypes: [
           { type: "LOGIN", isDefault: true },
           { type: "SIGNUP", isDefault: true },
@@ -167,7 +167,7 @@ describe("RedirectURLs", () => {
       const scope = yield* testEnvironment("B2B")
       const initial = yield* urlsOf(scope)
       expect(initial).toHaveLength(1)
-      expect(initial[0]!.URL).toBe("http://localhost:3000/authenticate")
+      expect(initial[0]!.url).toBe("http://localhost:3000/authenticate")
       expect(typesOf(initial[0]!)).toEqual({ LOGIN: true, SIGNUP: true, INVITE: true, RESET_PASSWORD: true, DISCOVERY: true })
 
       const consumer = yield* testEnvironment("CONSUMER")
@@ -177,8 +177,8 @@ describe("RedirectURLs", () => {
       expect(yield* urlsOf(live)).toEqual([])
 
       const added = ["https://example.com/1", "https://example.com/2", "https://example.com/3"]
-      for (const URL of added) yield* RedirectURLs.create({ ...scope, URL, validTypes: [{ type: "LOGIN", isDefault: false }] })
-      expect((yield* urlsOf(scope)).map((u) => u.URL)).toEqual(["http://localhost:3000/authenticate", ...added])
+      for (const url of added) yield* RedirectURLs.create({ ...scope, url, validTypes: [{ type: "LOGIN", isDefault: false }] })
+      expect((yield* urlsOf(scope)).map((u) => u.url)).toEqual(["http://localhost:3000/authenticate", ...added])
     }).pipe(withFake))
 
   it.effect("the first URL of a type becomes its default even if is_default is false, unless do_not_promote_defaults", () =>
@@ -186,20 +186,20 @@ describe("RedirectURLs", () => {
       const scope = yield* liveProject("B2B")
       const first = yield* RedirectURLs.create({
         ...scope,
-        URL: "https://example.com/first",
+        url: "https://example.com/first",
         validTypes: [{ type: "LOGIN", isDefault: false }]
       })
       expect(typesOf(first.redirectURL)).toEqual({ LOGIN: true })
       const second = yield* RedirectURLs.create({
         ...scope,
-        URL: "https://example.com/second",
+        url: "https://example.com/second",
         validTypes: [{ type: "LOGIN", isDefault: false }]
       })
       expect(typesOf(second.redirectURL)).toEqual({ LOGIN: false })
 
       const quiet = yield* RedirectURLs.create({
         ...scope,
-        URL: "https://example.com/quiet",
+        url: "https://example.com/quiet",
         validTypes: [{ type: "RESET_PASSWORD", isDefault: false }],
         doNotPromoteDefaults: true
       })
@@ -211,7 +211,7 @@ describe("RedirectURLs", () => {
       const scope = yield* testEnvironment("B2B")
       const res = yield* RedirectURLs.create({
         ...scope,
-        URL: "https://example.com/reset",
+        url: "https://example.com/reset",
         validTypes: [{ type: "RESET_PASSWORD", isDefault: false }],
         doNotPromoteDefaults: true
       })
@@ -221,21 +221,21 @@ describe("RedirectURLs", () => {
   it.effect("is_default true moves a type's default to this URL", () =>
     Effect.gen(function*() {
       const scope = yield* testEnvironment("B2B")
-      yield* RedirectURLs.create({ ...scope, URL: "https://example.com/new", validTypes: [{ type: "LOGIN", isDefault: true }] })
-      const old = yield* RedirectURLs.get({ ...scope, URL: "http://localhost:3000/authenticate" })
+      yield* RedirectURLs.create({ ...scope, url: "https://example.com/new", validTypes: [{ type: "LOGIN", isDefault: true }] })
+      const old = yield* RedirectURLs.get({ ...scope, url: "http://localhost:3000/authenticate" })
       expect(typesOf(old.redirectURL)).toMatchObject({ LOGIN: false, SIGNUP: true })
-      const defaults = (yield* urlsOf(scope)).filter((u) => typesOf(u).LOGIN === true).map((u) => u.URL)
+      const defaults = (yield* urlsOf(scope)).filter((u) => typesOf(u).LOGIN === true).map((u) => u.url)
       expect(defaults).toEqual(["https://example.com/new"])
     }).pipe(withFake))
 
   it.effect("update replaces valid types (1 → 3, then 3 → 1)", () =>
     Effect.gen(function*() {
       const scope = yield* testEnvironment("B2B")
-      const URL = "https://example.com/replace"
-      yield* RedirectURLs.create({ ...scope, URL, validTypes: [{ type: "LOGIN", isDefault: false }] })
+      const url = "https://example.com/replace"
+      yield* RedirectURLs.create({ ...scope, url, validTypes: [{ type: "LOGIN", isDefault: false }] })
       const three = yield* RedirectURLs.update({
         ...scope,
-        URL,
+        url,
         validTypes: [
           { type: "LOGIN", isDefault: false },
           { type: "SIGNUP", isDefault: false },
@@ -243,9 +243,9 @@ describe("RedirectURLs", () => {
         ]
       })
       expect(three.redirectURL.validTypes.map((t) => t.type)).toEqual(["LOGIN", "SIGNUP", "INVITE"])
-      const one = yield* RedirectURLs.update({ ...scope, URL, validTypes: [{ type: "INVITE", isDefault: true }] })
+      const one = yield* RedirectURLs.update({ ...scope, url, validTypes: [{ type: "INVITE", isDefault: true }] })
       expect(one.redirectURL.validTypes).toEqual([{ type: "INVITE", isDefault: true }])
-      expect((yield* RedirectURLs.get({ ...scope, URL })).redirectURL.validTypes).toEqual([
+      expect((yield* RedirectURLs.get({ ...scope, url })).redirectURL.validTypes).toEqual([
         { type: "INVITE", isDefault: true }
       ])
     }).pipe(withFake))
@@ -255,47 +255,47 @@ describe("RedirectURLs", () => {
       const scope = yield* liveProject("B2B")
       const a = "https://example.com/a"
       const b = "https://example.com/b"
-      yield* RedirectURLs.create({ ...scope, URL: a, validTypes: [{ type: "LOGIN", isDefault: true }] })
-      yield* RedirectURLs.create({ ...scope, URL: b, validTypes: [{ type: "LOGIN", isDefault: false }] })
-      yield* RedirectURLs.update({ ...scope, URL: a, validTypes: [{ type: "SIGNUP", isDefault: false }] })
-      expect(typesOf((yield* RedirectURLs.get({ ...scope, URL: b })).redirectURL)).toEqual({ LOGIN: true })
+      yield* RedirectURLs.create({ ...scope, url: a, validTypes: [{ type: "LOGIN", isDefault: true }] })
+      yield* RedirectURLs.create({ ...scope, url: b, validTypes: [{ type: "LOGIN", isDefault: false }] })
+      yield* RedirectURLs.update({ ...scope, url: a, validTypes: [{ type: "SIGNUP", isDefault: false }] })
+      expect(typesOf((yield* RedirectURLs.get({ ...scope, url: b })).redirectURL)).toEqual({ LOGIN: true })
 
-      yield* RedirectURLs.update({ ...scope, URL: b, validTypes: [], doNotPromoteDefaults: true })
-      yield* RedirectURLs.update({ ...scope, URL: a, validTypes: [{ type: "LOGIN", isDefault: false }], doNotPromoteDefaults: true })
-      expect(typesOf((yield* RedirectURLs.get({ ...scope, URL: a })).redirectURL)).toEqual({ LOGIN: false })
+      yield* RedirectURLs.update({ ...scope, url: b, validTypes: [], doNotPromoteDefaults: true })
+      yield* RedirectURLs.update({ ...scope, url: a, validTypes: [{ type: "LOGIN", isDefault: false }], doNotPromoteDefaults: true })
+      expect(typesOf((yield* RedirectURLs.get({ ...scope, url: a })).redirectURL)).toEqual({ LOGIN: false })
     }).pipe(withFake))
 
   it.effect("deleting a default promotes another URL of that type, unless do_not_promote_defaults", () =>
     Effect.gen(function*() {
       const scope = yield* liveProject("B2B")
       const [a, b, c] = ["https://example.com/a", "https://example.com/b", "https://example.com/c"]
-      yield* RedirectURLs.create({ ...scope, URL: a, validTypes: [{ type: "LOGIN", isDefault: true }] })
-      yield* RedirectURLs.create({ ...scope, URL: b, validTypes: [{ type: "LOGIN", isDefault: false }] })
-      yield* RedirectURLs.create({ ...scope, URL: c, validTypes: [{ type: "LOGIN", isDefault: false }] })
-      yield* RedirectURLs.delete({ ...scope, URL: a })
-      expect(typesOf((yield* RedirectURLs.get({ ...scope, URL: b })).redirectURL)).toEqual({ LOGIN: true })
-      yield* RedirectURLs.delete({ ...scope, URL: b, doNotPromoteDefaults: true })
-      expect(typesOf((yield* RedirectURLs.get({ ...scope, URL: c })).redirectURL)).toEqual({ LOGIN: false })
-      yield* RedirectURLs.delete({ ...scope, URL: c, doNotPromoteDefaults: false })
+      yield* RedirectURLs.create({ ...scope, url: a, validTypes: [{ type: "LOGIN", isDefault: true }] })
+      yield* RedirectURLs.create({ ...scope, url: b, validTypes: [{ type: "LOGIN", isDefault: false }] })
+      yield* RedirectURLs.create({ ...scope, url: c, validTypes: [{ type: "LOGIN", isDefault: false }] })
+      yield* RedirectURLs.delete({ ...scope, url: a })
+      expect(typesOf((yield* RedirectURLs.get({ ...scope, url: b })).redirectURL)).toEqual({ LOGIN: true })
+      yield* RedirectURLs.delete({ ...scope, url: b, doNotPromoteDefaults: true })
+      expect(typesOf((yield* RedirectURLs.get({ ...scope, url: c })).redirectURL)).toEqual({ LOGIN: false })
+      yield* RedirectURLs.delete({ ...scope, url: c, doNotPromoteDefaults: false })
       expect(yield* urlsOf(scope)).toEqual([])
     }).pipe(withFake))
 
   it.effect("get, update and delete of an unknown URL are 404 redirect_url_not_found", () =>
     Effect.gen(function*() {
       const scope = yield* testEnvironment("B2B")
-      const URL = "https://example.com/nope"
+      const url = "https://example.com/nope"
       for (
         const call of [
-          RedirectURLs.get({ ...scope, URL }),
-          RedirectURLs.update({ ...scope, URL, validTypes: [{ type: "LOGIN", isDefault: true }] }),
-          RedirectURLs.delete({ ...scope, URL })
+          RedirectURLs.get({ ...scope, url }),
+          RedirectURLs.update({ ...scope, url, validTypes: [{ type: "LOGIN", isDefault: true }] }),
+          RedirectURLs.delete({ ...scope, url })
         ]
       ) {
         const error = yield* Effect.flip(call)
         expect(error).toMatchObject({ _tag: "StytchApiError", statusCode: 404, errorType: "redirect_url_not_found" })
       }
       // A failed update created nothing.
-      expect((yield* urlsOf(scope)).map((u) => u.URL)).not.toContain(URL)
+      expect((yield* urlsOf(scope)).map((u) => u.url)).not.toContain(url)
     }).pipe(withFake))
 
   it.effect("an unknown environment is 404", () =>
@@ -309,13 +309,13 @@ describe("RedirectURLs", () => {
     Effect.gen(function*() {
       const scope = yield* testEnvironment("B2B")
       const before = (yield* fakeRequests).length
-      for (const URL of ["", "   "]) {
+      for (const url of ["", "   "]) {
         for (
           const call of [
-            RedirectURLs.get({ ...scope, URL }),
-            RedirectURLs.update({ ...scope, URL, validTypes: [] }),
-            RedirectURLs.delete({ ...scope, URL }),
-            RedirectURLs.create({ ...scope, URL })
+            RedirectURLs.get({ ...scope, url }),
+            RedirectURLs.update({ ...scope, url, validTypes: [] }),
+            RedirectURLs.delete({ ...scope, url }),
+            RedirectURLs.create({ ...scope, url })
           ]
         ) {
           const error = yield* Effect.flip(call)
@@ -330,13 +330,13 @@ describe("RedirectURLs", () => {
     Effect.gen(function*() {
       const scope = yield* testEnvironment("B2B")
       const before = (yield* fakeRequests).length
-      const URL = "https://example.com"
+      const url = "https://example.com"
       const calls = [
-        RedirectURLs.create({ ...scope, projectSlug: "", URL }),
-        RedirectURLs.get({ ...scope, environmentSlug: "", URL }),
+        RedirectURLs.create({ ...scope, projectSlug: "", url }),
+        RedirectURLs.get({ ...scope, environmentSlug: "", url }),
         RedirectURLs.getAll({ ...scope, projectSlug: " " }),
-        RedirectURLs.update({ ...scope, environmentSlug: "", URL }),
-        RedirectURLs.delete({ ...scope, projectSlug: "", URL })
+        RedirectURLs.update({ ...scope, environmentSlug: "", url }),
+        RedirectURLs.delete({ ...scope, projectSlug: "", url })
       ]
       for (const call of calls) {
         const error = yield* Effect.flip(call)
@@ -350,8 +350,8 @@ describe("RedirectURLs", () => {
       const scope = yield* testEnvironment("B2B")
       const before = (yield* fakeRequests).length
       const validTypes = [{ type: "LOGON", isDefault: true }] as unknown as ReadonlyArray<RedirectURLs.URLType>
-      const URL = "https://example.com/typo"
-      for (const call of [RedirectURLs.create({ ...scope, URL, validTypes }), RedirectURLs.update({ ...scope, URL, validTypes })]) {
+      const url = "https://example.com/typo"
+      for (const call of [RedirectURLs.create({ ...scope, url, validTypes }), RedirectURLs.update({ ...scope, url, validTypes })]) {
         const error = yield* Effect.flip(call)
         expect(error).toMatchObject({ _tag: "InvalidRequestError", kind: "Body" })
       }
@@ -361,20 +361,20 @@ describe("RedirectURLs", () => {
   it.effect("DISCOVERY is refused in a Consumer project; accepted in B2B", () =>
     Effect.gen(function*() {
       const consumer = yield* testEnvironment("CONSUMER")
-      const URL = "https://example.com/discovery"
+      const url = "https://example.com/discovery"
       const error = yield* Effect.flip(
-        RedirectURLs.create({ ...consumer, URL, validTypes: [{ type: "DISCOVERY", isDefault: true }] })
+        RedirectURLs.create({ ...consumer, url, validTypes: [{ type: "DISCOVERY", isDefault: true }] })
       )
       expect(error).toMatchObject({ _tag: "StytchApiError", statusCode: 400, errorType: "invalid_redirect_url_type" })
       const b2b = yield* testEnvironment("B2B")
-      const ok = yield* RedirectURLs.create({ ...b2b, URL, validTypes: [{ type: "DISCOVERY", isDefault: true }] })
+      const ok = yield* RedirectURLs.create({ ...b2b, url, validTypes: [{ type: "DISCOVERY", isDefault: true }] })
       expect(ok.redirectURL.validTypes).toEqual([{ type: "DISCOVERY", isDefault: true }])
     }).pipe(withFake))
 
   it.effect("a URL that does not parse is a 400 invalid_redirect_url", () =>
     Effect.gen(function*() {
       const scope = yield* testEnvironment("B2B")
-      const error = yield* Effect.flip(RedirectURLs.create({ ...scope, URL: "not a url" }))
+      const error = yield* Effect.flip(RedirectURLs.create({ ...scope, url: "not a url" }))
       expect(error).toMatchObject({ _tag: "StytchApiError", statusCode: 400, errorType: "invalid_redirect_url" })
     }).pipe(withFake))
 
@@ -394,12 +394,12 @@ describe("RedirectURLs", () => {
         { operation: "redirectURLs.getAll" }
       )
       const urls = yield* urlsOf(scope)
-      expect(urls.map((u) => ({ URL: u.URL, validTypes: u.validTypes }))).toEqual([
+      expect(urls.map((u) => ({ url: u.url, validTypes: u.validTypes }))).toEqual([
         {
-          URL: "https://example.com/x",
+          url: "https://example.com/x",
           validTypes: [{ type: "SOMETHING_NEW", isDefault: false }, { type: "LOGIN", isDefault: true }]
         },
-        { URL: "https://example.com/y", validTypes: [] }
+        { url: "https://example.com/y", validTypes: [] }
       ])
     }).pipe(withFake))
 })

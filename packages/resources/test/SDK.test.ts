@@ -20,8 +20,8 @@ const consumerConfig: SDK.ConsumerConfig = {
     smsAutofillMetadata: [{ metadataType: "domain", metadataValue: "example.com", bundleID: "com.example.app" }]
   },
   oauth: { enabled: true, pkceRequired: true },
-  totps: { createTOTPs: true, enabled: true },
-  webauthn: { createWebAuthns: false, enabled: true },
+  totps: { createTotps: true, enabled: true },
+  webauthn: { createWebauthns: false, enabled: true },
   cryptoWallets: { enabled: true, siweRequired: false },
   dfppa: { enabled: "DISABLED", onChallenge: "ALLOW" },
   biometrics: { createBiometricsEnabled: true, enabled: false },
@@ -41,7 +41,7 @@ const b2bConfig: SDK.B2BConfig = {
   sessions: { maxSessionDurationMinutes: 180 },
   magicLinks: { enabled: true, pkceRequired: false },
   oauth: { enabled: true, pkceRequired: true },
-  totps: { createTOTPs: false, enabled: true },
+  totps: { createTotps: false, enabled: true },
   sso: { enabled: true, pkceRequired: false },
   otps: {
     smsEnabled: true,

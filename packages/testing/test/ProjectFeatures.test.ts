@@ -118,7 +118,7 @@ const rules: ReadonlyArray<Rule> = [
         templateID: "custom-login",
         name: "Custom login",
         senderInformation: { fromLocalPart: "noreply", fromDomain: "mail.example.com" },
-        customHTMLCustomization: { templateType: "LOGIN", htmlContent: "<a href=\"{{magic_link_url}}\">Log in</a>" }
+        customHtmlCustomization: { templateType: "LOGIN", htmlContent: "<a href=\"{{magic_link_url}}\">Log in</a>" }
       }),
     stored: templateIDs,
     initially: [],

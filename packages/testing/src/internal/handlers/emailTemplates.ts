@@ -39,7 +39,7 @@ const requireSendingDomain = (features: ProjectFeatures): void => {
  * `from_domain` as that domain (it does not model domain names).
  */
 const validate = (project: ProjectState, template: EmailTemplates.EmailTemplate): void => {
-  const { customHTMLCustomization: custom, prebuiltCustomization: prebuilt } = template
+  const { customHtmlCustomization: custom, prebuiltCustomization: prebuilt } = template
   if (prebuilt !== undefined && custom !== undefined) {
     throw badRequest(
       "invalid_email_template",
@@ -98,7 +98,7 @@ export const emailTemplates: Handlers<typeof EmailTemplates> = {
     // Each field sent replaces the stored one whole (nested structs are not merged); omitted fields keep theirs.
     const template = new EmailTemplates.EmailTemplate({ ...current, ...changes })
     validate(project, template)
-    const custom = template.customHTMLCustomization
+    const custom = template.customHtmlCustomization
     if (custom !== undefined) {
       for (const [type, id] of state.defaults) {
         if (id === templateID && type !== custom.templateType) {
@@ -133,7 +133,7 @@ export const emailTemplates: Handlers<typeof EmailTemplates> = {
     if (type !== "PREBUILT") requireSendingDomain(project.features)
     const fits = type === "PREBUILT"
       ? template.prebuiltCustomization !== undefined
-      : template.customHTMLCustomization?.templateType === type
+      : template.customHtmlCustomization?.templateType === type
     if (!fits) {
       throw badRequest(
         "email_template_type_mismatch",

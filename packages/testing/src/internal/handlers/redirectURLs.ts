@@ -35,7 +35,7 @@ const urlOf = (environment: EnvironmentState, url: string): StoredURL => {
 
 const toModel = (stored: StoredURL) =>
   new RedirectURLs.RedirectURL({
-    URL: stored.url,
+    url: stored.url,
     validTypes: Array.from(stored.types, ([type, isDefault]) => ({ type, isDefault }))
   })
 
@@ -103,13 +103,13 @@ const promote = (
 export const redirectURLs: Handlers<typeof RedirectURLs> = {
   create: (request, { workspace }) => {
     const state = environmentOf(workspace, request)
-    checkURL(request.URL)
+    checkURL(request.url)
     const types = requestedTypes(state, request.validTypes)
     const urls = urlsOf(state)
-    let stored = urls.get(request.URL)
+    let stored = urls.get(request.url)
     if (stored === undefined) {
-      stored = { url: request.URL, types: new Map() }
-      urls.set(request.URL, stored)
+      stored = { url: request.url, types: new Map() }
+      urls.set(request.url, stored)
     }
     for (const [type, isDefault] of types) {
       if (isDefault) makeDefault(state, stored, type)
@@ -118,13 +118,13 @@ export const redirectURLs: Handlers<typeof RedirectURLs> = {
     if (request.doNotPromoteDefaults !== true) promote(state, types.keys(), stored)
     return { redirectURL: toModel(stored) }
   },
-  get: (request, { workspace }) => ({ redirectURL: toModel(urlOf(environmentOf(workspace, request), request.URL)) }),
+  get: (request, { workspace }) => ({ redirectURL: toModel(urlOf(environmentOf(workspace, request), request.url)) }),
   getAll: (request, { workspace }) => ({
     redirectURLs: Array.from(urlsOf(environmentOf(workspace, request)).values(), toModel)
   }),
   update: (request, { workspace }) => {
     const state = environmentOf(workspace, request)
-    const stored = urlOf(state, request.URL)
+    const stored = urlOf(state, request.url)
     const types = requestedTypes(state, request.validTypes)
     const touched = new Set([...stored.types.keys(), ...types.keys()])
     stored.types = new Map(Array.from(types.keys(), (type) => [type, false]))
@@ -134,8 +134,8 @@ export const redirectURLs: Handlers<typeof RedirectURLs> = {
   },
   delete: (request, { workspace }) => {
     const state = environmentOf(workspace, request)
-    const stored = urlOf(state, request.URL)
-    urlsOf(state).delete(request.URL)
+    const stored = urlOf(state, request.url)
+    urlsOf(state).delete(request.url)
     const defaults = Array.from(stored.types).filter(([, isDefault]) => isDefault).map(([type]) => type)
     if (request.doNotPromoteDefaults !== true) promote(state, defaults, undefined)
     return {}

@@ -1,5 +1,5 @@
 import { it } from "@effect/vitest"
-import { Environments, Projects } from "@stytch-effect/resources"
+import { EmailTemplates, Environments, Projects } from "@stytch-effect/resources"
 import { FakeManagementApi } from "@stytch-effect/testing"
 import { Effect, Redacted } from "effect"
 import * as fs from "node:fs"
@@ -49,6 +49,15 @@ describe("FakeManagementApi.Seed", () => {
         const { environments } = yield* Environments.getAll({ projectSlug: "acme" })
         expect(environments.map((e) => [e.name, e.type])).toEqual([["Production", "LIVE"], ["Staging", "TEST"]])
         expect(environments[0]!.environmentSlug).toBe("production")
+
+        // The seed's projectFeatures hold for its projects (and new ones) unless a project says otherwise.
+        const shop = projects[1]!.projectSlug
+        yield* EmailTemplates.create({
+          projectSlug: shop,
+          templateID: "login",
+          senderInformation: { fromDomain: "mail.example.com" },
+          customHtmlCustomization: { templateType: "LOGIN", htmlContent: "<a href=\"{{magic_link_url}}\">Log in</a>" }
+        })
 
         yield* Projects.delete({ projectSlug: "acme" })
         yield* Projects.create({ name: "Later" })

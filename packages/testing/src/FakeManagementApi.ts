@@ -171,8 +171,8 @@ export const ProjectFeatures = Schema.Struct({
  * What Stytch, not the API, sets up for a project, and some API rules depend
  * on. Each is off on a new real project, and so in the fake: there the API
  * refuses DFPPA settings other than the defaults, `cookies.httpOnly` other
- * than `DISABLED`, and custom HTML email templates, with the error body the
- * real API sends. Turn them on with {@link Options.projectFeatures} (every new
+ * than `DISABLED`, and custom HTML email templates (a 400 in the real API's
+ * error shape; the error types are docs/decisions.md D70's). Turn them on with {@link Options.projectFeatures} (every new
  * project), a seed's project, or {@link Service.setProjectFeatures}. A
  * feature left out keeps its value (off by default).
  *

@@ -22,6 +22,6 @@ describe("root tsconfig.json paths", () => {
     const { name: packageName } = JSON.parse(fs.readFileSync(path.join(root, "packages", name, "package.json"), "utf8"))
     expect(packageName).toBe(`@stytch-effect/${name}`)
     expect(paths[packageName]).toEqual([`./packages/${name}/src/index.ts`])
-    expect(paths[`${packageName}/*`]).toEqual([`./packages/${name}/src/*`])
+    expect(paths[`${packageName}/*`]).toEqual([`./packages/${name}/src/*.ts`])
   })
 })

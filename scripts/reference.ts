@@ -203,7 +203,11 @@ const renderer = (checker: ts.TypeChecker) => {
         return { code: `interface ${name}${params}${heritage} {${own.length === 0 ? "" : `\n${own.join("\n")}\n`}}`, errors: [] }
       }
       const fields = members(checker.getDeclaredTypeOfSymbol(symbol), declaration)
-      return { code: `interface ${name}${params} {\n${fields.join("\n")}\n}`.replace("{\n\n}", "{}"), errors: [] }
+      if (fields.length === 0) {
+        const heritage = declaration.heritageClauses?.map((c) => ` ${c.getText()}`).join("") ?? ""
+        return { code: `interface ${name}${params}${heritage} {}`, errors: [] }
+      }
+      return { code: `interface ${name}${params} {\n${fields.join("\n")}\n}`, errors: [] }
     }
     if (ts.isTypeAliasDeclaration(declaration)) {
       if (declaration.typeParameters !== undefined) {
@@ -224,7 +228,44 @@ const renderer = (checker: ts.TypeChecker) => {
       const text = signature === undefined ? "" : checker.signatureToString(signature, declaration, typeFlags & ~ts.TypeFormatFlags.WriteArrowStyleSignature)
       return { code: `function ${name}${text}`, errors: namedErrors(type) }
     }
-    return { code: `const ${name}: ${typeText(type, declaration)}`, errors: namedErrors(type) }
+    return { code: `const ${name}: ${objectOfConsts(type, declaration) ?? typeText(type, declaration)}`, errors: namedErrors(type) }
+  }
+
+  /**
+   * A type that refers to the module's exported constants by their types (the
+   * `endpoints` of a group: `Endpoint<typeof CreateRequest, typeof
+   * CreateResponse, …>` rather than both schemas spelled out), one property a
+   * line; `undefined` for any other type.
+   */
+  const objectOfConsts = (type: ts.Type, at: ts.Node): string | undefined => {
+    const consts = new Map<ts.Type, string>()
+    const module = checker.getSymbolAtLocation(at.getSourceFile())
+    for (const exported of module === undefined ? [] : checker.getExportsOfModule(module)) {
+      const declaration = exported.valueDeclaration
+      if (declaration !== undefined && ts.isVariableDeclaration(declaration)) {
+        consts.set(checker.getTypeOfSymbolAtLocation(exported, declaration), exported.getName())
+      }
+    }
+    let replaced = false
+    const text = (t: ts.Type): string => {
+      const name = consts.get(t)
+      if (name !== undefined) {
+        replaced = true
+        return `typeof ${name}`
+      }
+      const isReference = (t.flags & ts.TypeFlags.Object) !== 0 && ((t as ts.ObjectType).objectFlags & ts.ObjectFlags.Reference) !== 0
+      const args = isReference ? checker.getTypeArguments(t as ts.TypeReference) : []
+      const target = t.getSymbol()
+      if (target !== undefined && args.some((a) => consts.has(a))) {
+        return `${checker.symbolToString(target, at, ts.SymbolFlags.Type)}<${args.map(text).join(", ")}>`
+      }
+      return typeText(t, at)
+    }
+    if (!type.getSymbol()?.getName().startsWith("__") || type.getCallSignatures().length > 0) return undefined
+    const lines = checker.getPropertiesOfType(type).map((p) => {
+      return `  ${p.getName()}: ${text(checker.getTypeOfSymbol(p)).replace(/\n/g, "\n  ")}`
+    })
+    return replaced ? `{\n${lines.join("\n")}\n}` : undefined
   }
 
   return { signature }

@@ -100,14 +100,26 @@ const moduleDocOf = (source: ts.SourceFile): Doc => {
   }
 }
 
-const anchorOf = (name: string) => name.toLowerCase().replace(/[^a-z0-9_ -]/g, "").replace(/ /g, "-")
+const slugOf = (heading: string) => heading.toLowerCase().replace(/[^a-z0-9_ -]/g, "").replace(/ /g, "-")
+
+/** GitHub's anchors for a page's headings, in order: a repeated one gets `-1`, `-2`, … */
+const anchorsOf = (headings: ReadonlyArray<string>): ReadonlyArray<string> => {
+  const seen = new Map<string, number>()
+  return headings.map((heading) => {
+    const slug = slugOf(heading)
+    const count = seen.get(slug) ?? 0
+    seen.set(slug, count + 1)
+    return count === 0 ? slug : `${slug}-${count}`
+  })
+}
 
 /** `{@link X}` → a link to X's entry on the same page when there is one, else `X` as code. */
-const linkify = (text: string, local: ReadonlySet<string>) =>
+const linkify = (text: string, local: ReadonlyMap<string, string>) =>
   text.replace(/\{@link(?:code|plain)?\s+([^}\s|]+)\s*(?:\|?\s*([^}]*))?\}/g, (_, target: string, label: string | undefined) => {
     const shown = label !== undefined && label.trim() !== "" ? label.trim() : target
     const name = target.split(".")[0]!
-    return local.has(name) ? `[\`${shown}\`](#${anchorOf(name)})` : `\`${shown}\``
+    const anchor = local.get(name)
+    return anchor !== undefined ? `[\`${shown}\`](#${anchor})` : `\`${shown}\``
   })
 
 /**
@@ -132,6 +144,23 @@ const portable = (text: string): string => {
 const isInSources = (declaration: ts.Declaration) => {
   const file = declaration.getSourceFile().fileName
   return file.startsWith(path.join(root, "packages")) && !file.includes(`${path.sep}node_modules${path.sep}`)
+}
+
+/**
+ * Properties in the order they are written (for a Schema's fields: the
+ * `Schema.Struct` literal), not the checker's, which depends on the order
+ * types happen to be created in.
+ */
+const inSourceOrder = (properties: ReadonlyArray<ts.Symbol>): ReadonlyArray<ts.Symbol> => {
+  const key = (p: ts.Symbol) => {
+    const declaration = p.declarations?.[0]
+    return declaration === undefined ? ["~", 0] as const : [declaration.getSourceFile().fileName, declaration.pos] as const
+  }
+  return [...properties].sort((a, b) => {
+    const [fileA, posA] = key(a)
+    const [fileB, posB] = key(b)
+    return fileA === fileB ? posA - posB : fileA < fileB ? -1 : 1
+  })
 }
 
 const renderer = (checker: ts.TypeChecker) => {
@@ -178,10 +207,10 @@ const renderer = (checker: ts.TypeChecker) => {
 
   /** The public members a type has from this repository's sources (not those of Effect's base classes). */
   const members = (type: ts.Type, at: ts.Node) =>
-    checker.getPropertiesOfType(type).filter((p) => {
+    inSourceOrder(checker.getPropertiesOfType(type).filter((p) => {
       const declarations = p.declarations ?? []
       return declarations.some(isInSources) && declarations.every(isPublic) && !p.getName().startsWith("__")
-    }).map((p) => `  ${member(p, at)}`)
+    })).map((p) => `  ${member(p, at)}`)
 
   /** The signature block of one declaration of an export named `name`. */
   const signature = (name: string, symbol: ts.Symbol, declaration: ts.Declaration): { code: string; errors: ReadonlyArray<string> } => {
@@ -222,6 +251,18 @@ const renderer = (checker: ts.TypeChecker) => {
       return { code: `type ${name} = ${text}`, errors: [] }
     }
     if (ts.isModuleDeclaration(declaration)) return { code: `namespace ${name}`, errors: [] }
+    if (ts.isSourceFile(declaration)) {
+      // `export * as name from "./Module.js"`: a public module is linked to; an internal one is listed here.
+      const relative = path.relative(path.join(root, "packages"), declaration.fileName).split(path.sep)
+      if (relative.length === 3 && relative[1] === "src") {
+        return { code: `namespace ${name} // = @stytch-effect/${relative[0]}/${relative[2]!.replace(/\.ts$/, "")}`, errors: [] }
+      }
+      const inner = checker.getExportsOfModule(symbol).flatMap((e) => {
+        const s = e.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(e) : e
+        return (s.declarations ?? []).filter((d) => !ts.isExportSpecifier(d)).map((d) => signature(e.getName(), s, d).code)
+      })
+      return { code: `namespace ${name} {\n${inner.map((c) => `  ${c.replace(/\n/g, "\n  ")}`).join("\n")}\n}`, errors: [] }
+    }
     const type = checker.getTypeOfSymbolAtLocation(symbol, declaration)
     if (ts.isFunctionDeclaration(declaration)) {
       const signature = checker.getSignatureFromDeclaration(declaration)
@@ -262,7 +303,7 @@ const renderer = (checker: ts.TypeChecker) => {
       return typeText(t, at)
     }
     if (!type.getSymbol()?.getName().startsWith("__") || type.getCallSignatures().length > 0) return undefined
-    const lines = checker.getPropertiesOfType(type).map((p) => {
+    const lines = inSourceOrder(checker.getPropertiesOfType(type)).map((p) => {
       return `  ${p.getName()}: ${text(checker.getTypeOfSymbol(p)).replace(/\n/g, "\n  ")}`
     })
     return replaced ? `{\n${lines.join("\n")}\n}` : undefined
@@ -274,7 +315,7 @@ const renderer = (checker: ts.TypeChecker) => {
 interface Entry {
   readonly name: string
   readonly category: string
-  readonly blocks: ReadonlyArray<string>
+  readonly declarations: ReadonlyArray<{ readonly code: string; readonly errors: ReadonlyArray<string>; readonly doc: Doc }>
 }
 
 const since = (doc: Doc) => doc.tags.find((t) => t.name === "since")?.text.trim()
@@ -289,48 +330,61 @@ const renderModule = (
 ): string => {
   const moduleSymbol = checker.getSymbolAtLocation(source)
   const exports = moduleSymbol === undefined ? [] : checker.getExportsOfModule(moduleSymbol)
-  const local = new Set(exports.map((e) => e.getName()))
   const entries: Array<Entry> = []
   for (const exported of exports) {
     const symbol = exported.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(exported) : exported
-    const specifier = exported.declarations?.find(ts.isExportSpecifier)
+    // `export { x as y }` and `export * as y from "…"` carry their own JSDoc.
+    const specifier = exported.declarations?.find((d) => ts.isExportSpecifier(d) || ts.isNamespaceExport(d))
     const declarations = (symbol.declarations ?? []).filter((d) => !ts.isExportSpecifier(d))
-    const blocks: Array<string> = []
-    let category: string | undefined
-    for (const declaration of declarations) {
-      const doc = docOf(specifier ?? declaration)
-      category ??= doc.tags.find((t) => t.name === "category")?.text.trim()
-      const { code, errors } = render.signature(exported.getName(), symbol, declaration)
+    const rendered: Array<Entry["declarations"][number]> = []
+    for (const declaration of specifier === undefined ? declarations : declarations.slice(0, 1)) {
+      const doc = docOf(specifier === undefined ? declaration : ts.isNamespaceExport(specifier) ? specifier.parent : specifier)
+      rendered.push({ ...render.signature(exported.getName(), symbol, declaration), doc })
+    }
+    const category = rendered.map((r) => r.doc.tags.find((t) => t.name === "category")?.text.trim()).find((c) => c !== undefined)
+    entries.push({ name: exported.getName(), category: category ?? "exports", declarations: rendered })
+  }
+
+  const importPath = module === "index" ? pkg.name : `${pkg.name}/${module}`
+  const categories = [...new Set(entries.map((e) => e.category))]
+  const ordered = categories.flatMap((category) => entries.filter((e) => e.category === category))
+  // Anchors as GitHub makes them, over the page's headings in order.
+  const anchors = anchorsOf([importPath, ...categories.flatMap((c) => [c, ...entries.filter((e) => e.category === c).map((e) => e.name)])])
+  const local = new Map<string, string>()
+  let at = 1
+  for (const category of categories) {
+    at++
+    for (const entry of entries.filter((e) => e.category === category)) local.set(entry.name, anchors[at++]!)
+  }
+
+  const doc = moduleDocOf(source)
+  const namespace = barrel.get(module)
+  const lines = [`# ${importPath}`, "", `[Reference](../README.md) / [${pkg.name}](README.md) / ${module}`, ""]
+  if (doc.text.trim() !== "") lines.push(linkify(doc.text.trim(), local), "")
+  if (module !== "index") {
+    lines.push("```ts", `import * as ${module} from "${importPath}"`)
+    if (namespace !== undefined) lines.push(`import { ${namespace} } from "${pkg.name}" // the same module`)
+    lines.push("```", "")
+  }
+  for (const category of categories) {
+    const names = entries.filter((e) => e.category === category).map((e) => `[${e.name}](#${local.get(e.name)})`)
+    lines.push(`- ${category}: ${names.join(", ")}`)
+  }
+  let current: string | undefined
+  for (const entry of ordered) {
+    if (entry.category !== current) lines.push("", `## ${(current = entry.category)}`)
+    const blocks = entry.declarations.map(({ code, errors, doc }) => {
       const parts = ["```ts", portable(code), "```"]
+      const target = /^namespace \S+ \/\/ = @stytch-effect\/([^/]+)\/(\S+)$/.exec(code)
+      if (target !== null) parts.push("", `[\`@stytch-effect/${target[1]}/${target[2]}\`](../${target[1]}/${target[2]}.md)`)
       if (errors.length > 0) parts.push("", `Errors: ${errors.join("; ")}`)
       if (doc.text.trim() !== "") parts.push("", linkify(doc.text.trim(), local))
       for (const tag of doc.tags.filter((t) => t.name === "example")) parts.push("", "Example:", "", tag.text.trim())
       const version = since(doc)
       if (version !== undefined) parts.push("", `Since ${version}`)
-      blocks.push(parts.join("\n"))
-      if (specifier !== undefined) break
-    }
-    entries.push({ name: exported.getName(), category: category ?? "exports", blocks })
-  }
-
-  const doc = moduleDocOf(source)
-  const importPath = `${pkg.name}/${module}`
-  const namespace = barrel.get(module)
-  const lines = [`# ${importPath}`, "", `[Reference](../README.md) / [${pkg.name}](README.md) / ${module}`, ""]
-  if (doc.text.trim() !== "") lines.push(linkify(doc.text.trim(), local), "")
-  lines.push("```ts", `import * as ${module} from "${importPath}"`)
-  if (namespace !== undefined) lines.push(`import { ${namespace} } from "${pkg.name}" // the same module`)
-  lines.push("```", "")
-  const categories = [...new Set(entries.map((e) => e.category))]
-  for (const category of categories) {
-    const names = entries.filter((e) => e.category === category).map((e) => `[${e.name}](#${anchorOf(e.name)})`)
-    lines.push(`- ${category}: ${names.join(", ")}`)
-  }
-  for (const category of categories) {
-    lines.push("", `## ${category}`)
-    for (const entry of entries.filter((e) => e.category === category)) {
-      lines.push("", `### ${entry.name}`, "", entry.blocks.join("\n\n"))
-    }
+      return parts.join("\n")
+    })
+    lines.push("", `### ${entry.name}`, "", blocks.join("\n\n"))
   }
   return `${lines.join("\n")}\n`
 }
@@ -374,11 +428,15 @@ export const generate = (): ReadonlyMap<string, string> => {
       return source
     }
     const barrel = barrelOf(sourceOf("index"))
-    const rows = pkg.modules.map((module) => {
-      const summary = firstSentence(linkify(moduleDocOf(sourceOf(module)).text, new Set()))
-      return `| [${module}](${module}.md) | ${summary.replace(/\|/g, "\\|")} |`
+    const indexSymbol = checker.getSymbolAtLocation(sourceOf("index"))
+    const ownExports = (indexSymbol === undefined ? [] : checker.getExportsOfModule(indexSymbol)).length > barrel.size
+    const modules = ownExports ? ["index", ...pkg.modules] : pkg.modules
+    const rows = modules.map((module) => {
+      const summary = firstSentence(linkify(moduleDocOf(sourceOf(module)).text, new Map()))
+      return `| [${module === "index" ? pkg.name : module}](${module}.md) | ${summary.replace(/\|/g, "\\|")} |`
     })
     const table = ["| module | |", "| --- | --- |", ...rows]
+    const example = pkg.modules.find((module) => barrel.has(module))
     out.set(`${pkg.dir}/README.md`, [
       `# ${pkg.name}`,
       "",
@@ -386,13 +444,17 @@ export const generate = (): ReadonlyMap<string, string> => {
       "",
       pkg.description,
       "",
-      `Import a module by its path (\`import * as Projects from "${pkg.name}/Projects"\`, the smallest bundle) or from the`,
-      `package (\`import { Projects } from "${pkg.name}"\`). [README](../../../packages/${pkg.dir}/README.md)`,
+      ...(example === undefined ? [] : [
+        `Import a module by its path (\`import * as ${example} from "${pkg.name}/${example}"\`, the smallest bundle) or from`,
+        `the package (\`import { ${barrel.get(example) ?? example} } from "${pkg.name}"\`).`,
+        ""
+      ]),
+      `The package's [README](../../../packages/${pkg.dir}/README.md).`,
       "",
       ...table,
       ""
     ].join("\n"))
-    for (const module of pkg.modules) {
+    for (const module of modules) {
       out.set(`${pkg.dir}/${module}.md`, renderModule(checker, render, pkg, module, sourceOf(module), barrel))
     }
     index.push(`## [${pkg.name}](${pkg.dir}/README.md)`, "", pkg.description, "", ...table.map((row) => row.replace(/\]\((\w+)\.md\)/, `](${pkg.dir}/$1.md)`)), "")

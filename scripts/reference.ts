@@ -74,30 +74,24 @@ interface Doc {
   readonly tags: ReadonlyArray<{ readonly name: string; readonly text: string }>
 }
 
-const docOf = (node: ts.Node): Doc => {
-  const jsDocs = ts.getJSDocCommentsAndTags(node).filter(ts.isJSDoc)
-  const last = jsDocs.at(-1)
-  if (last === undefined) return { text: "", tags: [] }
-  return {
-    text: ts.getTextOfJSDocComment(last.comment) ?? "",
-    tags: (last.tags ?? []).map((tag) => ({ name: tag.tagName.text, text: ts.getTextOfJSDocComment(tag.comment) ?? "" }))
-  }
-}
+const docFrom = (jsDoc: ts.JSDoc | undefined): Doc => ({
+  text: jsDoc === undefined ? "" : ts.getTextOfJSDocComment(jsDoc.comment) ?? "",
+  tags: (jsDoc?.tags ?? []).map((tag) => ({ name: tag.tagName.text, text: ts.getTextOfJSDocComment(tag.comment) ?? "" }))
+})
 
-/** The file's leading JSDoc (the module's description), when it comes before any statement's own. */
+/** The JSDoc of a declaration (the last one before it). */
+const docOf = (node: ts.Node): Doc => docFrom(ts.getJSDocCommentsAndTags(node).filter(ts.isJSDoc).at(-1))
+
+/**
+ * The module's description: the file's first JSDoc, when the first statement
+ * has one of its own after it, or is an import or export (which are not
+ * documented themselves).
+ */
 const moduleDocOf = (source: ts.SourceFile): Doc => {
   const first = source.statements[0]
-  if (first === undefined) return { text: "", tags: [] }
-  const docs = ts.getJSDocCommentsAndTags(first).filter(ts.isJSDoc)
-  // A module doc carries @since and is followed by another JSDoc or by an import.
-  const candidate = docs[0]
-  if (candidate === undefined || (docs.length === 1 && !ts.isImportDeclaration(first) && !ts.isExportDeclaration(first))) {
-    return { text: "", tags: [] }
-  }
-  return {
-    text: ts.getTextOfJSDocComment(candidate.comment) ?? "",
-    tags: (candidate.tags ?? []).map((tag) => ({ name: tag.tagName.text, text: ts.getTextOfJSDocComment(tag.comment) ?? "" }))
-  }
+  const docs = first === undefined ? [] : ts.getJSDocCommentsAndTags(first).filter(ts.isJSDoc)
+  const isModuleDoc = docs.length > 1 || (first !== undefined && (ts.isImportDeclaration(first) || ts.isExportDeclaration(first)))
+  return docFrom(isModuleDoc ? docs[0] : undefined)
 }
 
 const slugOf = (heading: string) => heading.toLowerCase().replace(/[^a-z0-9_ -]/g, "").replace(/ /g, "-")

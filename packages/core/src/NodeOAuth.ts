@@ -12,7 +12,7 @@
  * Node only (it imports `node:fs`, `node:http`, `node:os`); it is not part
  * of the package's main entry, so browser and edge builds never see it.
  *
- * @since 0.3.0
+ * @since 0.1.0
  */
 import type * as HttpClient from "@effect/platform/HttpClient"
 import * as Deferred from "effect/Deferred"
@@ -42,7 +42,7 @@ import type { TransportError } from "./StytchError.js"
  * Linux and other Unixes, `~/Library/Application Support` on macOS,
  * `%APPDATA%` on Windows; then `stytch-effect/oauth-tokens.json`.
  *
- * @since 0.3.0
+ * @since 0.1.0
  * @category file storage
  */
 export const defaultTokenPath = (): string => {
@@ -72,7 +72,7 @@ const storageError = (what: string, path: string) => (cause: unknown) =>
  * that does not parse is treated as "no tokens" too (with a warning), so a
  * new login replaces it.
  *
- * @since 0.3.0
+ * @since 0.1.0
  * @category file storage
  */
 export const fileTokenStorage = (path: string = defaultTokenPath()): OAuth.TokenStorageService => ({
@@ -132,7 +132,7 @@ export const fileTokenStorage = (path: string = defaultTokenPath()): OAuth.Token
 /**
  * A layer of {@link fileTokenStorage}.
  *
- * @since 0.3.0
+ * @since 0.1.0
  * @category file storage
  */
 export const layerFileTokenStorage = (path?: string): Layer.Layer<OAuth.TokenStorage> =>
@@ -146,7 +146,7 @@ export const layerFileTokenStorage = (path?: string): Layer.Layer<OAuth.TokenSto
  * Opens a URL in the user's browser (`open` on macOS, `xdg-open` elsewhere,
  * `rundll32` on Windows; no shell). Errors are ignored: print the URL too.
  *
- * @since 0.3.0
+ * @since 0.1.0
  * @category loopback login
  */
 export const openInBrowser = (url: string): void => {
@@ -167,7 +167,7 @@ export const openInBrowser = (url: string): void => {
  * `OAuth.ServerOptions`), the scopes, where the one-shot callback server
  * listens, how long it waits and how the login URL is shown.
  *
- * @since 0.3.0
+ * @since 0.1.0
  * @category loopback login
  */
 export interface LoopbackOptions extends OAuth.ServerOptions {
@@ -201,7 +201,7 @@ const page = (title: string, text: string) =>
  * cases. Fails with `AuthError` (`Timeout`, `AuthorizationDenied`,
  * `TokenRequestFailed`, …) or a `TransportError`.
  *
- * @since 0.3.0
+ * @since 0.1.0
  * @category loopback login
  */
 export const loginWithLoopback = (

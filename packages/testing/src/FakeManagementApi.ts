@@ -71,7 +71,7 @@ export type {
  * every management endpoint accepts as `Authorization: Bearer …` until they
  * expire (then 401). Any client id is accepted.
  *
- * @since 0.3.0
+ * @since 0.1.0
  * @category models
  */
 export interface OAuthEndpoints {
@@ -225,7 +225,7 @@ export const layer = (
  * )
  * ```
  *
- * @since 0.3.0
+ * @since 0.1.0
  * @category layers
  */
 export const projectLayer = (
@@ -247,7 +247,7 @@ export const projectLayer = (
  * token verification against tokens the real API would not issue (another
  * audience or issuer, no `iat`, …). `undefined` for an unknown project id.
  *
- * @since 0.3.0
+ * @since 0.1.0
  * @category utils
  */
 export const signJWT = (

@@ -57,7 +57,7 @@ export {
    * An error answer of a project's API (a `ProjectClient`), with the official
    * node SDK's fields.
    *
-   * @since 0.3.0
+   * @since 0.1.0
    * @category errors
    */
   StytchError
@@ -67,7 +67,7 @@ export {
    * An OAuth sign-in that failed, or a stored session that can no longer be
    * used (`reason`, `refresh_token_invalid`).
    *
-   * @since 0.3.0
+   * @since 0.1.0
    * @category errors
    */
   AuthError,
@@ -75,14 +75,14 @@ export {
    * What `OAuth.getLoginUrl` returns: the `url`, and the `state` and
    * `verifier` to keep until the callback.
    *
-   * @since 0.3.0
+   * @since 0.1.0
    * @category models
    */
   type LoginUrl,
   /**
    * The OAuth 2.0 + PKCE login helper: login URL, callback, logout.
    *
-   * @since 0.3.0
+   * @since 0.1.0
    * @category clients
    */
   OAuth,
@@ -90,14 +90,14 @@ export {
    * The settings of the {@link OAuth} helper (`redirect_uri`,
    * `token_storage`, scopes, endpoints).
    *
-   * @since 0.3.0
+   * @since 0.1.0
    * @category models
    */
   type OAuthConfig,
   /**
    * The tokens of a signed-in session, as a {@link TokenStorage} stores them.
    *
-   * @since 0.3.0
+   * @since 0.1.0
    * @category models
    */
   type Tokens,
@@ -105,7 +105,7 @@ export {
    * Where a `ManagementClient` and the {@link OAuth} helper keep the tokens:
    * `getTokens`, `setTokens`, `clearTokens`.
    *
-   * @since 0.3.0
+   * @since 0.1.0
    * @category models
    */
   type TokenStorage
@@ -124,7 +124,7 @@ export {
    * The `oauth` setting of a {@link ManagementClient}: its token storage and
    * OAuth client.
    *
-   * @since 0.3.0
+   * @since 0.1.0
    * @category models
    */
   type OAuthClientConfig,
@@ -161,7 +161,7 @@ export {
    * Per-call options, the optional second argument of every method
    * (`signal`, `timeout`, `deadline`, `maxRetries`, `headers`).
    *
-   * @since 0.2.0
+   * @since 0.1.0
    * @category models
    */
   type RequestOptions,
@@ -176,7 +176,7 @@ export {
    * The resource properties of a {@link ManagementClient}, one per resource
    * group.
    *
-   * @since 0.2.0
+   * @since 0.1.0
    * @category models
    */
   type Resources
@@ -186,7 +186,7 @@ export type {
    * A type with every `Redacted<V>` inside replaced by `V`: what the facade
    * returns where the Effect API returns `Redacted` secrets.
    *
-   * @since 0.2.0
+   * @since 0.1.0
    * @category models
    */
   Unredacted
@@ -195,7 +195,7 @@ export {
   /**
    * `client.m2m.authenticateToken`'s request: the access token as a string.
    *
-   * @since 0.3.0
+   * @since 0.1.0
    * @category models
    */
   type AuthenticateTokenRequest,
@@ -203,14 +203,14 @@ export {
    * `client.m2m.clients`: every M2M client operation, the rotation steps
    * also under `secrets`, and `searchAll`.
    *
-   * @since 0.3.0
+   * @since 0.1.0
    * @category models
    */
   type M2MClientsResource,
   /**
    * `client.m2m`: M2M clients, tokens and token verification.
    *
-   * @since 0.3.0
+   * @since 0.1.0
    * @category models
    */
   type M2MResource,
@@ -218,7 +218,7 @@ export {
    * The client of one project's API (M2M clients and tokens) with
    * promise-returning methods.
    *
-   * @since 0.3.0
+   * @since 0.1.0
    * @category clients
    */
   ProjectClient,
@@ -226,21 +226,21 @@ export {
    * The settings of a {@link ProjectClient} (`project_id`, `secret`, base
    * URL, timeout, retries), or the environment.
    *
-   * @since 0.3.0
+   * @since 0.1.0
    * @category models
    */
   type ProjectClientConfig,
   /**
    * How a {@link ProjectClient} sends requests: its HTTP transport.
    *
-   * @since 0.3.0
+   * @since 0.1.0
    * @category models
    */
   type ProjectClientOptions,
   /**
    * `client.m2m.token`'s request: the client secret as a string.
    *
-   * @since 0.3.0
+   * @since 0.1.0
    * @category models
    */
   type TokenRequest
@@ -252,7 +252,7 @@ export {
    * SDK's name: the `CountryCodeAllowlist` module of
    * `@stytch-effect/resources`.
    *
-   * @since 0.2.0
+   * @since 0.1.0
    * @category type namespaces
    */
   CountryCodeAllowlist as country_code_allowlist,
@@ -260,7 +260,7 @@ export {
    * The types of `client.countryCodeAllowlist`: the `CountryCodeAllowlist`
    * module of `@stytch-effect/resources`.
    *
-   * @since 0.2.0
+   * @since 0.1.0
    * @category type namespaces
    */
   CountryCodeAllowlist as countryCodeAllowlist,
@@ -268,7 +268,7 @@ export {
    * The types of `client.emailTemplates`, under the official node SDK's
    * name: the `EmailTemplates` module of `@stytch-effect/resources`.
    *
-   * @since 0.2.0
+   * @since 0.1.0
    * @category type namespaces
    */
   EmailTemplates as emailtemplates,
@@ -276,7 +276,7 @@ export {
    * The types of `client.emailTemplates`: the `EmailTemplates` module of
    * `@stytch-effect/resources`.
    *
-   * @since 0.2.0
+   * @since 0.1.0
    * @category type namespaces
    */
   EmailTemplates as emailTemplates,
@@ -292,7 +292,7 @@ export {
    * The types of `client.jwtTemplates`, under the official node SDK's name:
    * the `JWTTemplates` module of `@stytch-effect/resources`.
    *
-   * @since 0.2.0
+   * @since 0.1.0
    * @category type namespaces
    */
   JWTTemplates as jwttemplates,
@@ -300,7 +300,7 @@ export {
    * The types of `client.jwtTemplates`: the `JWTTemplates` module of
    * `@stytch-effect/resources`.
    *
-   * @since 0.2.0
+   * @since 0.1.0
    * @category type namespaces
    */
   JWTTemplates as jwtTemplates,
@@ -309,7 +309,7 @@ export {
    * SDK's name: the `PasswordStrengthConfig` module of
    * `@stytch-effect/resources`.
    *
-   * @since 0.2.0
+   * @since 0.1.0
    * @category type namespaces
    */
   PasswordStrengthConfig as passwordstrengthconfig,
@@ -317,7 +317,7 @@ export {
    * The types of `client.passwordStrengthConfig`: the
    * `PasswordStrengthConfig` module of `@stytch-effect/resources`.
    *
-   * @since 0.2.0
+   * @since 0.1.0
    * @category type namespaces
    */
   PasswordStrengthConfig as passwordStrengthConfig,
@@ -333,7 +333,7 @@ export {
    * The types of `client.publicTokens`, under the official node SDK's name:
    * the `PublicTokens` module of `@stytch-effect/resources`.
    *
-   * @since 0.2.0
+   * @since 0.1.0
    * @category type namespaces
    */
   PublicTokens as publictokens,
@@ -341,7 +341,7 @@ export {
    * The types of `client.publicTokens`: the `PublicTokens` module of
    * `@stytch-effect/resources`.
    *
-   * @since 0.2.0
+   * @since 0.1.0
    * @category type namespaces
    */
   PublicTokens as publicTokens,
@@ -349,7 +349,7 @@ export {
    * The types of `client.rbacPolicy`, under the official node SDK's name:
    * the `RBACPolicy` module of `@stytch-effect/resources`.
    *
-   * @since 0.2.0
+   * @since 0.1.0
    * @category type namespaces
    */
   RBACPolicy as rbacpolicy,
@@ -357,7 +357,7 @@ export {
    * The types of `client.rbacPolicy`: the `RBACPolicy` module of
    * `@stytch-effect/resources`.
    *
-   * @since 0.2.0
+   * @since 0.1.0
    * @category type namespaces
    */
   RBACPolicy as rbacPolicy,
@@ -365,7 +365,7 @@ export {
    * The types of `client.redirectURLs`, under the official node SDK's name:
    * the `RedirectURLs` module of `@stytch-effect/resources`.
    *
-   * @since 0.2.0
+   * @since 0.1.0
    * @category type namespaces
    */
   RedirectURLs as redirecturls,
@@ -373,7 +373,7 @@ export {
    * The types of `client.redirectURLs`: the `RedirectURLs` module of
    * `@stytch-effect/resources`.
    *
-   * @since 0.2.0
+   * @since 0.1.0
    * @category type namespaces
    */
   RedirectURLs as redirectURLs,
@@ -381,7 +381,7 @@ export {
    * The types of `client.sdk`: the `SDK` module of
    * `@stytch-effect/resources`.
    *
-   * @since 0.2.0
+   * @since 0.1.0
    * @category type namespaces
    */
   SDK as sdk,
@@ -390,7 +390,7 @@ export {
    * SDK's name: the `TrustedTokenProfiles` module of
    * `@stytch-effect/resources`.
    *
-   * @since 0.2.0
+   * @since 0.1.0
    * @category type namespaces
    */
   TrustedTokenProfiles as trustedtokenprofiles,
@@ -398,7 +398,7 @@ export {
    * The types of `client.trustedTokenProfiles`: the `TrustedTokenProfiles`
    * module of `@stytch-effect/resources`.
    *
-   * @since 0.2.0
+   * @since 0.1.0
    * @category type namespaces
    */
   TrustedTokenProfiles as trustedTokenProfiles,
@@ -406,7 +406,7 @@ export {
    * The types of `client.v1ToV3Migration`: the `V1ToV3Migration` module of
    * `@stytch-effect/resources`.
    *
-   * @since 0.2.0
+   * @since 0.1.0
    * @category type namespaces
    */
   V1ToV3Migration as v1ToV3Migration
@@ -417,7 +417,7 @@ export {
  * `@stytch-effect/resources`, with `apiKey` and `password` as `string` (types
  * only: the schemas are in `@stytch-effect/resources`).
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category type namespaces
  */
 export * as event_log_streaming from "./internal/namespaces/eventLogStreaming.js"
@@ -426,7 +426,7 @@ export * as event_log_streaming from "./internal/namespaces/eventLogStreaming.js
  * module of `@stytch-effect/resources`, with `apiKey` and `password` as
  * `string` (types only: the schemas are in `@stytch-effect/resources`).
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category type namespaces
  */
 export * as eventLogStreaming from "./internal/namespaces/eventLogStreaming.js"
@@ -445,7 +445,7 @@ export * as secrets from "./internal/namespaces/secrets.js"
  * `M2MClientsCreateRequest`, `TokenResponse`, …), camelCase fields, secrets as
  * `string` (types only: the schemas are in `@stytch-effect/resources`).
  *
- * @since 0.3.0
+ * @since 0.1.0
  * @category type namespaces
  */
 export type * as m2m from "./internal/namespaces/m2m.js"

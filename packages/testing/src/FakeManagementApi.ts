@@ -58,7 +58,7 @@ export type {
    * refresh-token reuse detection (`refreshTokenReuseDetection`, default
    * `true`: a rotated refresh token presented again revokes the whole login).
    *
-   * @since 0.3.0
+   * @since 0.1.0
    * @category models
    */
   OAuthServerOptions,
@@ -87,7 +87,7 @@ export type {
  * management endpoint accepts as `Authorization: Bearer …` until they expire
  * (then 401). Any client id is accepted.
  *
- * @since 0.3.0
+ * @since 0.1.0
  * @category models
  */
 export interface OAuthEndpoints {
@@ -360,7 +360,7 @@ export interface Options {
    * The authorization server's behaviour: access-token lifetime and
    * refresh-token reuse detection (see {@link OAuthServerOptions}).
    *
-   * @since 0.3.0
+   * @since 0.1.0
    */
   readonly oauth?: OAuthServerOptions | undefined
   /**
@@ -462,7 +462,7 @@ export const layer = (
  * )
  * ```
  *
- * @since 0.3.0
+ * @since 0.1.0
  * @category layers
  */
 export const projectLayer = (
@@ -484,7 +484,7 @@ export const projectLayer = (
  * token verification against tokens the real API would not issue (another
  * audience or issuer, no `iat`, …). `undefined` for an unknown project id.
  *
- * @since 0.3.0
+ * @since 0.1.0
  * @category utils
  */
 export const signJWT = (

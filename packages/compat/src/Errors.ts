@@ -35,7 +35,7 @@ import { ApiError } from "./internal/apiError.js"
  * `error_message`, `error_url`, `error_details`, and `cause`, the
  * `StytchApiError` it was made from.
  *
- * @since 0.3.0
+ * @since 0.1.0
  * @category errors
  */
 export class StytchError extends ApiError {
@@ -45,13 +45,13 @@ export class StytchError extends ApiError {
   /**
    * The request id (`""` when an OAuth2 error body had none).
    *
-   * @since 0.3.0
+   * @since 0.1.0
    */
   declare readonly request_id: string
   /**
    * Extra details, when the API sent them.
    *
-   * @since 0.3.0
+   * @since 0.1.0
    */
   readonly error_details: Readonly<Record<string, unknown>> | undefined
 

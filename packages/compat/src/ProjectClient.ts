@@ -18,7 +18,7 @@
  * {@link ClientError} (`JWT_INVALID`, `JWT_TOO_OLD`, `MISSING_SCOPES` from
  * `authenticateToken`, and the request/config codes of `ManagementClient`).
  *
- * @since 0.3.0
+ * @since 0.1.0
  */
 import type * as HttpClient from "@effect/platform/HttpClient"
 import { RetryPolicy, StytchProject } from "@stytch-effect/core"
@@ -38,7 +38,7 @@ import { type Unredacted, unredact } from "./internal/unredact.js"
  * `STYTCH_PROJECT_ID` and `STYTCH_PROJECT_SECRET` (and
  * `STYTCH_PROJECT_BASE_URL`).
  *
- * @since 0.3.0
+ * @since 0.1.0
  * @category models
  */
 export interface ProjectClientConfig {
@@ -57,7 +57,7 @@ export interface ProjectClientConfig {
 /**
  * How a {@link ProjectClient} sends requests: its HTTP transport.
  *
- * @since 0.3.0
+ * @since 0.1.0
  * @category models
  */
 export interface ProjectClientOptions {
@@ -68,7 +68,7 @@ export interface ProjectClientOptions {
 /**
  * `client.m2m.authenticateToken`'s request: the access token as a string.
  *
- * @since 0.3.0
+ * @since 0.1.0
  * @category models
  */
 export interface AuthenticateTokenRequest extends Omit<M2M.AuthenticateTokenRequest, "accessToken"> {
@@ -78,7 +78,7 @@ export interface AuthenticateTokenRequest extends Omit<M2M.AuthenticateTokenRequ
 /**
  * `client.m2m.token`'s request: the client secret as a string.
  *
- * @since 0.3.0
+ * @since 0.1.0
  * @category models
  */
 export interface TokenRequest extends Omit<M2M.TokenRequest, "clientSecret"> {
@@ -90,7 +90,7 @@ export interface TokenRequest extends Omit<M2M.TokenRequest, "clientSecret"> {
  * also under `secrets` (as the official node SDK names them), and
  * `searchAll`, an async iterable over every page.
  *
- * @since 0.3.0
+ * @since 0.1.0
  * @category models
  */
 export type M2MClientsResource = PromiseResource<typeof M2MClients> & {
@@ -101,7 +101,7 @@ export type M2MClientsResource = PromiseResource<typeof M2MClients> & {
 /**
  * `client.m2m`.
  *
- * @since 0.3.0
+ * @since 0.1.0
  * @category models
  */
 export interface M2MResource {
@@ -152,14 +152,14 @@ const fromProjectFailure = (error: unknown): Error => {
  * }
  * ```
  *
- * @since 0.3.0
+ * @since 0.1.0
  * @category clients
  */
 export class ProjectClient extends PromiseClient<StytchProject.StytchProject> {
   /**
    * M2M clients, tokens and token verification.
    *
-   * @since 0.3.0
+   * @since 0.1.0
    */
   readonly m2m: M2MResource
 

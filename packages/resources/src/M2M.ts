@@ -10,7 +10,7 @@
  * const { clientID, scopes } = yield* M2M.authenticateToken({ accessToken, requiredScopes: ["read:users"] })
  * ```
  *
- * @since 0.3.0
+ * @since 0.1.0
  */
 import * as Endpoint from "@stytch-effect/core/Endpoint"
 import * as StytchProject from "@stytch-effect/core/StytchProject"
@@ -33,7 +33,7 @@ export {
    * for `exp`/`nbf`, and an `authorizationCheck` replacing the default
    * `action:resource` scope check.
    *
-   * @since 0.3.0
+   * @since 0.1.0
    * @category models
    */
   type AuthenticateTokenRequest,
@@ -42,7 +42,7 @@ export {
    * issued to (its `sub`), the granted `scopes`, and every other claim in
    * `customClaims`.
    *
-   * @since 0.3.0
+   * @since 0.1.0
    * @category models
    */
   type AuthenticateTokenResponse
@@ -51,7 +51,7 @@ export {
   /**
    * Why a token was not accepted by {@link authenticateToken}.
    *
-   * @since 0.3.0
+   * @since 0.1.0
    * @category errors
    */
   TokenVerificationError
@@ -67,7 +67,7 @@ const OAuthTokenRequest_ = Schema.Struct({
 /**
  * The wire request of the token endpoint (what {@link token} sends).
  *
- * @since 0.3.0
+ * @since 0.1.0
  * @category models
  */
 export interface OAuthTokenRequest extends Schema.Schema.Type<typeof OAuthTokenRequest_> {}
@@ -76,7 +76,7 @@ export interface OAuthTokenRequest extends Schema.Schema.Type<typeof OAuthTokenR
  * project client's `projectID`, and encodes it with this schema: `projectID` goes in the path, the other
  * fields in the JSON body (`client_id`, `client_secret` as plain text, `grant_type`, `scope`).
  *
- * @since 0.3.0
+ * @since 0.1.0
  * @category schemas
  */
 export const OAuthTokenRequest: Schema.Schema<OAuthTokenRequest, typeof OAuthTokenRequest_.Encoded> = OAuthTokenRequest_
@@ -93,7 +93,7 @@ const TokenResponse_ = Wire.Response({
  * An access token. `accessToken` is a `Redacted<string>` (it is a bearer
  * credential); `authenticateToken` takes it as is.
  *
- * @since 0.3.0
+ * @since 0.1.0
  * @category models
  */
 export interface TokenResponse extends Schema.Schema.Type<typeof TokenResponse_> {}
@@ -101,7 +101,7 @@ export interface TokenResponse extends Schema.Schema.Type<typeof TokenResponse_>
  * The schema of {@link TokenResponse}: decodes the JSON body of a successful {@link token} (snake_case keys)
  * into it; a body that does not fit fails with an `UnexpectedResponseError`.
  *
- * @since 0.3.0
+ * @since 0.1.0
  * @category schemas
  */
 export const TokenResponse: Schema.Schema<TokenResponse, typeof TokenResponse_.Encoded> = TokenResponse_
@@ -110,7 +110,7 @@ const JWKSRequest_ = Schema.Struct({ projectID: Wire.field("project_id", Wire.Pa
 /**
  * The input of {@link jwks}: `projectID`.
  *
- * @since 0.3.0
+ * @since 0.1.0
  * @category models
  */
 export interface JWKSRequest extends Schema.Schema.Type<typeof JWKSRequest_> {}
@@ -119,7 +119,7 @@ export interface JWKSRequest extends Schema.Schema.Type<typeof JWKSRequest_> {}
  * with an `InvalidRequestError` and nothing is sent; otherwise it sends `projectID` in the path, with
  * snake_case wire names.
  *
- * @since 0.3.0
+ * @since 0.1.0
  * @category schemas
  */
 export const JWKSRequest: Schema.Schema<JWKSRequest, typeof JWKSRequest_.Encoded> = JWKSRequest_
@@ -135,7 +135,7 @@ const JWKSResponse_ = Schema.Struct({
  * What {@link jwks} succeeds with: the project's public signing `keys` (JWKs, as plain JSON objects), the
  * `statusCode` and, when the server sends one, a `requestID`.
  *
- * @since 0.3.0
+ * @since 0.1.0
  * @category models
  */
 export interface JWKSResponse extends Schema.Schema.Type<typeof JWKSResponse_> {}
@@ -143,7 +143,7 @@ export interface JWKSResponse extends Schema.Schema.Type<typeof JWKSResponse_> {
  * The schema of {@link JWKSResponse}: decodes the JSON body of a successful {@link jwks} (snake_case keys)
  * into it; a body that does not fit fails with an `UnexpectedResponseError`.
  *
- * @since 0.3.0
+ * @since 0.1.0
  * @category schemas
  */
 export const JWKSResponse: Schema.Schema<JWKSResponse, typeof JWKSResponse_.Encoded> = JWKSResponse_
@@ -152,7 +152,7 @@ export const JWKSResponse: Schema.Schema<JWKSResponse, typeof JWKSResponse_.Enco
  * The endpoint definitions of this group (project API, both public: sent
  * without the project's credentials).
  *
- * @since 0.3.0
+ * @since 0.1.0
  * @category endpoints
  */
 export const endpoints = Endpoint.group("m2m", {
@@ -188,7 +188,7 @@ export const endpoints = Endpoint.group("m2m", {
  * })
  * ```
  *
- * @since 0.3.0
+ * @since 0.1.0
  * @category operations
  */
 export const jwks = Endpoint.operation(endpoints.jwks)
@@ -198,7 +198,7 @@ const requestToken = Endpoint.operation(endpoints.token)
 /**
  * What {@link token} takes.
  *
- * @since 0.3.0
+ * @since 0.1.0
  * @category models
  */
 export interface TokenRequest {
@@ -236,7 +236,7 @@ const tokenCaches = new WeakMap<StytchProject.Service, SingleFlight.SingleFlight
  * })
  * ```
  *
- * @since 0.3.0
+ * @since 0.1.0
  * @category operations
  */
 export const token = (
@@ -282,7 +282,7 @@ export const token = (
  *   )
  * ```
  *
- * @since 0.3.0
+ * @since 0.1.0
  * @category operations
  */
 export const authenticateToken = (

@@ -6,7 +6,7 @@ import * as Schema from "effect/Schema"
  * asked), `TooOld` (older than `maxTokenAgeSeconds`), `MissingScopes` (the
  * required scopes are not granted; `requiredScopes` lists them).
  *
- * @since 0.3.0
+ * @since 0.1.0
  * @category errors
  */
 export class TokenVerificationError extends Schema.TaggedError<TokenVerificationError>(

@@ -18,7 +18,7 @@ import { TokenVerificationError } from "./tokenError.js"
 
 
 /**
- * @since 0.3.0
+ * @since 0.1.0
  * @category models
  */
 export interface AuthenticateTokenRequest {
@@ -37,7 +37,7 @@ export interface AuthenticateTokenRequest {
 }
 
 /**
- * @since 0.3.0
+ * @since 0.1.0
  * @category models
  */
 export interface AuthenticateTokenResponse {

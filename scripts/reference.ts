@@ -251,6 +251,15 @@ const renderer = (checker: ts.TypeChecker) => {
       if (relative.length === 3 && relative[1] === "src") {
         return { code: `namespace ${name} // = @stytch-effect/${relative[0]}/${relative[2]!.replace(/\.ts$/, "")}`, errors: [] }
       }
+      // A module that is only `export type * from "@stytch-effect/<package>/<Module>"`: that module's types.
+      const [only, ...rest] = declaration.statements
+      if (
+        rest.length === 0 && only !== undefined && ts.isExportDeclaration(only) && only.isTypeOnly &&
+        only.exportClause === undefined && only.moduleSpecifier !== undefined && ts.isStringLiteral(only.moduleSpecifier) &&
+        /^@stytch-effect\/[^/]+\/[^/]+$/.test(only.moduleSpecifier.text)
+      ) {
+        return { code: `namespace ${name} // = ${only.moduleSpecifier.text} (types only)`, errors: [] }
+      }
       const inner = checker.getExportsOfModule(symbol).flatMap((e) => {
         const s = e.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(e) : e
         return (s.declarations ?? []).filter((d) => !ts.isExportSpecifier(d)).map((d) => signature(e.getName(), s, d).code)
@@ -369,7 +378,7 @@ const renderModule = (
     if (entry.category !== current) lines.push("", `## ${(current = entry.category)}`)
     const blocks = entry.declarations.map(({ code, errors, doc }) => {
       const parts = ["```ts", portable(code), "```"]
-      const target = /^namespace \S+ \/\/ = @stytch-effect\/([^/]+)\/(\S+)$/.exec(code)
+      const target = /^namespace \S+ \/\/ = @stytch-effect\/([^/]+)\/(\S+)(?: \(types only\))?$/.exec(code)
       if (target !== null) parts.push("", `[\`@stytch-effect/${target[1]}/${target[2]}\`](../${target[1]}/${target[2]}.md)`)
       if (errors.length > 0) parts.push("", `Errors: ${errors.join("; ")}`)
       if (doc.text.trim() !== "") parts.push("", linkify(doc.text.trim(), local))

@@ -1,5 +1,5 @@
 import { it } from "@effect/vitest"
-import { RetryPolicy, StytchManagement } from "@stytch-effect/core"
+import { RetryPolicy, StytchManagement, StytchProject } from "@stytch-effect/core"
 import { Environments, EventLogStreaming, Projects, RedirectURLs, Secrets, TrustedTokenProfiles } from "@stytch-effect/resources"
 import { FakeManagementApi, Fault } from "@stytch-effect/testing"
 import { Cause, ConfigProvider, Duration, Effect, Exit, Fiber, Layer, Option, TestClock } from "effect"
@@ -158,6 +158,14 @@ describe("config errors name what to set, never an empty path", () => {
       expect(text).toContain(`Missing data at STYTCH_WORKSPACE_KEY_SECRET: "STYTCH_WORKSPACE_KEY_SECRET is not set (STYTCH_WORKSPACE_KEY_ID is)`)
       expect(text).not.toContain("env-id")
     }).pipe(withEnv({ STYTCH_WORKSPACE_KEY_ID: "env-id" })))
+
+  it.effect("StytchProject.layerConfig without its variables names them", () =>
+    Effect.gen(function*() {
+      const text = String(yield* Effect.flip(Layer.build(StytchProject.layerConfig())).pipe(Effect.scoped))
+      expect(text).toContain("Missing data at STYTCH_PROJECT_ID:")
+      expect(text).toContain("Missing data at STYTCH_PROJECT_SECRET:")
+      expect(text).not.toContain("at :")
+    }).pipe(withEnv({})))
 
   it.effect("as a program run with the layer prints it", () =>
     Effect.gen(function*() {

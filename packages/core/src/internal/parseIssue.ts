@@ -80,7 +80,8 @@ interface Entry {
 const formatted = (issue: ParseResult.ParseIssue, path: ReadonlyArray<PropertyKey>): Array<Entry> =>
   ParseResult.ArrayFormatter.formatIssueSync(issue).map((entry) => {
     const message = entry.message.replace(/, actual [\s\S]*$/, "")
-    if (issue._tag !== "Type" || !message.startsWith("Expected ")) return { path: [...path, ...entry.path], message }
+    if (!message.startsWith("Expected ")) return { path: [...path, ...entry.path], message }
+    if (issue._tag !== "Type") return { path: [...path, ...entry.path], message: `expected ${message.slice(9)}` }
     const ast = issue.ast
     const expected = ast._tag === "TypeLiteral" ? "an object" : ast._tag === "TupleType" ? "an array" : message.slice(9)
     return { path: [...path, ...entry.path], message: `expected ${expected}, received ${kindOf(issue.actual)}` }

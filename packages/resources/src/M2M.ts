@@ -23,7 +23,8 @@ import * as Schema from "effect/Schema"
 import * as SingleFlight from "./internal/singleFlight.js"
 
 import type { TokenVerificationError } from "./internal/tokenError.js"
-import { type AuthenticateTokenRequest, type AuthenticateTokenResponse, verifyToken } from "./internal/verify.js"
+import type { AuthenticateTokenRequest, AuthenticateTokenResponse } from "./internal/m2mTypes.js"
+import { verifyToken } from "./internal/verify.js"
 
 export {
   /**
@@ -46,7 +47,7 @@ export {
    * @category models
    */
   type AuthenticateTokenResponse
-} from "./internal/verify.js"
+} from "./internal/m2mTypes.js"
 export {
   /**
    * Why a token was not accepted by {@link authenticateToken}.
@@ -266,6 +267,13 @@ export const token = (
  * (`stytch.com/<project id>` or the base URL), `exp`/`nbf` (with
  * `clockToleranceSeconds`), then `maxTokenAgeSeconds` and the required
  * scopes (`action:resource`, a granted `action:*` covers every resource).
+ *
+ * Only M2M access tokens are accepted: a token without a string `scope`
+ * claim, or with Stytch's session claim (`https://stytch.com/session`), fails
+ * with reason `Invalid` whatever scopes are required. A project's session
+ * JWTs are signed with the same keys, for the same issuer and audience, so
+ * without this rule any user's session token would pass as a machine.
+ *
  * Only the JWKS is fetched: once, then cached for ten minutes, and again
  * when a token names a key it does not hold. Fails with a
  * {@link TokenVerificationError} (`Invalid`, `TooOld`, `MissingScopes`).

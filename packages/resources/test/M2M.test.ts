@@ -1,3 +1,4 @@
+import { createHmac } from "node:crypto"
 import { describe, expect, it } from "@effect/vitest"
 import * as HttpClient from "@effect/platform/HttpClient"
 import * as HttpClientResponse from "@effect/platform/HttpClientResponse"
@@ -5,6 +6,7 @@ import { StytchProject } from "@stytch-effect/core"
 import { Environments, M2M, M2MClients, ProjectApi, Secrets } from "@stytch-effect/resources"
 import { FakeManagementApi } from "@stytch-effect/testing"
 import * as Chunk from "effect/Chunk"
+import * as Clock from "effect/Clock"
 import * as ConfigProvider from "effect/ConfigProvider"
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
@@ -407,6 +409,89 @@ describe("M2M", () => {
       yield* TestClock.adjust("51 minutes")
       expect(yield* reasonOf({})).toMatchObject({ reason: "Invalid" })
       yield* run(M2M.authenticateToken({ accessToken, clockToleranceSeconds: 120 }))
+    }).pipe(withFake))
+})
+
+describe("M2M.authenticateToken accepts only M2M access tokens", () => {
+  const withToken = Effect.gen(function*() {
+    const s = yield* setup
+    const { m2mClient } = yield* s.run(M2MClients.create({ scopes: ["read:users"] }))
+    const { accessToken } = yield* s.run(M2M.token({ clientID: m2mClient.clientID, clientSecret: m2mClient.clientSecret }))
+    const claims = JSON.parse(Buffer.from(Redacted.value(accessToken).split(".")[1]!, "base64url").toString())
+    const invalid = (accessToken: string, request: Omit<M2M.AuthenticateTokenRequest, "accessToken"> = {}) =>
+      Effect.map(failureOf(s.run(M2M.authenticateToken({ accessToken, ...request }))), (e) => e)
+    return { ...s, client: m2mClient, accessToken, claims, invalid }
+  })
+
+  it.effect("a session JWT of the project (same keys, issuer, audience) is Invalid, whatever scopes are required", () =>
+    Effect.gen(function*() {
+      const { environment, fake, invalid, run } = yield* withToken
+      const now = yield* Clock.currentTimeMillis
+      const session = FakeManagementApi.signSessionJWT(fake, environment.projectID, { userID: "user-live-1", now })!
+      const claims = JSON.parse(Buffer.from(session.split(".")[1]!, "base64url").toString())
+      expect(claims).toMatchObject({ sub: "user-live-1", iss: `stytch.com/${environment.projectID}`, aud: [environment.projectID] })
+      expect(claims.scope).toBeUndefined()
+      for (const request of [{}, { requiredScopes: [] }, { requiredScopes: ["read:users"] }, { authorizationCheck: () => true }]) {
+        const error = yield* invalid(session, request)
+        expect(error).toMatchObject({ _tag: "TokenVerificationError", reason: "Invalid" })
+        expect(error.message).toMatch(/session JWT/)
+      }
+      // Even with max age 0 it is Invalid (not TooOld): it is not an M2M token at all.
+      expect(yield* invalid(session, { maxTokenAgeSeconds: 0 })).toMatchObject({ reason: "Invalid" })
+      // The same key verifies it: the signature is not what rejects it.
+      const { keys } = yield* run(M2M.jwks({ projectID: environment.projectID }))
+      expect(keys).toHaveLength(1)
+    }).pipe(withFake))
+
+  it.effect("no scope claim, a non-string scope, or the session claim beside a scope: Invalid", () =>
+    Effect.gen(function*() {
+      const { claims, environment, fake, invalid } = yield* withToken
+      const sign = (changes: Record<string, unknown>) =>
+        FakeManagementApi.signJWT(fake, environment.projectID, { ...claims, ...changes })!
+      const { scope: _, ...noScope } = claims
+      const missing = yield* invalid(FakeManagementApi.signJWT(fake, environment.projectID, noScope)!)
+      expect(missing).toMatchObject({ reason: "Invalid" })
+      expect(missing.message).toMatch(/no scope claim/)
+      expect(yield* invalid(sign({ scope: ["read:users"] }))).toMatchObject({ reason: "Invalid" })
+      expect(yield* invalid(sign({ scope: null }))).toMatchObject({ reason: "Invalid" })
+      const both = yield* invalid(sign({ "https://stytch.com/session": { id: "session-live-1" } }))
+      expect(both.message).toMatch(/session JWT/)
+    }).pipe(withFake))
+
+  it.effect("each rule of the official SDK: nbf, typ, algorithm, unknown kid, expiry, issuer, audience, max age, scopes", () =>
+    Effect.gen(function*() {
+      const { accessToken, claims, environment, fake, invalid, run } = yield* withToken
+      const projectID = environment.projectID
+      const sign = (changes: Record<string, unknown>, header: Record<string, unknown> = {}) =>
+        FakeManagementApi.signJWT(fake, projectID, { ...claims, ...changes }, header)!
+      const now = Math.floor((yield* Clock.currentTimeMillis) / 1000)
+      // The unchanged token passes.
+      yield* run(M2M.authenticateToken({ accessToken: sign({}) }))
+
+      // Not yet valid (nbf in the future), unless within the clock tolerance.
+      const early = sign({ nbf: now + 60 })
+      expect((yield* invalid(early)).message).toMatch(/nbf/)
+      yield* run(M2M.authenticateToken({ accessToken: early, clockToleranceSeconds: 120 }))
+      // typ must be JWT.
+      expect((yield* invalid(sign({}, { typ: "at+jwt" }))).message).toMatch(/typ/)
+      // Algorithm: an unsigned token (alg none), and HS256 keyed with the public key (algorithm confusion).
+      const body = Redacted.value(accessToken).split(".")[1]!
+      const b64 = (value: unknown) => Buffer.from(JSON.stringify(value)).toString("base64url")
+      const kid = JSON.parse(Buffer.from(Redacted.value(accessToken).split(".")[0]!, "base64url").toString()).kid
+      expect(yield* invalid(`${b64({ alg: "none", typ: "JWT", kid })}.${body}.`)).toMatchObject({ reason: "Invalid" })
+      const { keys } = yield* run(M2M.jwks({ projectID }))
+      const hsInput = `${b64({ alg: "HS256", typ: "JWT", kid })}.${body}`
+      const hs = createHmac("sha256", JSON.stringify(keys[0])).update(hsInput).digest("base64url")
+      expect(yield* invalid(`${hsInput}.${hs}`)).toMatchObject({ reason: "Invalid" })
+      // An unknown kid: the JWKS is fetched again (once the cooldown has passed), then it is rejected.
+      expect(yield* invalid(sign({}, { kid: "jwk-unknown" }))).toMatchObject({ reason: "Invalid" })
+      // Expired, wrong issuer, wrong audience.
+      expect((yield* invalid(sign({ exp: now - 1 }))).message).toMatch(/exp/)
+      expect((yield* invalid(sign({ iss: `stytch.com/project-live-other` }))).message).toMatch(/iss/)
+      expect((yield* invalid(sign({ aud: ["project-live-other"] }))).message).toMatch(/aud/)
+      // Max age and scopes.
+      expect(yield* invalid(sign({ iat: now - 600 }), { maxTokenAgeSeconds: 300 })).toMatchObject({ reason: "TooOld" })
+      expect(yield* invalid(sign({}), { requiredScopes: ["write:users"] })).toMatchObject({ reason: "MissingScopes" })
     }).pipe(withFake))
 })
 

@@ -27,7 +27,7 @@ import type { Fault } from "./Fault.js"
 import * as InMemory from "./internal/httpClient.js"
 import { endpointsOf } from "./internal/oauth.js"
 import { environmentByProjectID } from "./internal/project/common.js"
-import { signJWT as signProjectJWT } from "./internal/project/m2m.js"
+import { signJWT as signProjectJWT, signSessionJWT as signProjectSessionJWT } from "./internal/project/m2m.js"
 import { checkListenOptions, listen } from "./internal/serve.js"
 import { defaultCredentials, FakeServer, type FaultOptions, type RecordedRequest } from "./internal/server.js"
 
@@ -253,10 +253,38 @@ export const projectLayer = (
 export const signJWT = (
   fake: Pick<Service, "server">,
   projectID: string,
-  claims: Readonly<Record<string, unknown>>
+  claims: Readonly<Record<string, unknown>>,
+  /** Fields of the JWT header to override (`typ`, `kid`, `alg`); the signature is always RS256 with the project's key. */
+  header: Readonly<Record<string, unknown>> = {}
 ): string | undefined => {
   const environment = environmentByProjectID(fake.server.workspace, projectID)
-  return environment === undefined ? undefined : signProjectJWT(environment, claims)
+  return environment === undefined ? undefined : signProjectJWT(environment, claims, header)
+}
+
+/**
+ * Signs a session JWT of a project of the fake, shaped as Stytch issues a
+ * user's session token: `sub` the user id, the project's issuer and
+ * audience, a five-minute lifetime from `now` (epoch ms, default the wall
+ * clock), the `https://stytch.com/session` claim and no `scope` claim. It is
+ * signed with the same key as the project's M2M access tokens (served by the
+ * same JWKS), as the real API does: what token verification must tell apart.
+ * `undefined` for an unknown project id.
+ *
+ * @since 0.3.0
+ * @category utils
+ */
+export const signSessionJWT = (
+  fake: Pick<Service, "server">,
+  projectID: string,
+  session: { readonly userID?: string | undefined; readonly sessionID?: string | undefined; readonly now?: number | undefined } = {}
+): string | undefined => {
+  const environment = environmentByProjectID(fake.server.workspace, projectID)
+  const live = projectID.startsWith("project-live-") ? "live" : "test"
+  return environment === undefined ? undefined : signProjectSessionJWT(environment, {
+    userID: session.userID ?? `user-${live}-${crypto.randomUUID()}`,
+    sessionID: session.sessionID ?? `session-${live}-${crypto.randomUUID()}`,
+    now: session.now ?? Date.now()
+  })
 }
 
 /**

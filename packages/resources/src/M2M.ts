@@ -82,17 +82,27 @@ export interface OAuthTokenRequest extends Schema.Schema.Type<typeof OAuthTokenR
  */
 export const OAuthTokenRequest: Schema.Schema<OAuthTokenRequest, typeof OAuthTokenRequest_.Encoded> = OAuthTokenRequest_
 
-const TokenResponse_ = Wire.Response({
+const TokenResponse_ = Schema.Struct({
+  // A plain OAuth 2.0 token body (RFC 6749 §5.1) has no request_id (stytch-node's type neither).
+  requestID: Wire.optionalField("request_id", Schema.String),
+  statusCode: Wire.field("status_code", Schema.Number),
   accessToken: Wire.field(
     "access_token",
     Schema.Redacted(Schema.String.annotations({ description: "The access token, a JWT signed with the project's keys." }))
   ),
   tokenType: Wire.field("token_type", Schema.String, "Always bearer."),
-  expiresIn: Wire.field("expires_in", Schema.Number, "Seconds until the token expires.")
+  expiresIn: Wire.field("expires_in", Schema.Number, "Seconds until the token expires."),
+  scope: Schema.optional(
+    Schema.String.annotations({ description: "The granted scopes, space-separated, when the server says (OAuth 2.0)." })
+  )
 })
 /**
  * An access token. `accessToken` is a `Redacted<string>` (it is a bearer
- * credential); `authenticateToken` takes it as is.
+ * credential); `authenticateToken` takes it as is. The body is read as a
+ * plain OAuth 2.0 token response: `requestID` only when the server sends
+ * one (Stytch does, a plain OAuth server does not), `scope` (the granted
+ * scopes) when the server sends it, and `statusCode` from the HTTP status
+ * when the body has none.
  *
  * @since 0.3.0
  * @category models

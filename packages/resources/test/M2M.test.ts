@@ -412,6 +412,47 @@ describe("M2M", () => {
     }).pipe(withFake))
 })
 
+describe("M2M.token against a plain OAuth 2.0 token endpoint", () => {
+  it.effect("no request_id nor status_code in the body: the token decodes, is cached and verifies; errors too", () =>
+    Effect.gen(function*() {
+      const { client, run } = yield* Effect.gen(function*() {
+        const s = yield* setup
+        const { m2mClient } = yield* s.run(M2MClients.create({ scopes: ["read:users", "write:users"] }))
+        return { ...s, client: m2mClient }
+      })
+      const fake = yield* FakeManagementApi.FakeManagementApi
+      // What the fake answers in this mode, on the wire.
+      const raw = yield* fake.server.handle({
+        method: "POST",
+        url: new URL(`https://api.stytch.com/v1/public/${(yield* StytchProject.StytchProject.pipe(run)).projectID}/oauth2/token`),
+        headers: { "content-type": "application/x-www-form-urlencoded" },
+        body: new URLSearchParams({
+          client_id: client.clientID,
+          client_secret: Redacted.value(client.clientSecret),
+          grant_type: "client_credentials"
+        }).toString()
+      })
+      expect(raw._tag === "Response" && raw.status).toBe(200)
+      const body = raw._tag === "Response" ? JSON.parse(raw.body) : undefined
+      expect(Object.keys(body).sort()).toEqual(["access_token", "expires_in", "scope", "token_type"])
+      expect(body).toMatchObject({ token_type: "bearer", expires_in: 3600, scope: "read:users write:users" })
+      expect(raw._tag === "Response" && raw.headers["cache-control"]).toBe("no-store")
+
+      const token = yield* run(M2M.token({ clientID: client.clientID, clientSecret: client.clientSecret }))
+      expect(token.requestID).toBeUndefined()
+      expect(token).toMatchObject({ statusCode: 200, tokenType: "bearer", expiresIn: 3600, scope: "read:users write:users" })
+      // Requested scopes granted as asked: no `scope` in the body.
+      const narrowed = yield* run(M2M.token({ clientID: client.clientID, clientSecret: client.clientSecret, scopes: ["read:users"] }))
+      expect(narrowed.scope).toBeUndefined()
+      const verified = yield* run(M2M.authenticateToken({ accessToken: narrowed.accessToken, requiredScopes: ["read:users"] }))
+      expect(verified.scopes).toEqual(["read:users"])
+
+      const wrong = yield* failureOf(run(M2M.token({ clientID: client.clientID, clientSecret: "wrong-secret" })))
+      expect(wrong).toMatchObject({ _tag: "StytchApiError", statusCode: 401, errorType: "invalid_client" })
+      expect((wrong as { requestID?: string }).requestID).toBe("")
+    }).pipe(Effect.provide(FakeManagementApi.layer({}, { m2mTokenResponse: "plainOAuth" }))))
+})
+
 describe("M2M.authenticateToken accepts only M2M access tokens", () => {
   const withToken = Effect.gen(function*() {
     const s = yield* setup

@@ -148,6 +148,15 @@ export class FakeManagementApi extends Context.Tag("@stytch-effect/testing/FakeM
 export interface Options {
   /** Credentials accepted besides the default workspace key. */
   readonly acceptCredentials?: ReadonlyArray<Credentials.Credentials>
+  /**
+   * How the project API's M2M token endpoint (`/v1/public/<project id>/oauth2/token`)
+   * answers: `"stytch"` (default) as Stytch does, with `request_id` and
+   * `status_code`; `"plainOAuth"` exactly as a plain OAuth 2.0 server does
+   * (RFC 6749 §5): only `access_token`, `token_type`, `expires_in`, and `scope`
+   * when the granted scopes are not the requested ones, with
+   * `Cache-Control: no-store`; errors with only `error` and `error_description`.
+   */
+  readonly m2mTokenResponse?: "stytch" | "plainOAuth" | undefined
 }
 
 /**
@@ -157,7 +166,7 @@ export interface Options {
  * @category constructors
  */
 export const make = (options: Options = {}): Service => {
-  const server = new FakeServer([defaultCredentials, ...(options.acceptCredentials ?? [])])
+  const server = new FakeServer([defaultCredentials, ...(options.acceptCredentials ?? [])], options.m2mTokenResponse)
   return {
     credentials: defaultCredentials,
     httpClient: InMemory.make(server),

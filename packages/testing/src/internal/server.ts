@@ -8,6 +8,7 @@ import type { Handler } from "./handlers/common.js"
 import { answer, compileRoute, type Route as CompiledRoute, wireInput } from "./route.js"
 import { routes } from "./handlers/index.js"
 import { FakeAuthorizationServer } from "./oauth.js"
+import type { M2MTokenResponse } from "./project/common.js"
 import { handleProject, matchProject, projectAuthorized } from "./project/server.js"
 import { emptyWorkspace, type Workspace } from "./state.js"
 
@@ -91,7 +92,11 @@ export class FakeServer {
   readonly oauth = new FakeAuthorizationServer()
   private readonly accepted: ReadonlySet<string>
 
-  constructor(readonly credentials: ReadonlyArray<Credentials.Credentials>) {
+  constructor(
+    readonly credentials: ReadonlyArray<Credentials.Credentials>,
+    /** How the project API's M2M token endpoint answers. */
+    readonly m2mTokenResponse: M2MTokenResponse = "stytch"
+  ) {
     this.accepted = new Set(credentials.map((c) => Redacted.value(Credentials.authorization(c))))
   }
 
@@ -182,7 +187,7 @@ export class FakeServer {
       }
       if (project !== undefined) {
         const now = new Date(nowMillis).toISOString()
-        return yield* handleProject(this.workspace, project, request, body, requestID, now)
+        return yield* handleProject(this.workspace, project, request, body, requestID, now, this.m2mTokenResponse)
       }
       if (!authorized) {
         return fail(new FakeError(401, "unauthorized_credentials", "Unauthorized credentials."))

@@ -84,7 +84,7 @@ export const TOKEN_LIFETIME_SECONDS = 3600
 
 /** @internal */
 export const m2m: ProjectHandlers<typeof M2M> = {
-  token: (request, { environment, now }) => {
+  token: (request, { environment, m2mTokenResponse, now }) => {
     const projectID = environment.environment.projectID
     const client = clientsOf(environment).get(request.clientID)
     const secret = Redacted.isRedacted(request.clientSecret) ? Redacted.value(request.clientSecret) : request.clientSecret
@@ -99,18 +99,21 @@ export const m2m: ProjectHandlers<typeof M2M> = {
     if (unknown.length > 0) {
       throw new OAuthError(400, "invalid_scope", `Scopes not assigned to the client: ${unknown.join(" ")}`)
     }
+    const granted = requested.length > 0 ? requested : client.scopes
     const iat = Math.floor(Date.parse(now) / 1000)
     const accessToken = signJWT(environment, {
       sub: client.clientID,
       iss: `stytch.com/${projectID}`,
       aud: [projectID],
-      scope: (requested.length > 0 ? requested : client.scopes).join(" "),
+      scope: granted.join(" "),
       iat,
       nbf: iat,
       exp: iat + TOKEN_LIFETIME_SECONDS,
       jti: crypto.randomUUID()
     })
-    return { accessToken: Redacted.make(accessToken), tokenType: "bearer", expiresIn: TOKEN_LIFETIME_SECONDS }
+    // A plain OAuth server names the granted scopes when they are not exactly those requested (RFC 6749 §5.1).
+    const scope = m2mTokenResponse === "plainOAuth" && requested.length === 0 ? { scope: granted.join(" ") } : {}
+    return { accessToken: Redacted.make(accessToken), tokenType: "bearer", expiresIn: TOKEN_LIFETIME_SECONDS, ...scope }
   },
   jwks: (_request, { environment }) => ({ keys: [signingKeyOf(environment).jwk] })
 }

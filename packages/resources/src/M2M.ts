@@ -20,10 +20,10 @@ import * as Clock from "effect/Clock"
 import * as Effect from "effect/Effect"
 import * as Redacted from "effect/Redacted"
 import * as Schema from "effect/Schema"
-import * as SingleFlight from "./internal/singleFlight.js"
 
 import type { TokenVerificationError } from "./internal/tokenError.js"
 import type { AuthenticateTokenRequest, AuthenticateTokenResponse } from "./internal/m2mTypes.js"
+import * as TokenCache from "./internal/tokenCache.js"
 import { verifyToken } from "./internal/verify.js"
 
 export {
@@ -227,14 +227,15 @@ const freshFor = (response: TokenResponse): number => {
   return (seconds - Math.min(60, seconds / 2)) * 1000
 }
 
-const tokenCaches = new WeakMap<StytchProject.Service, SingleFlight.SingleFlight<string, TokenResponse>>()
-
 /**
  * Gets an access token for an M2M client: the client-credentials grant,
  * with the client's id and secret in the body (no project credentials are
  * sent). Tokens are cached per project client, client id, secret and scopes
  * until a minute before they expire; concurrent calls for the same token
- * share one request, and a failure is not cached.
+ * share one request, and a failure is not cached. The cache holds at most
+ * 256 tokens per project client (the least recently used are dropped, and
+ * expired ones), and keys them by a salted SHA-256 digest (Web Crypto), never
+ * by the secret itself.
  *
  * @example
  * ```ts
@@ -255,12 +256,9 @@ export const token = (
 ): Effect.Effect<TokenResponse, StytchError, StytchProject.StytchProject> =>
   Effect.flatMap(StytchProject.StytchProject, (project) =>
     Effect.flatMap(Clock.currentTimeMillis, (now) => {
-      let cache = tokenCaches.get(project)
-      if (cache === undefined) tokenCaches.set(project, cache = SingleFlight.make())
+      const cache = TokenCache.of<TokenResponse>(project)
       const secret = Redacted.isRedacted(request.clientSecret) ? Redacted.value(request.clientSecret) : request.clientSecret
       const scope = request.scopes === undefined || request.scopes.length === 0 ? undefined : request.scopes.join(" ")
-      // The secret is part of the key: a wrong secret never gets a token cached for the right one.
-      const key = JSON.stringify([request.clientID, secret, scope ?? null])
       const fetch = requestToken({
         projectID: project.projectID,
         clientID: request.clientID,
@@ -268,7 +266,9 @@ export const token = (
         grantType: "client_credentials",
         ...(scope === undefined ? {} : { scope })
       })
-      return cache.get(key, now, fetch, freshFor)
+      // The secret is part of the key (as a digest): a wrong secret never gets a token cached for the right one.
+      return Effect.flatMap(cache.keyOf([request.clientID, secret, scope ?? null]), (key) =>
+        cache.tokens.get(key, now, fetch, freshFor))
     }))
 
 /**

@@ -1,4 +1,7 @@
-import { createHmac } from "node:crypto"
+import { createHash, createHmac } from "node:crypto"
+import { inspect } from "node:util"
+import { setFlagsFromString } from "node:v8"
+import { runInNewContext } from "node:vm"
 import { describe, expect, it } from "@effect/vitest"
 import * as HttpClient from "@effect/platform/HttpClient"
 import * as HttpClientResponse from "@effect/platform/HttpClientResponse"
@@ -8,12 +11,14 @@ import { FakeManagementApi } from "@stytch-effect/testing"
 import * as Chunk from "effect/Chunk"
 import * as Clock from "effect/Clock"
 import * as ConfigProvider from "effect/ConfigProvider"
+import * as Context from "effect/Context"
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
 import * as Layer from "effect/Layer"
 import * as Redacted from "effect/Redacted"
 import * as Stream from "effect/Stream"
 import * as TestClock from "effect/TestClock"
+import * as TokenCache from "../src/internal/tokenCache.js"
 import { failureOf, liveProject, withFake } from "./utils.js"
 
 /** A LIVE environment, a secret in it, and a project layer over the fake authenticated with that secret. */
@@ -451,6 +456,105 @@ describe("M2M.token against a plain OAuth 2.0 token endpoint", () => {
       expect(wrong).toMatchObject({ _tag: "StytchApiError", statusCode: 401, errorType: "invalid_client" })
       expect((wrong as { requestID?: string }).requestID).toBe("")
     }).pipe(Effect.provide(FakeManagementApi.layer({}, { m2mTokenResponse: "plainOAuth" }))))
+})
+
+describe("M2M.token's cache", () => {
+  /** A project client over a stub token endpoint that answers every request with a new token. */
+  const stubbed = Effect.gen(function*() {
+    const sent: Array<unknown> = []
+    const client = HttpClient.make((request) => {
+      sent.push(request.body)
+      return Effect.succeed(HttpClientResponse.fromWeb(request, new Response(JSON.stringify({
+        access_token: `a.b.${sent.length}`,
+        token_type: "bearer",
+        expires_in: 3600
+      }))))
+    })
+    const context = yield* Layer.build(
+      StytchProject.layerWithHttpClient({ projectID: "project-test-1", secret: "project-secret" }).pipe(
+        Layer.provide(Layer.succeed(HttpClient.HttpClient, client))
+      )
+    )
+    const project = Context.get(context, StytchProject.StytchProject)
+    const cache = TokenCache.of<M2M.TokenResponse>(project)
+    const token = (clientID: string, clientSecret: string) =>
+      Effect.provide(M2M.token({ clientID, clientSecret }), context)
+    return { cache, sent, token }
+  })
+
+  it.effect("keys are salted digests: neither the secret nor the client id can be read from them", () =>
+    Effect.gen(function*() {
+      const { cache, token } = yield* stubbed
+      const secret = "secret-of-client-a-0123456789"
+      yield* token("m2m-client-a", secret)
+      yield* token("m2m-client-a", "another-secret-9876543210")
+      const keys = cache.tokens.keys()
+      expect(keys).toHaveLength(2)
+      for (const key of keys) {
+        expect(key).toMatch(/^[0-9a-f]{64}$/)
+        expect(key).not.toContain(secret)
+        expect(key).not.toContain("m2m-client-a")
+      }
+      // Not the plain SHA-256 of the parts either (the salt is random per cache): no offline dictionary check.
+      const plain = createHash("sha256").update(JSON.stringify(["m2m-client-a", secret, null])).digest("hex")
+      expect(keys).not.toContain(plain)
+      expect(inspect(cache, { depth: 10 })).not.toContain(secret)
+    }).pipe(Effect.scoped))
+
+  it.effect("through M2M.token: bounded (least recently used dropped, not first in), expired tokens dropped", () =>
+    Effect.gen(function*() {
+      const { cache, sent, token } = yield* stubbed
+      const n = TokenCache.MAX_ENTRIES + 44
+      for (let i = 0; i < n; i++) yield* token(`m2m-client-${i}`, `secret-${i}-abcdefgh`)
+      expect(sent).toHaveLength(n)
+      expect(cache.tokens.keys()).toHaveLength(TokenCache.MAX_ENTRIES)
+      // The most recent is still cached; the oldest were dropped (fetched again).
+      yield* token(`m2m-client-${n - 1}`, `secret-${n - 1}-abcdefgh`)
+      expect(sent).toHaveLength(n)
+      yield* token("m2m-client-0", "secret-0-abcdefgh")
+      expect(sent).toHaveLength(n + 1)
+      // A token used again moves to the end: it outlives the ones that were cached after it.
+      yield* token("m2m-client-45", "secret-45-abcdefgh") // the oldest now (0 pushed 44 out): used again
+      expect(sent).toHaveLength(n + 1)
+      for (let i = 0; i < 10; i++) yield* token(`m2m-client-new-${i}`, "s")
+      yield* token("m2m-client-45", "secret-45-abcdefgh")
+      expect(sent).toHaveLength(n + 11)
+      yield* token("m2m-client-46", "secret-46-abcdefgh") // was after 45: dropped
+      expect(sent).toHaveLength(n + 12)
+
+      // Expired: once past their refresh time, every token is dropped at the next fetch.
+      yield* TestClock.adjust("59 minutes")
+      yield* token("m2m-client-last", "secret-last-abcdefgh")
+      expect(cache.tokens.keys()).toHaveLength(1)
+    }).pipe(Effect.scoped))
+
+  it.effect("10,000 distinct clients: the cache stays at its bound, and so does its memory", () =>
+    Effect.gen(function*() {
+      // The cache M2M.token uses (keyOf + tokens.get), driven directly: 10,000 HTTP round-trips are not what is tested.
+      const cache = TokenCache.of<M2M.TokenResponse>({})
+      const response = { statusCode: 200, accessToken: Redacted.make("a.b.c"), tokenType: "bearer", expiresIn: 3600 }
+      const fill = (from: number) =>
+        Effect.gen(function*() {
+          let largest = 0
+          for (let i = from; i < from + 10_000; i++) {
+            const key = yield* cache.keyOf([`m2m-client-${i}`, `secret-${i}-${"x".repeat(200)}`, null])
+            yield* cache.tokens.get(key, 0, Effect.succeed({ ...response, accessToken: Redacted.make(`token-${i}-${"y".repeat(800)}`) }), () => 3_600_000)
+            largest = Math.max(largest, cache.tokens.keys().length)
+          }
+          return largest
+        })
+      setFlagsFromString("--expose-gc")
+      const gc = runInNewContext("gc") as () => void
+      expect(yield* fill(0)).toBe(TokenCache.MAX_ENTRIES)
+      gc()
+      const heap = process.memoryUsage().heapUsed
+      expect(yield* fill(10_000)).toBe(TokenCache.MAX_ENTRIES)
+      expect(cache.tokens.keys()).toHaveLength(TokenCache.MAX_ENTRIES)
+      gc()
+      // 10,000 more tokens of ~1 KB held would be 10+ MB more.
+      const grown = process.memoryUsage().heapUsed - heap
+      expect(grown).toBeLessThan(2 * 1024 * 1024)
+    }))
 })
 
 describe("M2M.authenticateToken accepts only M2M access tokens", () => {

@@ -375,6 +375,8 @@ export interface Server {
   readonly close: () => Promise<void>
   /** `await using server = await FakeManagementApi.start()` stops it at the end of the block. */
   readonly [Symbol.asyncDispose]: () => Promise<void>
+  /** @internal (what {@link signJWT} and {@link signSessionJWT} read) */
+  readonly server: FakeServer
 }
 
 /**
@@ -408,6 +410,7 @@ export const start = async (options: ServeOptions = {}): Promise<Server> => {
     oauth: endpointsOf(url, OAuth.STYTCH_PROJECT_ID),
     approve: (loginURL) => Effect.runPromise(approveWith(fake.server, loginURL)),
     close,
-    [Symbol.asyncDispose]: close
+    [Symbol.asyncDispose]: close,
+    server: fake.server
   }
 }

@@ -3,9 +3,10 @@ import { typecheckOnly } from "../harness.js"
 import { ProjectClient } from "@stytch-effect/compat"
 
 typecheckOnly("README.md:496", async ({ run }) => {
+  // Was: new Client({ project_id, secret }) from "stytch"; the rest is unchanged.
   const project = new ProjectClient({ project_id: process.env.STYTCH_PROJECT_ID!, secret: process.env.STYTCH_PROJECT_SECRET! })
-  const { m2mClient } = await project.m2m.clients.create({ scopes: ["read:invoices"] })
-  const { accessToken } = await project.m2m.token({ clientID: m2mClient.clientID, clientSecret: m2mClient.clientSecret })
-  const claims = await project.m2m.authenticateToken({ accessToken, requiredScopes: ["read:invoices"] })
-  await run(console.log(claims.clientID, claims.scopes))
+  const { m2m_client } = await project.m2m.clients.create({ scopes: ["read:invoices"] })
+  const { access_token } = await project.m2m.token({ client_id: m2m_client.client_id, client_secret: m2m_client.client_secret })
+  const claims = await project.m2m.authenticateToken({ access_token, required_scopes: ["read:invoices"] })
+  await run(console.log(claims.client_id, claims.scopes))
 })

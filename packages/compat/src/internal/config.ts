@@ -170,7 +170,9 @@ export const resolveProject = (config: ProjectClientConfig): StytchProject.Optio
   } else {
     options = { projectID: config.project_id!, secret: config.secret! }
   }
-  if (config.custom_base_url !== undefined) options = { ...options, baseURL: config.custom_base_url }
+  // stytch-node: `custom_base_url` wins over `env`.
+  const baseURL = config.custom_base_url ?? config.env
+  if (baseURL !== undefined) options = { ...options, baseURL }
   if (config.timeout !== undefined) options = { ...options, timeout: Duration.millis(config.timeout) }
   const checked = StytchProject.check(options)
   if (Either.isLeft(checked)) {

@@ -1,6 +1,9 @@
 import { inspect } from "node:util"
+import * as HttpClient from "@effect/platform/HttpClient"
+import * as HttpClientResponse from "@effect/platform/HttpClientResponse"
 import { ClientError, type m2m, ManagementStytchError, ProjectClient, StytchError } from "@stytch-effect/compat"
 import type { M2M, M2MClients } from "@stytch-effect/resources"
+import * as Effect from "effect/Effect"
 import type * as Redacted from "effect/Redacted"
 import { FakeManagementApi } from "@stytch-effect/testing"
 import { afterEach, describe, expect, expectTypeOf, it } from "vitest"
@@ -266,6 +269,30 @@ describe("ProjectClient", () => {
     const c = new ProjectClient({ project_id: "project-live-1", secret: "top-secret" })
     opened.push(c)
     expect(String(c)).not.toContain("top-secret")
+  })
+})
+
+describe("ProjectClient's token cache", () => {
+  it("bounded: after 300 distinct clients the first is fetched again, the last is served from the cache", async () => {
+    const sent: Array<string> = []
+    const httpClient = HttpClient.make((request) => {
+      sent.push(request.url)
+      return Effect.succeed(HttpClientResponse.fromWeb(request, new Response(JSON.stringify({
+        access_token: `a.b.${sent.length}`,
+        token_type: "bearer",
+        expires_in: 3600
+      }))))
+    })
+    await using client = new ProjectClient({ project_id: "project-test-1", secret: "project-secret", max_retries: 0 }, { httpClient })
+    const token = (i: number) => client.m2m.token({ client_id: `m2m-client-${i}`, client_secret: `secret-${i}-abcdefgh` })
+    const first = await token(0)
+    for (let i = 1; i < 300; i++) await token(i)
+    expect(sent).toHaveLength(300)
+    expect((await token(299)).access_token).toBe("a.b.300")
+    expect(sent).toHaveLength(300)
+    expect((await token(0)).access_token).not.toBe(first.access_token)
+    expect(sent).toHaveLength(301)
+    expect(inspect(client, { depth: 10, showHidden: true })).not.toContain("secret-0-abcdefgh")
   })
 })
 

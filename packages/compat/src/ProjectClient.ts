@@ -288,8 +288,11 @@ export class ProjectClient extends PromiseClient<StytchProject.StytchProject> {
       searchAll
     }
 
-    const token = (request: m2m.TokenRequest) =>
-      notAnObject(request) ?? M2M.token({ clientID: request.client_id, clientSecret: request.client_secret, scopes: request.scopes })
+    const token = (request: m2m.TokenRequest) => {
+      const problem = notAnObject(request)
+      if (problem !== undefined) return Effect.fail(problem)
+      return M2M.token({ clientID: request.client_id, clientSecret: request.client_secret, scopes: request.scopes })
+    }
 
     const authenticate = (check: m2m.ScopeAuthorizationFunc | undefined) => (request: m2m.AuthenticateTokenRequest) => {
       const problem = notAnObject(request)
@@ -315,7 +318,7 @@ export class ProjectClient extends PromiseClient<StytchProject.StytchProject> {
     this.m2m = Object.freeze({
       clients: Object.freeze(clients),
       token: (request: m2m.TokenRequest, options?: RequestOptions) =>
-        run((r: m2m.TokenRequest) => Effect.suspend(() => token(r)), request, options, encodeToken),
+        run(token, request, options, encodeToken),
       authenticateToken: (
         request: m2m.AuthenticateTokenRequest,
         authorizationCheck?: m2m.ScopeAuthorizationFunc,

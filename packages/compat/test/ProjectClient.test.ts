@@ -264,7 +264,7 @@ describe("ProjectClient", () => {
       .toThrow(/custom_base_url must use HTTPS scheme/)
     expect(() => new ProjectClient({ project_id: "p", secret: "s", max_retries: -1 })).toThrow(/max_retries must be a non-negative integer/)
     // stytch-node's `env` is a base URL too; custom_base_url wins over it.
-    expect(() => new ProjectClient({ project_id: "p", secret: "s", env: "http://stytch.example.com/" })).toThrow(/HTTPS/)
+    expect(() => new ProjectClient({ project_id: "p", secret: "s", env: "http://stytch.example.com/" })).toThrow(/^env must use HTTPS scheme/)
     opened.push(new ProjectClient({ project_id: "p", secret: "s", env: "http://stytch.example.com/", custom_base_url: "https://a.example.com" }))
     const c = new ProjectClient({ project_id: "project-live-1", secret: "top-secret" })
     opened.push(c)

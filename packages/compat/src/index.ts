@@ -17,8 +17,9 @@
  * `eventLogStreaming` are compat modules: their secret-bearing types say
  * `string` (the facade returns plain strings) where the Effect API says
  * `Redacted<string>`. `m2m` holds the types of a `ProjectClient`'s
- * `client.m2m.*` under the official node SDK's names (`m2m.M2MClient`,
- * `m2m.M2MClientWithClientSecret`, `m2m.TokenResponse`, …), secrets as `string`.
+ * `client.m2m.*` under the official node SDK's (`stytch`) names and with its
+ * snake_case fields (`m2m.M2MClient`, `m2m.M2MClientWithClientSecret`,
+ * `m2m.TokenResponse`, …), secrets as `string`.
  *
  * @since 0.1.0
  */
@@ -198,15 +199,17 @@ export type {
 } from "./internal/unredact.js"
 export {
   /**
-   * `client.m2m.authenticateToken`'s request: the access token as a string.
+   * `client.m2m.authenticateToken`'s request (stytch-node's names):
+   * `access_token`, `required_scopes`, `max_token_age_seconds`,
+   * `clock_tolerance_seconds`.
    *
    * @since 0.1.0
    * @category models
    */
   type AuthenticateTokenRequest,
   /**
-   * `client.m2m.clients`: every M2M client operation, the rotation steps
-   * also under `secrets`, and `searchAll`.
+   * `client.m2m.clients`, as stytch-node has it (`get`, `search`, `update`,
+   * `delete`, `create`, the rotation steps under `secrets`), and `searchAll`.
    *
    * @since 0.1.0
    * @category models
@@ -243,7 +246,8 @@ export {
    */
   type ProjectClientOptions,
   /**
-   * `client.m2m.token`'s request: the client secret as a string.
+   * `client.m2m.token`'s request (stytch-node's names): `client_id`,
+   * `client_secret`, `scopes`.
    *
    * @since 0.1.0
    * @category models
@@ -446,9 +450,10 @@ export * as eventLogStreaming from "./internal/namespaces/eventLogStreaming.js"
 export * as secrets from "./internal/namespaces/secrets.js"
 /**
  * The types of a `ProjectClient`'s `client.m2m.*`, under the official node
- * SDK's names (`M2MClient`, `M2MClientWithClientSecret`,
- * `M2MClientsCreateRequest`, `TokenResponse`, …), camelCase fields, secrets as
- * `string` (types only: the schemas are in `@stytch-effect/resources`).
+ * SDK's (`stytch`) names and with its snake_case fields (`M2MClient`,
+ * `M2MClientWithClientSecret`, `M2MClientsCreateRequest`, `TokenResponse`,
+ * `ScopeAuthorizationFunc`, …), plain JSON, secrets as `string` (types only:
+ * the wire side of the schemas in `@stytch-effect/resources`).
  *
  * @since 0.1.0
  * @category type namespaces

@@ -71,7 +71,7 @@ describe("messages a JavaScript caller can act on", () => {
     const { secret } = await c.secrets.create(scope)
     const project = new ProjectClient({ project_id: environment.projectID, secret: secret.secret, custom_base_url: server().url })
     try {
-      const projectError = await rejection(project.m2m.clients.get({ clientID: "no-such-client" }))
+      const projectError = await rejection(project.m2m.clients.get({ client_id: "no-such-client" }))
       expect(projectError).toBeInstanceOf(StytchError)
       expect(projectError).not.toBeInstanceOf(ManagementStytchError)
     } finally {

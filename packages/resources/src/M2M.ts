@@ -20,10 +20,11 @@ import * as Clock from "effect/Clock"
 import * as Effect from "effect/Effect"
 import * as Redacted from "effect/Redacted"
 import * as Schema from "effect/Schema"
-import * as SingleFlight from "./internal/singleFlight.js"
 
 import type { TokenVerificationError } from "./internal/tokenError.js"
-import { type AuthenticateTokenRequest, type AuthenticateTokenResponse, verifyToken } from "./internal/verify.js"
+import type { AuthenticateTokenRequest, AuthenticateTokenResponse } from "./internal/m2mTypes.js"
+import * as TokenCache from "./internal/tokenCache.js"
+import { verifyToken } from "./internal/verify.js"
 
 export {
   /**
@@ -46,7 +47,7 @@ export {
    * @category models
    */
   type AuthenticateTokenResponse
-} from "./internal/verify.js"
+} from "./internal/m2mTypes.js"
 export {
   /**
    * Why a token was not accepted by {@link authenticateToken}.
@@ -81,17 +82,27 @@ export interface OAuthTokenRequest extends Schema.Schema.Type<typeof OAuthTokenR
  */
 export const OAuthTokenRequest: Schema.Schema<OAuthTokenRequest, typeof OAuthTokenRequest_.Encoded> = OAuthTokenRequest_
 
-const TokenResponse_ = Wire.Response({
+const TokenResponse_ = Schema.Struct({
+  // A plain OAuth 2.0 token body (RFC 6749 §5.1) has no request_id (stytch-node's type neither).
+  requestID: Wire.optionalField("request_id", Schema.String),
+  statusCode: Wire.field("status_code", Schema.Number),
   accessToken: Wire.field(
     "access_token",
     Schema.Redacted(Schema.String.annotations({ description: "The access token, a JWT signed with the project's keys." }))
   ),
   tokenType: Wire.field("token_type", Schema.String, "Always bearer."),
-  expiresIn: Wire.field("expires_in", Schema.Number, "Seconds until the token expires.")
+  expiresIn: Wire.field("expires_in", Schema.Number, "Seconds until the token expires."),
+  scope: Schema.optional(
+    Schema.String.annotations({ description: "The granted scopes, space-separated, when the server says (OAuth 2.0)." })
+  )
 })
 /**
  * An access token. `accessToken` is a `Redacted<string>` (it is a bearer
- * credential); `authenticateToken` takes it as is.
+ * credential); `authenticateToken` takes it as is. The body is read as a
+ * plain OAuth 2.0 token response: `requestID` only when the server sends
+ * one (Stytch does, a plain OAuth server does not), `scope` (the granted
+ * scopes) when the server sends it, and `statusCode` from the HTTP status
+ * when the body has none.
  *
  * @since 0.1.0
  * @category models
@@ -216,14 +227,15 @@ const freshFor = (response: TokenResponse): number => {
   return (seconds - Math.min(60, seconds / 2)) * 1000
 }
 
-const tokenCaches = new WeakMap<StytchProject.Service, SingleFlight.SingleFlight<string, TokenResponse>>()
-
 /**
  * Gets an access token for an M2M client: the client-credentials grant,
  * with the client's id and secret in the body (no project credentials are
  * sent). Tokens are cached per project client, client id, secret and scopes
  * until a minute before they expire; concurrent calls for the same token
- * share one request, and a failure is not cached.
+ * share one request, and a failure is not cached. The cache holds at most
+ * 256 tokens per project client (the least recently used are dropped, and
+ * expired ones), and keys them by a salted SHA-256 digest (Web Crypto), never
+ * by the secret itself.
  *
  * @example
  * ```ts
@@ -244,12 +256,9 @@ export const token = (
 ): Effect.Effect<TokenResponse, StytchError, StytchProject.StytchProject> =>
   Effect.flatMap(StytchProject.StytchProject, (project) =>
     Effect.flatMap(Clock.currentTimeMillis, (now) => {
-      let cache = tokenCaches.get(project)
-      if (cache === undefined) tokenCaches.set(project, cache = SingleFlight.make())
+      const cache = TokenCache.of<TokenResponse>(project)
       const secret = Redacted.isRedacted(request.clientSecret) ? Redacted.value(request.clientSecret) : request.clientSecret
       const scope = request.scopes === undefined || request.scopes.length === 0 ? undefined : request.scopes.join(" ")
-      // The secret is part of the key: a wrong secret never gets a token cached for the right one.
-      const key = JSON.stringify([request.clientID, secret, scope ?? null])
       const fetch = requestToken({
         projectID: project.projectID,
         clientID: request.clientID,
@@ -257,7 +266,9 @@ export const token = (
         grantType: "client_credentials",
         ...(scope === undefined ? {} : { scope })
       })
-      return cache.get(key, now, fetch, freshFor)
+      // The secret is part of the key (as a digest): a wrong secret never gets a token cached for the right one.
+      return Effect.flatMap(cache.keyOf([request.clientID, secret, scope ?? null]), (key) =>
+        cache.tokens.get(key, now, fetch, freshFor))
     }))
 
 /**
@@ -266,6 +277,13 @@ export const token = (
  * (`stytch.com/<project id>` or the base URL), `exp`/`nbf` (with
  * `clockToleranceSeconds`), then `maxTokenAgeSeconds` and the required
  * scopes (`action:resource`, a granted `action:*` covers every resource).
+ *
+ * Only M2M access tokens are accepted: a token without a string `scope`
+ * claim, or with Stytch's session claim (`https://stytch.com/session`), fails
+ * with reason `Invalid` whatever scopes are required. A project's session
+ * JWTs are signed with the same keys, for the same issuer and audience, so
+ * without this rule any user's session token would pass as a machine.
+ *
  * Only the JWKS is fetched: once, then cached for ten minutes, and again
  * when a token names a key it does not hold. Fails with a
  * {@link TokenVerificationError} (`Invalid`, `TooOld`, `MissingScopes`).

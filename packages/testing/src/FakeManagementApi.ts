@@ -30,7 +30,7 @@ import type { Fault } from "./Fault.js"
 import * as InMemory from "./internal/httpClient.js"
 import { endpointsOf, type OAuthServerOptions } from "./internal/oauth.js"
 import { environmentByProjectID } from "./internal/project/common.js"
-import { signJWT as signProjectJWT } from "./internal/project/m2m.js"
+import { signJWT as signProjectJWT, signSessionJWT as signProjectSessionJWT } from "./internal/project/m2m.js"
 import { formatSeedIssues } from "./internal/seed.js"
 import { checkListenOptions, listen } from "./internal/serve.js"
 import { defaultCredentials, FakeServer, type FaultOptions, type RecordedRequest } from "./internal/server.js"
@@ -370,6 +370,15 @@ export interface Options {
   readonly projectFeatures?: ProjectFeatures | undefined
   /** What the fake starts with (see {@link Seed}); `reset` goes back to it. */
   readonly seed?: Seed | undefined
+  /**
+   * How the project API's M2M token endpoint (`/v1/public/<project id>/oauth2/token`)
+   * answers: `"stytch"` (default) as Stytch does, with `request_id` and
+   * `status_code`; `"plainOAuth"` exactly as a plain OAuth 2.0 server does
+   * (RFC 6749 §5): only `access_token`, `token_type`, `expires_in`, and `scope`
+   * when the granted scopes are not the requested ones, with
+   * `Cache-Control: no-store`; errors with only `error` and `error_description`.
+   */
+  readonly m2mTokenResponse?: "stytch" | "plainOAuth" | undefined
 }
 
 const unknownProject = (projectSlug: string) =>
@@ -387,7 +396,8 @@ export const make = (options: Options = {}): Service => {
   const server = new FakeServer([credentials, ...(options.acceptCredentials ?? [])], {
     oauth: options.oauth,
     seed: options.seed,
-    features: options.projectFeatures
+    features: options.projectFeatures,
+    m2mTokenResponse: options.m2mTokenResponse
   })
   return {
     credentials,
@@ -490,10 +500,38 @@ export const projectLayer = (
 export const signJWT = (
   fake: Pick<Service, "server">,
   projectID: string,
-  claims: Readonly<Record<string, unknown>>
+  claims: Readonly<Record<string, unknown>>,
+  /** Fields of the JWT header to override (`typ`, `kid`, `alg`); the signature is always RS256 with the project's key. */
+  header: Readonly<Record<string, unknown>> = {}
 ): string | undefined => {
   const environment = environmentByProjectID(fake.server.workspace, projectID)
-  return environment === undefined ? undefined : signProjectJWT(environment, claims)
+  return environment === undefined ? undefined : signProjectJWT(environment, claims, header)
+}
+
+/**
+ * Signs a session JWT of a project of the fake, shaped as Stytch issues a
+ * user's session token: `sub` the user id, the project's issuer and
+ * audience, a five-minute lifetime from `now` (epoch ms, default the wall
+ * clock), the `https://stytch.com/session` claim and no `scope` claim. It is
+ * signed with the same key as the project's M2M access tokens (served by the
+ * same JWKS), as the real API does: what token verification must tell apart.
+ * `undefined` for an unknown project id.
+ *
+ * @since 0.1.0
+ * @category utils
+ */
+export const signSessionJWT = (
+  fake: Pick<Service, "server">,
+  projectID: string,
+  session: { readonly userID?: string | undefined; readonly sessionID?: string | undefined; readonly now?: number | undefined } = {}
+): string | undefined => {
+  const environment = environmentByProjectID(fake.server.workspace, projectID)
+  const live = projectID.startsWith("project-live-") ? "live" : "test"
+  return environment === undefined ? undefined : signProjectSessionJWT(environment, {
+    userID: session.userID ?? `user-${live}-${crypto.randomUUID()}`,
+    sessionID: session.sessionID ?? `session-${live}-${crypto.randomUUID()}`,
+    now: session.now ?? Date.now()
+  })
 }
 
 /**
@@ -577,6 +615,8 @@ export interface Server {
   readonly close: () => Promise<void>
   /** `await using server = await FakeManagementApi.start()` stops it at the end of the block. */
   readonly [Symbol.asyncDispose]: () => Promise<void>
+  /** @internal (what {@link signJWT} and {@link signSessionJWT} read) */
+  readonly server: FakeServer
 }
 
 /**
@@ -613,7 +653,8 @@ export const start = async (options: ServeOptions = {}): Promise<Server> => {
     oauth: endpointsOf(url, OAuth.STYTCH_PROJECT_ID),
     approve: (loginURL) => Effect.runPromise(approveWith(fake.server, loginURL)),
     close,
-    [Symbol.asyncDispose]: close
+    [Symbol.asyncDispose]: close,
+    server: fake.server
   }
 }
 

@@ -8,6 +8,7 @@ import type { Handler } from "./handlers/common.js"
 import { answer, compileRoute, type Route as CompiledRoute, wireInput } from "./route.js"
 import { routes } from "./handlers/index.js"
 import { FakeAuthorizationServer, type OAuthServerOptions } from "./oauth.js"
+import type { M2MTokenResponse } from "./project/common.js"
 import { handleProject, matchProject, projectAuthorized } from "./project/server.js"
 import type { RawRequest, RawResponse } from "./raw.js"
 import { defaultFeatures, type FeatureChanges, type SeedContent, seedWorkspace, withFeatures } from "./seed.js"
@@ -77,6 +78,8 @@ export class FakeServer {
   private readonly defaults: ProjectFeatures
 
   private readonly seed: SeedContent | undefined
+  /** How the project API's M2M token endpoint answers. */
+  readonly m2mTokenResponse: M2MTokenResponse
 
   /**
    * Throws for a seed the API would refuse (see `seedWorkspace`).
@@ -88,10 +91,13 @@ export class FakeServer {
       readonly oauth?: OAuthServerOptions | undefined
       readonly seed?: SeedContent | undefined
       readonly features?: FeatureChanges | undefined
+      /** How the project API's M2M token endpoint answers. */
+      readonly m2mTokenResponse?: M2MTokenResponse | undefined
     } = {}
   ) {
     this.oauth = new FakeAuthorizationServer(options.oauth ?? {})
     this.seed = options.seed
+    this.m2mTokenResponse = options.m2mTokenResponse ?? "stytch"
     this.accepted = new Set(credentials.map((c) => Redacted.value(Credentials.authorization(c))))
     this.defaults = defaultFeatures(options.seed, options.features)
     this.workspace = seedWorkspace(options.seed, this.defaults, new Date().toISOString())
@@ -193,7 +199,7 @@ export class FakeServer {
       }
       if (project !== undefined) {
         const now = new Date(nowMillis).toISOString()
-        return yield* handleProject(this.workspace, project, request, body, requestID, now)
+        return yield* handleProject(this.workspace, project, request, body, requestID, now, this.m2mTokenResponse)
       }
       if (!authorized) {
         return fail(new FakeError(401, "unauthorized_credentials", "Unauthorized credentials."))

@@ -18,6 +18,7 @@ import * as Effect from "effect/Effect"
 import type * as Redacted from "effect/Redacted"
 import type * as Document from "../Document.js"
 import type * as Plan from "../Plan.js"
+import { merge } from "./diff.js"
 import { ConflictError } from "./errors.js"
 
 /** Secret inputs resolved from their references, by variable name. @internal */
@@ -202,9 +203,19 @@ export const execute = (
       } as PasswordStrengthConfig.SetRequest).pipe(Effect.asVoid)
     }
     case "sdkConfig":
+      // A section is replaced whole: the desired fields are written over the live ones read now
+      // (the plan's own copy may predate the environment).
       return action.key === "b2b"
-        ? Effect.asVoid(SDK.setB2BConfig({ ...scope, config: desired as SDK.B2BConfig }))
-        : Effect.asVoid(SDK.setConsumerConfig({ ...scope, config: desired as SDK.ConsumerConfig }))
+        ? SDK.getB2BConfig(scope).pipe(
+          Effect.flatMap(({ config }) => SDK.setB2BConfig({ ...scope, config: merge(config, desired) as SDK.B2BConfig })),
+          Effect.asVoid
+        )
+        : SDK.getConsumerConfig(scope).pipe(
+          Effect.flatMap(({ config }) =>
+            SDK.setConsumerConfig({ ...scope, config: merge(config, desired) as SDK.ConsumerConfig })
+          ),
+          Effect.asVoid
+        )
     case "jwtTemplates": {
       const jwtTemplateType = action.key as JWTTemplates.JWTTemplateType
       const t = action.op === "delete"

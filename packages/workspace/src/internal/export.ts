@@ -145,7 +145,10 @@ const exportEnvironment = (vertical: string | undefined, env: Environments.Envir
   }, { concurrency: "unbounded" }).pipe(Effect.map((r): Document.EnvironmentConfig => {
     const jwt: Mutable<Document.JWTTemplatesConfig> = {}
     for (const [type, { jwtTemplate }] of [["SESSION", r.session], ["M2M", r.m2m]] as const) {
-      if (jwtTemplate.templateContent !== "" || jwtTemplate.customAudience !== "") {
+      // Unset reads as empty; "{}" with no audience is the baseline a delete resets to (as Terraform's).
+      const unset = (jwtTemplate.templateContent === "" || jwtTemplate.templateContent === "{}") &&
+        jwtTemplate.customAudience === ""
+      if (!unset) {
         jwt[type] = { templateContent: jwtTemplate.templateContent, customAudience: jwtTemplate.customAudience }
       }
     }

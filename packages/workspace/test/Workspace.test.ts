@@ -100,4 +100,28 @@ describe("Workspace", () => {
         expect(logs.join("\n")).not.toContain(value)
       }
     }), 120_000)
+
+  it.effect("promotes one environment onto another: chosen families, hosts mapped, unknown environments refused", () =>
+    withFake(Effect.gen(function*() {
+      yield* converge({ version: 1, projects: [consumerProject("promoted")] })
+      const plan = yield* Workspace.promote({
+        projectSlug: "promoted",
+        from: "staging",
+        to: "production",
+        mapHosts: { "staging.example.com": "www.example.com" },
+        skip: ["sdkConfig", "rbacPolicy", "jwtTemplates", "countryCodeAllowlist", "trustedTokenProfiles", "eventLogStreaming", "passwordStrengthConfig"]
+      })
+      expect(plan.actions.map((a) => [a.op, a.family, a.environment, a.key])).toEqual([
+        ["create", "redirectURLs", "production", "http://localhost:3000/authenticate"],
+        ["create", "redirectURLs", "production", "https://www.example.com/authenticate"],
+        ["create", "redirectURLs", "production", "https://www.example.com/reset?next={{path}}"]
+      ])
+      const withPrune = yield* Workspace.promote({ projectSlug: "promoted", from: "staging", to: "production", only: ["redirectURLs"], prune: true })
+      expect(withPrune.actions.filter((a) => a.op === "delete").map((a) => a.key)).toEqual([
+        "https://app.example.com/authenticate",
+        "https://app.example.com/reset?next={{path}}"
+      ])
+      const missing = yield* Effect.flip(Workspace.promote({ projectSlug: "promoted", from: "staging", to: "nowhere" }))
+      expect(missing._tag).toBe("ConflictError")
+    })), 120_000)
 })

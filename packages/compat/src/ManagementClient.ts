@@ -135,6 +135,12 @@ export interface OAuthClientConfig {
   readonly client_id?: string | undefined
   readonly token_url?: string | undefined
   readonly revoke_url?: string | undefined
+  /**
+   * Refresh this many milliseconds before the access token expires, but
+   * never more than half its lifetime (a token of 60 s or less is
+   * refreshed once, halfway). Default 60000.
+   */
+  readonly refresh_leeway?: number | undefined
 }
 
 /**

@@ -132,9 +132,12 @@ export type ResponseError = StytchApiError | TransportError | UnexpectedResponse
  *   there is no refresh token; log in again.
  * - `RefreshTokenInvalid`: the token endpoint refused the refresh token
  *   (revoked, rotated by someone else, expired); the stored tokens were
- *   cleared; log in again.
+ *   cleared (unless the storage already holds other tokens, stored by
+ *   another process meanwhile: those are kept); log in again.
  * - `StateMismatch`: the callback's `state` is not the expected one (a
  *   forged or stale callback); nothing was exchanged.
+ * - `IssuerMismatch`: the callback's `iss` (RFC 9207) is not the configured
+ *   authorization server's issuer; nothing was exchanged.
  * - `AuthorizationDenied`: the callback carries `error=` (the user declined,
  *   …); `error` and `errorDescription` say why.
  * - `InvalidCallback`: the callback URL has no `code`, or is not a URL.
@@ -158,6 +161,7 @@ export class AuthError extends Schema.TaggedError<AuthError>("@stytch-effect/cor
     "LoginRequired",
     "RefreshTokenInvalid",
     "StateMismatch",
+    "IssuerMismatch",
     "AuthorizationDenied",
     "InvalidCallback",
     "TokenRequestFailed",

@@ -25,7 +25,7 @@ import * as Runtime from "effect/Runtime"
 import type * as Scope from "effect/Scope"
 import type { Fault } from "./Fault.js"
 import * as InMemory from "./internal/httpClient.js"
-import { endpointsOf } from "./internal/oauth.js"
+import { endpointsOf, type OAuthServerOptions } from "./internal/oauth.js"
 import { environmentByProjectID } from "./internal/project/common.js"
 import { signJWT as signProjectJWT } from "./internal/project/m2m.js"
 import { checkListenOptions, listen } from "./internal/serve.js"
@@ -49,6 +49,16 @@ export type {
    */
   FaultOptions,
   /**
+   * How the fake's authorization server behaves: the access tokens'
+   * lifetime (`accessTokenLifetime`, whole seconds, default 1 hour) and
+   * refresh-token reuse detection (`refreshTokenReuseDetection`, default
+   * `true`: a rotated refresh token presented again revokes the whole login).
+   *
+   * @since 0.3.0
+   * @category models
+   */
+  OAuthServerOptions,
+  /**
    * A request the fake received. Credentials are never recorded, only whether
    * they were accepted.
    *
@@ -66,10 +76,12 @@ export type {
  *
  * The authorization server approves every authorization request at once
  * (302 to `redirect_uri` with `code` and `state`), checks PKCE (S256) at the
- * token endpoint, rotates refresh tokens (the old one stops working),
- * revokes, and issues access tokens (JWTs, 1 h, following the `Clock`) that
- * every management endpoint accepts as `Authorization: Bearer …` until they
- * expire (then 401). Any client id is accepted.
+ * token endpoint, rotates refresh tokens (the old one stops working; one
+ * presented again revokes the whole login, as `oidc-provider` does),
+ * revokes, and issues access tokens (JWTs, 1 h unless
+ * `Options.oauth.accessTokenLifetime`, following the `Clock`) that every
+ * management endpoint accepts as `Authorization: Bearer …` until they expire
+ * (then 401). Any client id is accepted.
  *
  * @since 0.3.0
  * @category models
@@ -148,6 +160,13 @@ export class FakeManagementApi extends Context.Tag("@stytch-effect/testing/FakeM
 export interface Options {
   /** Credentials accepted besides the default workspace key. */
   readonly acceptCredentials?: ReadonlyArray<Credentials.Credentials>
+  /**
+   * The authorization server's behaviour: access-token lifetime and
+   * refresh-token reuse detection (see {@link OAuthServerOptions}).
+   *
+   * @since 0.3.0
+   */
+  readonly oauth?: OAuthServerOptions | undefined
 }
 
 /**
@@ -157,7 +176,7 @@ export interface Options {
  * @category constructors
  */
 export const make = (options: Options = {}): Service => {
-  const server = new FakeServer([defaultCredentials, ...(options.acceptCredentials ?? [])])
+  const server = new FakeServer([defaultCredentials, ...(options.acceptCredentials ?? [])], options.oauth)
   return {
     credentials: defaultCredentials,
     httpClient: InMemory.make(server),

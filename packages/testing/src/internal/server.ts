@@ -7,27 +7,10 @@ import { errorBody, FakeError } from "./errors.js"
 import type { Handler } from "./handlers/common.js"
 import { answer, compileRoute, type Route as CompiledRoute, wireInput } from "./route.js"
 import { routes } from "./handlers/index.js"
-import { FakeAuthorizationServer } from "./oauth.js"
+import { FakeAuthorizationServer, type OAuthServerOptions } from "./oauth.js"
 import { handleProject, matchProject, projectAuthorized } from "./project/server.js"
+import type { RawRequest, RawResponse } from "./raw.js"
 import { emptyWorkspace, type Workspace } from "./state.js"
-
-/** A request as any transport hands it to the fake. @internal */
-export interface RawRequest {
-  readonly method: string
-  readonly url: URL
-  readonly headers: Readonly<Record<string, string | undefined>>
-  readonly body: string
-}
-
-/** What the transport must do. @internal */
-export type RawResponse =
-  | {
-    readonly _tag: "Response"
-    readonly status: number
-    readonly headers: Readonly<Record<string, string>>
-    readonly body: string
-  }
-  | { readonly _tag: "Drop"; readonly code: "ECONNRESET" | "ECONNREFUSED" }
 
 /**
  * A request the fake received. Credentials are never recorded, only whether
@@ -88,10 +71,11 @@ export class FakeServer {
   readonly faults: Array<ArmedFault> = []
   readonly requests: Array<RecordedRequest> = []
   /** The OAuth authorization server (its Bearer tokens are accepted too). */
-  readonly oauth = new FakeAuthorizationServer()
+  readonly oauth: FakeAuthorizationServer
   private readonly accepted: ReadonlySet<string>
 
-  constructor(readonly credentials: ReadonlyArray<Credentials.Credentials>) {
+  constructor(readonly credentials: ReadonlyArray<Credentials.Credentials>, oauth: OAuthServerOptions = {}) {
+    this.oauth = new FakeAuthorizationServer(oauth)
     this.accepted = new Set(credentials.map((c) => Redacted.value(Credentials.authorization(c))))
   }
 

@@ -20,6 +20,7 @@ import {
   TrustedTokenProfiles
 } from "@stytch-effect/resources"
 import * as Effect from "effect/Effect"
+import * as Either from "effect/Either"
 import * as JSONSchema from "effect/JSONSchema"
 import * as ParseResult from "effect/ParseResult"
 import * as Schema from "effect/Schema"
@@ -499,6 +500,9 @@ export const parse = (text: string, format: Format = "yaml"): Effect.Effect<Docu
  * @category formatting
  */
 export const format = (doc: Document, format: Format): string => {
-  const value = Schema.encodeSync(DocumentSchema)(canonical(doc))
+  const sorted = canonical(doc)
+  // Encoding puts fields in schema order; a value the closed schema does not know (an enum
+  // value newer than this SDK, read from the server) is written as it is instead.
+  const value = Either.getOrElse(Schema.encodeEither(DocumentSchema)(sorted), () => sorted)
   return format === "json" ? `${JSON.stringify(value, null, 2)}\n` : YAML.stringify(value, { lineWidth: 0 })
 }

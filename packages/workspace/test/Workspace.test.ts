@@ -124,4 +124,18 @@ describe("Workspace", () => {
       const missing = yield* Effect.flip(Workspace.promote({ projectSlug: "promoted", from: "staging", to: "nowhere" }))
       expect(missing._tag).toBe("ConflictError")
     })), 120_000)
+
+  it.effect("re-enables a destination without needing its secret (only `enabled` changed)", () =>
+    withFake(Effect.gen(function*() {
+      const desired = { version: 1 as const, projects: [consumerProject("streams")] }
+      yield* converge(desired)
+      yield* EventLogStreaming.disable({ projectSlug: "streams", environmentSlug: "production", destinationType: "DATADOG" })
+      const plan = yield* Workspace.drift(desired)
+      expect(plan.actions.map((a) => [a.family, a.changes])).toEqual([
+        ["eventLogStreaming", [{ path: "enabled", before: false, after: true }]]
+      ])
+      const report = yield* Workspace.apply(plan).pipe(Effect.withConfigProvider(ConfigProvider.fromMap(new Map())))
+      expect(Workspace.succeeded(report)).toBe(true)
+      expect(Plan.isEmpty(yield* Workspace.drift(desired))).toBe(true)
+    })), 120_000)
 })

@@ -24,9 +24,13 @@ import { ConflictError } from "./errors.js"
 /** Secret inputs resolved from their references, by variable name. @internal */
 export type Secrets = ReadonlyMap<string, Redacted.Redacted<string>>
 
+/** An update that only turns streaming on or off: no settings (and no secret) to send. */
+const onlyEnabled = (action: Plan.Action): boolean =>
+  action.op === "update" && action.changes.every((change) => change.path === "enabled")
+
 /** The variables an action's secret references name. @internal */
 export const referencesOf = (action: Plan.Action): ReadonlyArray<string> => {
-  if (action.family !== "eventLogStreaming" || action.op === "delete") return []
+  if (action.family !== "eventLogStreaming" || action.op === "delete" || onlyEnabled(action)) return []
   const config = (action.desired as Document.EventLogStreamingConfig).destinationConfig
   return [config.datadog?.apiKey.fromEnv, config.grafanaLoki?.password.fromEnv].filter((n): n is string => n !== undefined)
 }
@@ -242,10 +246,11 @@ export const execute = (
       const d = action.desired as Document.EventLogStreamingConfig
       const c = action.current as Document.EventLogStreamingConfig | undefined
       return Effect.gen(function*() {
-        const config = destinationConfig(d.destinationConfig, secrets)
         if (action.op === "create") {
+          const config = destinationConfig(d.destinationConfig, secrets)
           yield* EventLogStreaming.create({ ...scope, destinationType, destinationConfig: config })
-        } else {
+        } else if (!onlyEnabled(action)) {
+          const config = destinationConfig(d.destinationConfig, secrets)
           yield* EventLogStreaming.update({ ...scope, destinationType, destinationConfig: config })
         }
         const enabled = c?.enabled ?? false

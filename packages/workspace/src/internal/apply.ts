@@ -1,4 +1,4 @@
-import type { StytchError } from "@stytch-effect/core"
+import type { StytchError, StytchManagement } from "@stytch-effect/core"
 import {
   CountryCodeAllowlist,
   EmailTemplates,
@@ -22,7 +22,7 @@ import { merge } from "./diff.js"
 import { ConflictError } from "./errors.js"
 
 /** Secret inputs resolved from their references, by variable name. @internal */
-export type Secrets = ReadonlyMap<string, Redacted.Redacted<string>>
+export type ResolvedSecrets = ReadonlyMap<string, Redacted.Redacted<string>>
 
 /** An update that only turns streaming on or off: no settings (and no secret) to send. */
 const onlyEnabled = (action: Plan.Action): boolean =>
@@ -35,7 +35,7 @@ export const referencesOf = (action: Plan.Action): ReadonlyArray<string> => {
   return [config.datadog?.apiKey.fromEnv, config.grafanaLoki?.password.fromEnv].filter((n): n is string => n !== undefined)
 }
 
-const destinationConfig = (config: Document.EventLogStreamingConfig["destinationConfig"], secrets: Secrets) => ({
+const destinationConfig = (config: Document.EventLogStreamingConfig["destinationConfig"], secrets: ResolvedSecrets) => ({
   ...(config.datadog
     ? {
       datadog: {
@@ -123,12 +123,10 @@ const environmentSettings = (fields: Record<string, unknown>) => {
  */
 export const execute = (
   action: Plan.Action,
-  secrets: Secrets
-): Effect.Effect<void, StytchError.StytchError | ConflictError, import("@stytch-effect/core").StytchManagement.StytchManagement> => {
+  secrets: ResolvedSecrets
+): Effect.Effect<void, StytchError.StytchError | ConflictError, StytchManagement.StytchManagement> => {
   const projectSlug = action.project
   const scope = { projectSlug, environmentSlug: action.environment ?? "" }
-  const desired = action.desired as never
-  const current = action.current as never
   switch (action.family) {
     case "project": {
       const p = action.desired as { projectSlug: string; name: string; vertical: Projects.Vertical }
@@ -156,7 +154,7 @@ export const execute = (
     case "redirectURLs": {
       const url = action.key
       if (action.op === "delete") return RedirectURLs.delete({ ...scope, url, doNotPromoteDefaults: true }).pipe(Effect.asVoid)
-      const validTypes = (desired as Document.RedirectURLConfig).validTypes
+      const validTypes = (action.desired as Document.RedirectURLConfig).validTypes
       return (action.op === "create"
         ? RedirectURLs.create({ ...scope, url, validTypes, doNotPromoteDefaults: true })
         : RedirectURLs.update({ ...scope, url, validTypes, doNotPromoteDefaults: true })).pipe(Effect.asVoid)
@@ -206,7 +204,8 @@ export const execute = (
           : {})
       } as PasswordStrengthConfig.SetRequest).pipe(Effect.asVoid)
     }
-    case "sdkConfig":
+    case "sdkConfig": {
+      const desired = action.desired
       // A section is replaced whole: the desired fields are written over the live ones read now
       // (the plan's own copy may predate the environment).
       return action.key === "b2b"
@@ -220,6 +219,7 @@ export const execute = (
           ),
           Effect.asVoid
         )
+    }
     case "jwtTemplates": {
       const jwtTemplateType = action.key as JWTTemplates.JWTTemplateType
       const t = action.op === "delete"
@@ -233,8 +233,11 @@ export const execute = (
       }).pipe(Effect.asVoid)
     }
     case "trustedTokenProfiles": {
+      const desired = action.desired as Document.TrustedTokenProfileConfig
       if (action.op === "create") return createProfile(scope, desired).pipe(Effect.asVoid)
-      if (action.op === "update") return updateProfile(scope, desired, current)
+      if (action.op === "update") {
+        return updateProfile(scope, desired, action.current as Document.TrustedTokenProfileConfig)
+      }
       return profileByName(scope, action.key).pipe(
         Effect.flatMap((p) => TrustedTokenProfiles.delete({ ...scope, profileID: p.profileID })),
         Effect.asVoid

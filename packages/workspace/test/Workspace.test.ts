@@ -138,4 +138,28 @@ describe("Workspace", () => {
       expect(Workspace.succeeded(report)).toBe(true)
       expect(Plan.isEmpty(yield* Workspace.drift(desired))).toBe(true)
     })), 120_000)
+
+  it.effect("exports an ALL project's two SDK configurations and applies them back", () =>
+    withFake(Effect.gen(function*() {
+      const desired: Document.Document = {
+        version: 1,
+        projects: [{
+          projectSlug: "both",
+          name: "Both",
+          vertical: "ALL",
+          environments: [{
+            environmentSlug: "production",
+            name: "Production",
+            type: "LIVE",
+            sdkConfig: { consumer: { sessions: { maxSessionDurationMinutes: 15 } }, b2b: { sso: { enabled: true } } }
+          }]
+        }]
+      }
+      yield* converge(desired)
+      const exported = yield* Workspace.export("both")
+      const sdk = exported.projects[0]!.environments[0]!.sdkConfig
+      expect(sdk?.consumer?.sessions).toEqual({ maxSessionDurationMinutes: 15 })
+      expect(sdk?.b2b?.sso).toEqual({ enabled: true, pkceRequired: false })
+      expect(Plan.isEmpty(Workspace.plan(desired, exported))).toBe(true)
+    })), 120_000)
 })

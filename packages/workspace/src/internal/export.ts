@@ -126,7 +126,10 @@ export type Gate = <A, E, R>(effect: Effect.Effect<A, E, R>) => Effect.Effect<A,
 
 const exportEnvironment = (vertical: string | undefined, env: Environments.Environment, gate: Gate) => {
   const scope = { projectSlug: env.projectSlug, environmentSlug: env.environmentSlug }
+  // An ALL project's environments have both SDK configurations; WhatsApp does not exist for B2B.
   const b2b = vertical === "B2B"
+  const consumer = vertical !== "B2B"
+  const both = vertical === "ALL"
   return Effect.all({
     redirectURLs: gate(RedirectURLs.getAll(scope)),
     publicTokens: gate(PublicTokens.getAll(scope)),
@@ -134,8 +137,8 @@ const exportEnvironment = (vertical: string | undefined, env: Environments.Envir
     sms: gate(CountryCodeAllowlist.getAllowedSMSCountryCodes(scope)),
     whatsapp: gate(b2b ? Effect.succeed(undefined) : CountryCodeAllowlist.getAllowedWhatsAppCountryCodes(scope)),
     password: gate(PasswordStrengthConfig.get(scope)),
-    consumerSDK: gate(b2b ? Effect.succeed(undefined) : SDK.getConsumerConfig(scope)),
-    b2bSDK: gate(b2b ? SDK.getB2BConfig(scope) : Effect.succeed(undefined)),
+    consumerSDK: gate(consumer ? SDK.getConsumerConfig(scope) : Effect.succeed(undefined)),
+    b2bSDK: gate(b2b || both ? SDK.getB2BConfig(scope) : Effect.succeed(undefined)),
     session: gate(JWTTemplates.get({ ...scope, jwtTemplateType: "SESSION" })),
     m2m: gate(JWTTemplates.get({ ...scope, jwtTemplateType: "M2M" })),
     profiles: gate(TrustedTokenProfiles.getAll(scope)),
@@ -171,9 +174,10 @@ const exportEnvironment = (vertical: string | undefined, env: Environments.Envir
         ...(r.whatsapp ? { whatsapp: r.whatsapp.countryCodes } : {})
       },
       passwordStrengthConfig: password(r.password.passwordStrengthConfig),
-      sdkConfig: r.b2bSDK
-        ? { b2b: r.b2bSDK.config as Document.SDKConfig["b2b"] & object }
-        : { consumer: r.consumerSDK!.config as Document.SDKConfig["consumer"] & object },
+      sdkConfig: {
+        ...(r.consumerSDK ? { consumer: r.consumerSDK.config as Document.SDKConfig["consumer"] & object } : {}),
+        ...(r.b2bSDK ? { b2b: r.b2bSDK.config as Document.SDKConfig["b2b"] & object } : {})
+      },
       jwtTemplates: jwt,
       trustedTokenProfiles: r.profiles.profiles.map(profile),
       eventLogStreaming: streams,

@@ -18,7 +18,7 @@ import * as Effect from "effect/Effect"
 import type * as Redacted from "effect/Redacted"
 import type * as Document from "../Document.js"
 import type * as Plan from "../Plan.js"
-import { merge } from "./diff.js"
+import { covers, merge } from "./diff.js"
 import { ConflictError } from "./errors.js"
 
 /** Secret inputs resolved from their references, by variable name. @internal */
@@ -269,9 +269,21 @@ export const execute = (
       const templateID = action.key
       if (action.op === "delete") return EmailTemplates.delete({ projectSlug, templateID }).pipe(Effect.asVoid)
       const { templateID: _id, ...content } = action.desired as Document.EmailTemplateConfig
+      // The API may answer success without applying the sender (e.g. an unverified domain):
+      // check the echo, as Terraform's provider does.
       return (action.op === "create"
         ? EmailTemplates.create({ projectSlug, templateID, ...content })
-        : EmailTemplates.update({ projectSlug, templateID, ...content })).pipe(Effect.asVoid)
+        : EmailTemplates.update({ projectSlug, templateID, ...content })).pipe(
+          Effect.flatMap(({ emailTemplate }) =>
+            covers(content.senderInformation, emailTemplate.senderInformation)
+              ? Effect.void
+              : Effect.fail(
+                new ConflictError({
+                  message: `email template ${templateID}: the API did not apply senderInformation (is its domain verified?)`
+                })
+              )
+          )
+        )
     }
     case "defaultEmailTemplates": {
       const emailTemplateType = action.key as EmailTemplates.EmailTemplateType

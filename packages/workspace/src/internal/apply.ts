@@ -139,13 +139,22 @@ export const execute = (
     case "environment": {
       const fields = (action.desired ?? {}) as Record<string, unknown> & { name: string; type: Environments.EnvironmentType }
       if (action.op === "create") {
+        const { useCustomDomainInMagicLinkEmails, ...settings } = environmentSettings(fields)
         return Environments.create({
           projectSlug,
           environmentSlug: scope.environmentSlug,
           name: fields.name,
           type: fields.type,
-          ...environmentSettings(fields)
-        } as Environments.CreateRequest).pipe(Effect.asVoid)
+          ...settings
+        } as Environments.CreateRequest).pipe(
+          // create does not take this one setting; update does
+          Effect.zipRight(
+            useCustomDomainInMagicLinkEmails === true
+              ? Effect.asVoid(Environments.update({ ...scope, useCustomDomainInMagicLinkEmails: true }))
+              : Effect.void
+          ),
+          Effect.asVoid
+        )
       }
       if (action.op === "delete") return Environments.delete(scope).pipe(Effect.asVoid)
       return Environments.update({ ...scope, name: fields.name, ...environmentSettings(fields) } as Environments.UpdateRequest)

@@ -119,20 +119,20 @@ export interface CountryCodeAllowlistConfig extends Schema.Schema.Type<typeof Co
  * @since 0.1.0
  * @category models
  */
-export const PasswordStrengthConfigConfig = Schema.Struct({
+export const PasswordStrengthSettings = Schema.Struct({
   checkBreachOnCreation: Schema.optional(Schema.Boolean),
   checkBreachOnAuthentication: Schema.optional(Schema.Boolean),
   validateOnAuthentication: Schema.optional(Schema.Boolean),
   validationPolicy: Schema.optional(PasswordStrengthConfig.ValidationPolicy),
   ludsMinPasswordLength: Schema.optional(Schema.Number),
   ludsMinPasswordComplexity: Schema.optional(Schema.Number)
-}).annotations({ identifier: "PasswordStrengthConfigConfig" })
+}).annotations({ identifier: "PasswordStrengthSettings" })
 
 /**
  * @since 0.1.0
  * @category models
  */
-export interface PasswordStrengthConfigConfig extends Schema.Schema.Type<typeof PasswordStrengthConfigConfig> {}
+export interface PasswordStrengthSettings extends Schema.Schema.Type<typeof PasswordStrengthSettings> {}
 
 /**
  * The SDK configuration: `consumer` for Consumer projects, `b2b` for B2B ones
@@ -306,7 +306,7 @@ export const EnvironmentConfig = Schema.Struct({
   publicTokens: Schema.optional(Count),
   secrets: Schema.optional(Count),
   countryCodeAllowlist: Schema.optional(CountryCodeAllowlistConfig),
-  passwordStrengthConfig: Schema.optional(PasswordStrengthConfigConfig),
+  passwordStrengthConfig: Schema.optional(PasswordStrengthSettings),
   sdkConfig: Schema.optional(SDKConfig),
   jwtTemplates: Schema.optional(JWTTemplatesConfig),
   trustedTokenProfiles: Schema.optional(Schema.Array(TrustedTokenProfileConfig)),

@@ -198,7 +198,7 @@ export const execute = (
         : CountryCodeAllowlist.setAllowedSMSCountryCodes({ ...scope, countryCodes })).pipe(Effect.asVoid)
     }
     case "passwordStrengthConfig": {
-      const c = action.desired as Document.PasswordStrengthConfigConfig
+      const c = action.desired as Document.PasswordStrengthSettings
       return PasswordStrengthConfig.set({
         ...scope,
         checkBreachOnCreation: c.checkBreachOnCreation ?? true,

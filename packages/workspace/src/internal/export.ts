@@ -47,7 +47,7 @@ const settingsOf = (env: Environments.Environment): Partial<Document.Environment
   idpDynamicClientRegistrationAccessTokenTemplateContent: env.idpDynamicClientRegistrationAccessTokenTemplateContent
 })
 
-const password = (config: PasswordStrengthConfig.PasswordStrengthConfig): Document.PasswordStrengthConfigConfig => ({
+const password = (config: PasswordStrengthConfig.PasswordStrengthConfig): Document.PasswordStrengthSettings => ({
   checkBreachOnCreation: config.checkBreachOnCreation,
   checkBreachOnAuthentication: config.checkBreachOnAuthentication,
   validateOnAuthentication: config.validateOnAuthentication,

@@ -11,7 +11,7 @@
  * const client = new ManagementClient({ oauth: { token_storage } })
  * ```
  *
- * @since 0.3.0
+ * @since 0.1.0
  */
 import * as HttpClient from "@effect/platform/HttpClient"
 import { OAuth as CoreOAuth, StytchManagement, type StytchError } from "@stytch-effect/core"
@@ -28,7 +28,7 @@ import { ClientError, RequestError } from "./Errors.js"
  * The tokens of a signed-in session, as a {@link TokenStorage} stores them
  * (the same JSON the Node file storage writes).
  *
- * @since 0.3.0
+ * @since 0.1.0
  * @category models
  */
 export interface Tokens {
@@ -61,7 +61,7 @@ export interface Tokens {
  * process stored — so two processes never present the same refresh token
  * (a server that detects reuse would end the login).
  *
- * @since 0.3.0
+ * @since 0.1.0
  * @category models
  */
 export interface TokenStorage {
@@ -80,46 +80,46 @@ export interface TokenStorage {
  * user must log in again. The typed Effect error is the `cause`. Never
  * contains a token.
  *
- * @since 0.3.0
+ * @since 0.1.0
  * @category errors
  */
 export class AuthError extends Error {
   /**
    * Always `"AuthError"`.
    *
-   * @since 0.3.0
+   * @since 0.1.0
    */
   override readonly name = "AuthError"
   /**
    * Why: the Effect `AuthError`'s reason (`LoginRequired`,
    * `RefreshTokenInvalid`, `StateMismatch`, `TokenRequestFailed`, …).
    *
-   * @since 0.3.0
+   * @since 0.1.0
    */
   readonly reason: CoreOAuth.AuthError["reason"]
   /**
    * `true` when the refresh token was refused and the stored tokens were
    * cleared: the user must log in again.
    *
-   * @since 0.3.0
+   * @since 0.1.0
    */
   readonly refresh_token_invalid: boolean
   /**
    * The OAuth 2.0 `error` code, if any.
    *
-   * @since 0.3.0
+   * @since 0.1.0
    */
   declare readonly error?: string
   /**
    * The OAuth 2.0 `error_description`, if any.
    *
-   * @since 0.3.0
+   * @since 0.1.0
    */
   declare readonly error_description?: string
   /**
    * The token or revoke endpoint's HTTP status, if any.
    *
-   * @since 0.3.0
+   * @since 0.1.0
    */
   declare readonly status_code?: number
 
@@ -203,7 +203,7 @@ const toTokens = (tokens: CoreOAuth.Tokens): Tokens => ({
  * Settings of the {@link OAuth} helper. The client id and endpoints default
  * to the Stytch CLI's public client (`OAuth.DEFAULT_CLIENT_ID`, …).
  *
- * @since 0.3.0
+ * @since 0.1.0
  * @category models
  */
 export interface OAuthConfig {
@@ -233,7 +233,7 @@ export interface OAuthConfig {
  * A login URL and what the callback must be checked against: keep `state`
  * and `verifier` (a session, an encrypted cookie) until the callback.
  *
- * @since 0.3.0
+ * @since 0.1.0
  * @category models
  */
 export interface LoginUrl {
@@ -251,7 +251,7 @@ const scopesOf = (scope: string | ReadonlyArray<string> | undefined): ReadonlyAr
  * A `ManagementClient` with `oauth: { token_storage }` then uses and
  * refreshes the stored tokens.
  *
- * @since 0.3.0
+ * @since 0.1.0
  * @category clients
  */
 export class OAuth {
@@ -320,7 +320,7 @@ export class OAuth {
    * a list) overrides the configured scopes; `additional_params` are added
    * to the URL (`prompt`, …).
    *
-   * @since 0.3.0
+   * @since 0.1.0
    */
   getLoginUrl(
     options: {
@@ -351,7 +351,7 @@ export class OAuth {
    * `IssuerMismatch`, `AuthorizationDenied`, `TokenRequestFailed`, …) or a
    * `RequestError`.
    *
-   * @since 0.3.0
+   * @since 0.1.0
    */
   handleCallback(options: {
     readonly callback_url: string
@@ -377,7 +377,7 @@ export class OAuth {
   /**
    * Revokes the stored refresh token and clears `token_storage` (cleared even if the revocation fails).
    *
-   * @since 0.3.0
+   * @since 0.1.0
    */
   logout(): Promise<void> {
     return this.#run(CoreOAuth.logout(this.#server))

@@ -13,7 +13,7 @@
  * Node only (it imports `node:fs`, `node:http`, `node:os`); it is not part
  * of the package's main entry, so browser and edge builds never see it.
  *
- * @since 0.3.0
+ * @since 0.1.0
  */
 import type * as HttpClient from "@effect/platform/HttpClient"
 import * as Deferred from "effect/Deferred"
@@ -43,7 +43,7 @@ import type { TransportError } from "./StytchError.js"
  * Linux and other Unixes, `~/Library/Application Support` on macOS,
  * `%APPDATA%` on Windows; then `stytch-effect/oauth-tokens.json`.
  *
- * @since 0.3.0
+ * @since 0.1.0
  * @category file storage
  */
 export const defaultTokenPath = (): string => {
@@ -69,7 +69,7 @@ const codeOf = (error: unknown) => (error as { code?: unknown } | null)?.code
 /**
  * Options of {@link fileTokenStorage}.
  *
- * @since 0.3.0
+ * @since 0.1.0
  * @category file storage
  */
 export interface FileTokenStorageOptions {
@@ -207,7 +207,7 @@ const withLockFile = (path: string, staleAfterMillis: number) => {
  * died is removed when its holder no longer runs on this host, or when it
  * is older than `lockStaleAfter`.
  *
- * @since 0.3.0
+ * @since 0.1.0
  * @category file storage
  */
 export const fileTokenStorage = (
@@ -271,7 +271,7 @@ export const fileTokenStorage = (
 /**
  * A layer of {@link fileTokenStorage}.
  *
- * @since 0.3.0
+ * @since 0.1.0
  * @category file storage
  */
 export const layerFileTokenStorage = (
@@ -287,7 +287,7 @@ export const layerFileTokenStorage = (
  * Opens a URL in the user's browser (`open` on macOS, `xdg-open` elsewhere,
  * `rundll32` on Windows; no shell). Errors are ignored: print the URL too.
  *
- * @since 0.3.0
+ * @since 0.1.0
  * @category loopback login
  */
 export const openInBrowser = (url: string): void => {
@@ -308,7 +308,7 @@ export const openInBrowser = (url: string): void => {
  * `OAuth.ServerOptions`), the scopes, where the one-shot callback server
  * listens, how long it waits and how the login URL is shown.
  *
- * @since 0.3.0
+ * @since 0.1.0
  * @category loopback login
  */
 export interface LoopbackOptions extends OAuth.ServerOptions {
@@ -342,7 +342,7 @@ const page = (title: string, text: string) =>
  * cases. Fails with `AuthError` (`Timeout`, `AuthorizationDenied`,
  * `TokenRequestFailed`, …) or a `TransportError`.
  *
- * @since 0.3.0
+ * @since 0.1.0
  * @category loopback login
  */
 export const loginWithLoopback = (

@@ -23,7 +23,7 @@
  * Everything here runs anywhere (`fetch`, Web Crypto); the file storage and
  * the loopback login are in `@stytch-effect/core/NodeOAuth`.
  *
- * @since 0.3.0
+ * @since 0.1.0
  */
 import * as HttpClient from "@effect/platform/HttpClient"
 import type * as HttpClientError from "@effect/platform/HttpClientError"
@@ -56,7 +56,7 @@ export {
   /**
    * Re-exported from `StytchError`.
    *
-   * @since 0.3.0
+   * @since 0.1.0
    * @category errors
    */
   AuthError
@@ -70,7 +70,7 @@ export {
  * Stytch's own live project, which mints the access tokens the Management
  * API accepts.
  *
- * @since 0.3.0
+ * @since 0.1.0
  * @category constants
  */
 export const STYTCH_PROJECT_ID = "project-live-9a6d7e6f-d787-4ec5-8edb-e1eb5b180d77"
@@ -79,7 +79,7 @@ export const STYTCH_PROJECT_ID = "project-live-9a6d7e6f-d787-4ec5-8edb-e1eb5b180
  * The public client the Stytch CLI uses (redirect `http://127.0.0.1:5001`,
  * any path).
  *
- * @since 0.3.0
+ * @since 0.1.0
  * @category constants
  */
 export const DEFAULT_CLIENT_ID = "connected-app-live-c48152cf-8732-4981-8fd5-e52dd989d75f"
@@ -87,7 +87,7 @@ export const DEFAULT_CLIENT_ID = "connected-app-live-c48152cf-8732-4981-8fd5-e52
 /**
  * Stytch's authorization endpoint, where {@link loginURL} sends the browser.
  *
- * @since 0.3.0
+ * @since 0.1.0
  * @category constants
  */
 export const DEFAULT_AUTHORIZE_URL = "https://stytch.com/oauth/authorize"
@@ -96,7 +96,7 @@ export const DEFAULT_AUTHORIZE_URL = "https://stytch.com/oauth/authorize"
  * The token endpoint of {@link STYTCH_PROJECT_ID}: code exchanges and
  * refreshes.
  *
- * @since 0.3.0
+ * @since 0.1.0
  * @category constants
  */
 export const DEFAULT_TOKEN_URL = `https://api.stytch.com/v1/public/${STYTCH_PROJECT_ID}/oauth2/token`
@@ -104,7 +104,7 @@ export const DEFAULT_TOKEN_URL = `https://api.stytch.com/v1/public/${STYTCH_PROJ
 /**
  * The revocation endpoint of {@link STYTCH_PROJECT_ID}, used by {@link logout}.
  *
- * @since 0.3.0
+ * @since 0.1.0
  * @category constants
  */
 export const DEFAULT_REVOKE_URL = `https://api.stytch.com/v1/public/${STYTCH_PROJECT_ID}/oauth2/revoke`
@@ -113,7 +113,7 @@ export const DEFAULT_REVOKE_URL = `https://api.stytch.com/v1/public/${STYTCH_PRO
  * The scopes the Stytch CLI asks for. `offline_access` (for a refresh token)
  * is added by {@link loginURL} unless `offlineAccess: false`.
  *
- * @since 0.3.0
+ * @since 0.1.0
  * @category constants
  */
 export const DEFAULT_SCOPES: ReadonlyArray<string> = [
@@ -130,7 +130,7 @@ export const DEFAULT_SCOPES: ReadonlyArray<string> = [
  * never more than half the token's lifetime: a token that lives 60 s or
  * less is refreshed once, halfway, not on every call.
  *
- * @since 0.3.0
+ * @since 0.1.0
  * @category constants
  */
 export const DEFAULT_REFRESH_LEEWAY: Duration.Duration = Duration.seconds(60)
@@ -143,7 +143,7 @@ const DEFAULT_EXPIRES_IN_SECONDS = 3600
  * Where the authorization server is and who the client is. Every field
  * defaults to the value in `api/oauth.md` (the Stytch CLI's public client).
  *
- * @since 0.3.0
+ * @since 0.1.0
  * @category options
  */
 export interface ServerOptions {
@@ -184,7 +184,7 @@ interface Server {
  * `stytch.com/{project_id}`, so both are accepted. Any other token URL: its
  * origin (none for a string that is not a URL).
  *
- * @since 0.3.0
+ * @since 0.1.0
  * @category utils
  */
 export const issuersOf = (tokenURL: string): ReadonlyArray<string> => {
@@ -274,7 +274,7 @@ const Tokens_ = Schema.Struct({
  * (`{ access_token, refresh_token?, expires_at, issued_at?, scope }`, times
  * in epoch milliseconds): the same shape the promise facade's storage sees.
  *
- * @since 0.3.0
+ * @since 0.1.0
  * @category models
  */
 export interface Tokens extends Schema.Schema.Type<typeof Tokens_> {}
@@ -284,7 +284,7 @@ export interface Tokens extends Schema.Schema.Type<typeof Tokens_> {}
  * `refresh_token`, `expires_at`, `issued_at`, `scope`); the tokens decode as
  * `Redacted`.
  *
- * @since 0.3.0
+ * @since 0.1.0
  * @category schemas
  */
 export const Tokens: Schema.Schema<Tokens, typeof Tokens_.Encoded> = Tokens_
@@ -292,7 +292,7 @@ export const Tokens: Schema.Schema<Tokens, typeof Tokens_.Encoded> = Tokens_
 /**
  * {@link Tokens} to and from their JSON text.
  *
- * @since 0.3.0
+ * @since 0.1.0
  * @category schemas
  */
 export const TokensFromJson: Schema.Schema<Tokens, string> = Schema.parseJson(Tokens)
@@ -336,7 +336,7 @@ const jwtExpiry = (token: string): number | undefined => {
 /**
  * Where the tokens live between requests and between runs.
  *
- * @since 0.3.0
+ * @since 0.1.0
  * @category models
  */
 export interface TokenStorageService {
@@ -366,7 +366,7 @@ const locked = <A, E, R>(storage: TokenStorageService, effect: Effect.Effect<A, 
  * {@link layerMemoryTokenStorage} or `NodeOAuth.layerFileTokenStorage`, or
  * your own (a database row, a secrets manager).
  *
- * @since 0.3.0
+ * @since 0.1.0
  * @category tags
  */
 export class TokenStorage extends Context.Tag("@stytch-effect/core/OAuth/TokenStorage")<
@@ -378,7 +378,7 @@ export class TokenStorage extends Context.Tag("@stytch-effect/core/OAuth/TokenSt
  * A token storage in memory (lost when the process ends; no lock: one
  * process).
  *
- * @since 0.3.0
+ * @since 0.1.0
  * @category constructors
  */
 export const memoryTokenStorage = (initial?: Tokens): TokenStorageService => {
@@ -398,7 +398,7 @@ export const memoryTokenStorage = (initial?: Tokens): TokenStorageService => {
 /**
  * A layer of {@link memoryTokenStorage}.
  *
- * @since 0.3.0
+ * @since 0.1.0
  * @category layers
  */
 export const layerMemoryTokenStorage = (initial?: Tokens): Layer.Layer<TokenStorage> =>
@@ -412,7 +412,7 @@ export const layerMemoryTokenStorage = (initial?: Tokens): Layer.Layer<TokenStor
  * echoed). `withLock(fn)`, when given, must run `fn` holding a lock shared
  * by every process using the storage (see {@link TokenStorageService}).
  *
- * @since 0.3.0
+ * @since 0.1.0
  * @category constructors
  */
 export const promiseTokenStorage = (storage: {
@@ -596,7 +596,7 @@ const requestTokens = (
  * client), the scopes, `offlineAccess`, an optional fixed `state` and extra
  * query parameters, besides the {@link ServerOptions}.
  *
- * @since 0.3.0
+ * @since 0.1.0
  * @category options
  */
 export interface LoginURLOptions extends ServerOptions {
@@ -616,7 +616,7 @@ export interface LoginURLOptions extends ServerOptions {
  * A login URL and what its callback must be checked against. Keep `state`
  * and `verifier` (a session, an encrypted cookie) until the callback.
  *
- * @since 0.3.0
+ * @since 0.1.0
  * @category models
  */
 export interface LoginURL {
@@ -634,7 +634,7 @@ const randomBase64Url = (bytes: number): string => {
 /**
  * The PKCE S256 challenge of a verifier: base64url(SHA-256(verifier)).
  *
- * @since 0.3.0
+ * @since 0.1.0
  * @category utils
  */
 export const challengeOf = (verifier: string): Effect.Effect<string> =>
@@ -649,7 +649,7 @@ export const challengeOf = (verifier: string): Effect.Effect<string> =>
  * unless given, the scopes plus `offline_access`. Fails with `AuthError`
  * `InvalidConfiguration` for an unusable client id or URL.
  *
- * @since 0.3.0
+ * @since 0.1.0
  * @category login
  */
 export const loginURL = (options: LoginURLOptions): Effect.Effect<LoginURL, AuthError> =>
@@ -690,7 +690,7 @@ const checkRedirectURI = (redirectURI: unknown): AuthError | undefined => {
  * URL and what it is checked against (the `verifier` and `state` of
  * {@link loginURL}), besides the {@link ServerOptions}.
  *
- * @since 0.3.0
+ * @since 0.1.0
  * @category options
  */
 export interface ExchangeCallbackOptions extends ServerOptions {
@@ -720,7 +720,7 @@ export interface ExchangeCallbackOptions extends ServerOptions {
  * OAuth 2.0 error, e.g. a wrong verifier), `InvalidTokenResponse`; or with a
  * `TransportError`. Does not store the tokens (see {@link handleCallback}).
  *
- * @since 0.3.0
+ * @since 0.1.0
  * @category login
  */
 export const exchangeCallback = (
@@ -789,7 +789,7 @@ export const exchangeCallback = (
 /**
  * {@link exchangeCallback}, then stores the tokens in the {@link TokenStorage}.
  *
- * @since 0.3.0
+ * @since 0.1.0
  * @category login
  */
 export const handleCallback = (
@@ -806,7 +806,7 @@ export const handleCallback = (
  * (`AuthError` `RevokeFailed`, or a `TransportError`) is reported
  * afterwards. Nothing stored: nothing sent.
  *
- * @since 0.3.0
+ * @since 0.1.0
  * @category login
  */
 export const logout = (
@@ -846,7 +846,7 @@ export const logout = (
  * headers — no credentials), the authorization server's, and when to
  * refresh.
  *
- * @since 0.3.0
+ * @since 0.1.0
  * @category options
  */
 export interface LayerOptions
@@ -1093,7 +1093,7 @@ const makeSession = (deps: {
  * A bad base URL, client id or endpoint URL fails the layer with a
  * `ConfigError`.
  *
- * @since 0.3.0
+ * @since 0.1.0
  * @category layers
  */
 export const layerWithHttpClient = (
@@ -1133,7 +1133,7 @@ export const layerWithHttpClient = (
  * {@link layerWithHttpClient} over the platform's default transport
  * (`StytchManagement.defaultHttpClient`).
  *
- * @since 0.3.0
+ * @since 0.1.0
  * @category layers
  */
 export const layer = (
@@ -1146,7 +1146,7 @@ export const layer = (
  * `Effect<A, E | AuthError, R>`. Put it around the program (anywhere above
  * the operations).
  *
- * @since 0.3.0
+ * @since 0.1.0
  * @category combinators
  */
 export const withAuthErrors = <A, E, R>(self: Effect.Effect<A, E, R>): Effect.Effect<A, E | AuthError, R> =>

@@ -153,7 +153,7 @@ export type ResponseError = StytchApiError | TransportError | UnexpectedResponse
  *
  * Messages never contain a token, a code or a verifier.
  *
- * @since 0.3.0
+ * @since 0.1.0
  * @category errors
  */
 export class AuthError extends Schema.TaggedError<AuthError>("@stytch-effect/core/AuthError")("AuthError", {
@@ -180,7 +180,7 @@ export class AuthError extends Schema.TaggedError<AuthError>("@stytch-effect/cor
   statusCode: Schema.optional(Schema.Number),
   cause: Schema.optional(Schema.Defect)
 }) {
-  /** `true` when the refresh token was refused and the stored tokens were cleared (Prisma's flag). @since 0.3.0 */
+  /** `true` when the refresh token was refused and the stored tokens were cleared (Prisma's flag). @since 0.1.0 */
   get refreshTokenInvalid(): boolean {
     return this.reason === "RefreshTokenInvalid"
   }

@@ -8,9 +8,11 @@ import type { Handler } from "./handlers/common.js"
 import { answer, compileRoute, type Route as CompiledRoute, wireInput } from "./route.js"
 import { routes } from "./handlers/index.js"
 import { FakeAuthorizationServer, type OAuthServerOptions } from "./oauth.js"
+import type { M2MTokenResponse } from "./project/common.js"
 import { handleProject, matchProject, projectAuthorized } from "./project/server.js"
 import type { RawRequest, RawResponse } from "./raw.js"
-import { emptyWorkspace, type Workspace } from "./state.js"
+import { defaultFeatures, type FeatureChanges, type SeedContent, seedWorkspace, withFeatures } from "./seed.js"
+import type { ProjectFeatures, Workspace } from "./state.js"
 
 /**
  * A request the fake received. Credentials are never recorded, only whether
@@ -67,24 +69,55 @@ export const defaultCredentials = Credentials.workspaceKey(
  * @internal
  */
 export class FakeServer {
-  workspace: Workspace = emptyWorkspace()
+  workspace: Workspace
   readonly faults: Array<ArmedFault> = []
   readonly requests: Array<RecordedRequest> = []
   /** The OAuth authorization server (its Bearer tokens are accepted too). */
   readonly oauth: FakeAuthorizationServer
   private readonly accepted: ReadonlySet<string>
+  private readonly defaults: ProjectFeatures
 
-  constructor(readonly credentials: ReadonlyArray<Credentials.Credentials>, oauth: OAuthServerOptions = {}) {
-    this.oauth = new FakeAuthorizationServer(oauth)
+  private readonly seed: SeedContent | undefined
+  /** How the project API's M2M token endpoint answers. */
+  readonly m2mTokenResponse: M2MTokenResponse
+
+  /**
+   * Throws for a seed the API would refuse (see `seedWorkspace`).
+   * `features` are the defaults of new projects, over the seed's.
+   */
+  constructor(
+    readonly credentials: ReadonlyArray<Credentials.Credentials>,
+    options: {
+      readonly oauth?: OAuthServerOptions | undefined
+      readonly seed?: SeedContent | undefined
+      readonly features?: FeatureChanges | undefined
+      /** How the project API's M2M token endpoint answers. */
+      readonly m2mTokenResponse?: M2MTokenResponse | undefined
+    } = {}
+  ) {
+    this.oauth = new FakeAuthorizationServer(options.oauth ?? {})
+    this.seed = options.seed
+    this.m2mTokenResponse = options.m2mTokenResponse ?? "stytch"
     this.accepted = new Set(credentials.map((c) => Redacted.value(Credentials.authorization(c))))
+    this.defaults = defaultFeatures(options.seed, options.features)
+    this.workspace = seedWorkspace(options.seed, this.defaults, new Date().toISOString())
+  }
+
+  /** Changes the features of a project; `false` for an unknown project. */
+  setProjectFeatures(projectSlug: string, features: FeatureChanges): boolean {
+    const project = this.workspace.projects.get(projectSlug)
+    if (project === undefined) return false
+    project.features = withFeatures(project.features, features)
+    return true
   }
 
   inject(fault: Fault, options: FaultOptions = {}): void {
     this.faults.push({ fault, operation: options.operation, remaining: options.times ?? 1 })
   }
 
+  /** Back to the seeded workspace (an empty one without a seed). */
   reset(): void {
-    this.workspace = emptyWorkspace()
+    this.workspace = seedWorkspace(this.seed, this.defaults, new Date().toISOString())
     this.faults.length = 0
     this.requests.length = 0
     this.oauth.reset()
@@ -166,7 +199,7 @@ export class FakeServer {
       }
       if (project !== undefined) {
         const now = new Date(nowMillis).toISOString()
-        return yield* handleProject(this.workspace, project, request, body, requestID, now)
+        return yield* handleProject(this.workspace, project, request, body, requestID, now, this.m2mTokenResponse)
       }
       if (!authorized) {
         return fail(new FakeError(401, "unauthorized_credentials", "Unauthorized credentials."))

@@ -15,6 +15,7 @@ import {
   TrustedTokenProfiles
 } from "@stytch-effect/resources"
 import * as Effect from "effect/Effect"
+import * as Predicate from "effect/Predicate"
 import type * as Document from "../Document.js"
 import { canonical } from "./canonical.js"
 
@@ -22,11 +23,10 @@ type Mutable<T> = { -readonly [K in keyof T]: T[K] }
 
 /** A read that answers 404 means "absent" (an unset default, no destination of a type). @internal */
 export const orAbsent = <A, E, R>(effect: Effect.Effect<A, E, R>): Effect.Effect<A | undefined, E, R> =>
-  Effect.catchIf(
-    effect,
-    (e): e is E => (e as { _tag?: string })._tag === "StytchApiError" && (e as unknown as StytchError.StytchApiError).statusCode === 404,
-    () => Effect.succeed(undefined)
-  )
+  Effect.catchIf(effect, isNotFound, () => Effect.succeed(undefined))
+
+const isNotFound = (error: unknown): boolean =>
+  Predicate.isTagged(error, "StytchApiError") && (error as StytchError.StytchApiError).statusCode === 404
 
 /** The environment variable an export names for a destination's secret input. @internal */
 export const secretVariable = (environmentSlug: string, name: string): string =>

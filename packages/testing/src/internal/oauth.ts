@@ -150,7 +150,9 @@ export class FakeAuthorizationServer {
   recordedBody(operation: string, request: RawRequest): unknown {
     if (operation !== "oauth.token") return undefined
     const body = parseBody(request)
-    return { grant_type: body.grant_type, client_id: body.client_id }
+    return body.scope === undefined
+      ? { grant_type: body.grant_type, client_id: body.client_id }
+      : { grant_type: body.grant_type, client_id: body.client_id, scope: body.scope }
   }
 
   /** Whether an `Authorization` header carries a live access token of this server. */

@@ -167,8 +167,13 @@ export class FakeServer {
         path,
         query: Object.fromEntries(request.url.searchParams),
         operation,
-        // OAuth bodies carry codes, verifiers and tokens: only the grant type and client are kept.
-        body: oauthOperation === undefined ? body : this.oauth.recordedBody(oauthOperation, request),
+        // OAuth bodies carry codes, verifiers and tokens, a client-credentials grant the client's
+        // secret: only the grant type and client (and the scopes asked for) are kept.
+        body: oauthOperation !== undefined
+          ? this.oauth.recordedBody(oauthOperation, request)
+          : clientCredentials
+          ? this.oauth.recordedBody("oauth.token", request)
+          : body,
         authorized
       })
 

@@ -1,0 +1,106 @@
+/**
+ * The command tree. Only @effect/cli and the option definitions load at
+ * start; each handler imports its module (the SDK, the fake, the workspace
+ * engine) when it runs, so `--help` stays fast.
+ */
+import * as Command from "@effect/cli/Command"
+import * as Options from "@effect/cli/Options"
+import * as HelpDoc from "@effect/cli/HelpDoc"
+import * as Effect from "effect/Effect"
+import * as GlobalOptions from "./options.js"
+import { version } from "./version.js"
+
+const lazy = <M, A, E, R>(load: () => Promise<M>, run: (module: M) => Effect.Effect<A, E, R>) =>
+  Effect.flatMap(Effect.promise(load), run)
+
+const list = Command.make(
+  "list",
+  { ...GlobalOptions.api, json: GlobalOptions.json },
+  (options) => lazy(() => import("./commands/list.js"), (m) => m.projects(options))
+).pipe(Command.withDescription("List the workspace's projects."))
+
+const projects = Command.make("projects").pipe(
+  Command.withDescription("The workspace's projects."),
+  Command.withSubcommands([list])
+)
+
+const environmentsList = Command.make(
+  "list",
+  {
+    ...GlobalOptions.api,
+    json: GlobalOptions.json,
+    project: Options.text("project").pipe(Options.withDescription("The project's slug."))
+  },
+  (options) => lazy(() => import("./commands/list.js"), (m) => m.environments(options))
+).pipe(Command.withDescription("List a project's environments."))
+
+const environments = Command.make("environments").pipe(
+  Command.withDescription("A project's environments."),
+  Command.withSubcommands([environmentsList])
+)
+
+const login = Command.make(
+  "login",
+  {
+    ...GlobalOptions.common,
+    callbackPort: Options.integer("callback-port").pipe(
+      Options.withDescription(
+        "The loopback port of the sign-in callback (default 5001, the redirect the Stytch CLI's OAuth client has registered; 0 picks a free one)."
+      ),
+      Options.withDefault(5001)
+    ),
+    noBrowser: Options.boolean("no-browser").pipe(
+      Options.withDescription("Only print the sign-in URL; do not open a browser.")
+    )
+  },
+  (options) => lazy(() => import("./commands/auth.js"), (m) => m.login(options))
+).pipe(
+  Command.withDescription(
+    "Sign in with OAuth (PKCE) in the browser; the tokens are stored in a file only you can read. The authorization server is Stytch's unless STYTCH_OAUTH_AUTHORIZE_URL / _TOKEN_URL / _REVOKE_URL say otherwise."
+  )
+)
+
+const logout = Command.make(
+  "logout",
+  GlobalOptions.common,
+  (options) => lazy(() => import("./commands/auth.js"), (m) => m.logout(options))
+).pipe(Command.withDescription("Revoke the stored session and delete its token file."))
+
+const whoami = Command.make(
+  "whoami",
+  GlobalOptions.api,
+  (options) => lazy(() => import("./commands/auth.js"), (m) => m.whoami(options))
+).pipe(Command.withDescription("Show which credentials the commands use, and check them with one request."))
+
+const fake = Command.make(
+  "fake",
+  {
+    ...GlobalOptions.common,
+    port: Options.integer("port").pipe(
+      Options.withDescription("The port to listen on (0: any free port)."),
+      Options.withDefault(0)
+    ),
+    host: Options.text("host").pipe(
+      Options.withDescription("A loopback address: 127.0.0.1, ::1 or localhost."),
+      Options.withDefault("127.0.0.1")
+    )
+  },
+  (options) => lazy(() => import("./commands/fake.js"), (m) => m.fake(options))
+).pipe(
+  Command.withDescription(
+    "Serve a fake of the Management API (and its OAuth server) on loopback, and print the shell exports that point stytch-effect and the SDKs at it. Runs until Ctrl-C."
+  )
+)
+
+/** The `stytch-effect` command. @internal */
+export const command = Command.make("stytch-effect").pipe(
+  Command.withDescription("Manage a Stytch workspace from the command line."),
+  Command.withSubcommands([login, logout, whoami, projects, environments, fake])
+)
+
+const footer = HelpDoc.p(
+  "Exit codes: 0 success; 1 error; 2 `plan --detailed-exitcode` found changes; 130 interrupted. NO_COLOR turns colour off."
+)
+
+/** Parses the arguments (`process.argv`) and runs the command. @internal */
+export const run = Command.run(command, { name: "stytch-effect", version, footer })

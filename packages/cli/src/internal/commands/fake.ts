@@ -1,0 +1,40 @@
+/**
+ * `fake`: serves the fake Management API (and its OAuth authorization
+ * server) on loopback and prints the shell exports that point the other
+ * commands, and the SDKs, at it.
+ */
+import { FakeManagementApi } from "@stytch-effect/testing"
+import * as Effect from "effect/Effect"
+import * as Redacted from "effect/Redacted"
+import { CliError } from "../errors.js"
+import type * as Options from "../options.js"
+import { color, err, out, style } from "../output.js"
+
+const quote = (value: string) => `'${value.replaceAll("'", `'\\''`)}'`
+
+/** `fake [--port n] [--host h]`: runs until interrupted (Ctrl-C). @internal */
+export const fake = (options: Options.Common & { readonly port: number; readonly host: string }) =>
+  Effect.scoped(Effect.gen(function*() {
+    const served = yield* FakeManagementApi.serve({ port: options.port, host: options.host }).pipe(
+      Effect.catchAllDefect((defect) =>
+        new CliError({
+          message: `could not serve the fake on ${options.host}:${options.port}: ${defect instanceof Error ? defect.message : String(defect)}`,
+          hint: "pick another --port (0 lets the system choose), on a loopback --host"
+        })
+      )
+    )
+    const exports: ReadonlyArray<readonly [string, string]> = [
+      ["STYTCH_MANAGEMENT_BASE_URL", served.url],
+      ["STYTCH_WORKSPACE_KEY_ID", served.credentials.keyID],
+      ["STYTCH_WORKSPACE_KEY_SECRET", Redacted.value(served.credentials.keySecret)],
+      ["STYTCH_OAUTH_AUTHORIZE_URL", served.oauth.authorizeURL],
+      ["STYTCH_OAUTH_TOKEN_URL", served.oauth.tokenURL],
+      ["STYTCH_OAUTH_REVOKE_URL", served.oauth.revokeURL]
+    ]
+    const c = color.err
+    yield* err(style.bold(c, `Serving a fake Stytch Management API on ${served.url}`))
+    yield* err(style.dim(c, "In memory: its state is lost when it stops. Its workspace key opens nothing else. Ctrl-C to stop."))
+    yield* err(style.dim(c, "Point stytch-effect (and the SDKs) at it with:"))
+    for (const [name, value] of exports) yield* out(`export ${name}=${quote(value)}`)
+    return yield* Effect.never
+  }))

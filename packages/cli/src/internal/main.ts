@@ -1,0 +1,39 @@
+/**
+ * Runs the command line: parses `process.argv`, runs the command on Node's
+ * platform layer, renders a failure as one line plus a hint (the whole
+ * cause with `--verbose`) and sets the exit code.
+ */
+import * as NodeContext from "@effect/platform-node/NodeContext"
+import * as NodeRuntime from "@effect/platform-node/NodeRuntime"
+import * as Effect from "effect/Effect"
+import * as Exit from "effect/Exit"
+import * as Cli from "./cli.js"
+import { ExitCode, report } from "./errors.js"
+import { withPlainConsole } from "./output.js"
+
+/** Runs `stytch-effect` with `argv` (as `process.argv`: node, script, arguments). @internal */
+export const main = (argv: ReadonlyArray<string>): void => {
+  const verbose = argv.includes("--verbose")
+  const program = Cli.run(argv).pipe(
+    withPlainConsole,
+    Effect.catchAllCause((cause) =>
+      Effect.sync(() => {
+        const { code, lines } = report(cause, verbose)
+        for (const line of lines) process.stderr.write(`${line}\n`)
+        process.exitCode = code
+      })
+    ),
+    Effect.provide(NodeContext.layer)
+  )
+  NodeRuntime.runMain(program, {
+    disableErrorReporting: true,
+    disablePrettyLogger: true,
+    teardown: (exit, onExit) => {
+      if (Exit.isFailure(exit)) process.exitCode = ExitCode.interrupted
+      // Let the event loop drain (so piped output is flushed) instead of
+      // process.exit; a stray handle cannot keep the process alive for long.
+      setTimeout(() => process.exit(), 1000).unref()
+      onExit(0)
+    }
+  })
+}

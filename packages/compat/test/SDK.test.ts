@@ -153,6 +153,8 @@ describe("the fake's SDK configuration on the wire", () => {
   it("reads omitted fields of a sent section as zero values (Go's omitempty) and the Node SDK's `DFPPA` key", async () => {
     const c = client()
     const { projectSlug, environmentSlug } = await liveProject(c, "B2B")
+    // TRIGGER_CAPTCHA leaves the DFPPA defaults: only once Stytch enabled DFPPA for the project.
+    server().setProjectFeatures(projectSlug, { dfppa: true })
     const path = `/pwa/v3/projects/${projectSlug}/environments/${environmentSlug}/sdk/b2b`
     await c.sdk.setB2BConfig({ projectSlug, environmentSlug, config: b2bConfig })
     const set = await raw("PUT", path, {

@@ -201,8 +201,9 @@ describe("EmailTemplates", () => {
       ).toMatchObject({ status: 400, type: "invalid_email_template" })
     }).pipe(withFake))
 
-  it.effect("custom HTML templates need a sending domain (any domain counts as verified in the fake)", () =>
+  it.effect("custom HTML templates need a project with a verified sending domain, then a from_domain", () =>
     Effect.gen(function*() {
+      const fake = yield* FakeManagementApi.FakeManagementApi
       const projectSlug = yield* project
       const custom: EmailTemplates.CustomHTMLCustomization = {
         templateType: "LOGIN",
@@ -210,6 +211,17 @@ describe("EmailTemplates", () => {
         plaintextContent: "{{magic_link_url}}",
         subject: "Log in"
       }
+      const withDomain = { ...sender, fromDomain: "example.com" }
+      // A new project has no verified sending domain: refused, and nothing is stored.
+      expect(
+        yield* apiError(
+          EmailTemplates.create({ projectSlug, templateID: "custom", senderInformation: withDomain, customHtmlCustomization: custom })
+        )
+      ).toEqual({ tag: "StytchApiError", status: 400, type: "verified_sending_domain_required" })
+      expect((yield* EmailTemplates.getAll({ projectSlug })).emailTemplates).toEqual([])
+
+      yield* fake.setProjectFeatures(projectSlug, { verifiedSendingDomain: true })
+      // With any domain counting as the verified one (the fake does not model domain names).
       expect(
         yield* apiError(EmailTemplates.create({
           projectSlug,
@@ -286,6 +298,8 @@ describe("default email templates", () => {
   it.effect("a custom HTML default must match its type; unset removes it; a default cannot be deleted (decisions)", () =>
     Effect.gen(function*() {
       const projectSlug = yield* project
+      yield* Effect.flatMap(FakeManagementApi.FakeManagementApi, (fake) =>
+        fake.setProjectFeatures(projectSlug, { verifiedSendingDomain: true }))
       yield* createPrebuilt(projectSlug, "p")
       yield* EmailTemplates.create({
         projectSlug,

@@ -15,13 +15,17 @@
  * @since 0.1.0
  */
 import * as HttpClient from "@effect/platform/HttpClient"
-import { type Credentials, OAuth, StytchManagement, StytchProject } from "@stytch-effect/core"
+import { Credentials, OAuth, StytchManagement, StytchProject } from "@stytch-effect/core"
+import { Environments, Projects } from "@stytch-effect/resources"
+import * as Cause from "effect/Cause"
 import type * as ConfigError from "effect/ConfigError"
 import * as Context from "effect/Context"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
+import * as ParseResult from "effect/ParseResult"
 import type * as Redacted from "effect/Redacted"
 import * as Runtime from "effect/Runtime"
+import * as Schema from "effect/Schema"
 import type * as Scope from "effect/Scope"
 import type { Fault } from "./Fault.js"
 import * as InMemory from "./internal/httpClient.js"
@@ -112,8 +116,17 @@ export interface Service {
   readonly inject: (fault: Fault, options?: FaultOptions) => Effect.Effect<void>
   /** Every request received so far, oldest first. */
   readonly requests: Effect.Effect<ReadonlyArray<RecordedRequest>>
-  /** Forgets all state, faults and recorded requests. */
+  /** Forgets all state, faults and recorded requests: back to the seed's projects (none without a seed). */
   readonly reset: Effect.Effect<void>
+  /**
+   * Turns a project's {@link ProjectFeatures} on or off, as Stytch would on
+   * request (a feature left out keeps its value). Fails with
+   * `NoSuchElementException` for an unknown project.
+   */
+  readonly setProjectFeatures: (
+    projectSlug: string,
+    features: ProjectFeatures
+  ) => Effect.Effect<void, Cause.NoSuchElementException>
   /** The fake's OAuth endpoints. */
   readonly oauth: OAuthEndpoints
   /**
@@ -140,30 +153,231 @@ export class FakeManagementApi extends Context.Tag("@stytch-effect/testing/FakeM
 >() {}
 
 /**
+ * The schema of {@link ProjectFeatures}.
+ *
+ * @since 0.1.0
+ * @category schemas
+ */
+export const ProjectFeatures = Schema.Struct({
+  /** Stytch has enabled DFPPA (device fingerprinting) for the project: SDK `dfppa` settings may leave their defaults. */
+  dfppa: Schema.optional(Schema.Boolean),
+  /** Custom domains (CNAMEs) are set up: SDK `cookies.httpOnly` may be `ENABLED` or `ENFORCED`. */
+  customDomains: Schema.optional(Schema.Boolean),
+  /** The project has a verified sending domain: custom HTML email templates may be managed. */
+  verifiedSendingDomain: Schema.optional(Schema.Boolean)
+})
+
+/**
+ * What Stytch, not the API, sets up for a project, and some API rules depend
+ * on. Each is off on a new real project, and so in the fake: there the API
+ * refuses DFPPA settings other than the defaults, `cookies.httpOnly` other
+ * than `DISABLED`, and custom HTML email templates, with the error body the
+ * real API sends. Turn them on with {@link Options.projectFeatures} (every new
+ * project), a seed's project, or {@link Service.setProjectFeatures}. A
+ * feature left out keeps its value (off by default).
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface ProjectFeatures extends Schema.Schema.Type<typeof ProjectFeatures> {}
+
+/**
+ * The schema of an environment of a {@link SeedProject}: as `Environments.create`
+ * takes it (`name`, `type`, optional `environmentSlug`).
+ *
+ * @since 0.1.0
+ * @category schemas
+ */
+export const SeedEnvironment = Schema.Struct({
+  name: Schema.String,
+  type: Environments.EnvironmentType,
+  environmentSlug: Schema.optional(Schema.String)
+})
+
+/**
+ * An environment of a {@link SeedProject}.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface SeedEnvironment extends Schema.Schema.Type<typeof SeedEnvironment> {}
+
+/**
+ * The schema of a project of a {@link Seed}: as `Projects.create` takes it
+ * (`name`, optional `vertical` and `projectSlug`), its {@link ProjectFeatures}
+ * (over the seed's defaults) and its environments, LIVE first.
+ *
+ * @since 0.1.0
+ * @category schemas
+ */
+export const SeedProject = Schema.Struct({
+  name: Schema.String,
+  vertical: Schema.optional(Projects.Vertical),
+  projectSlug: Schema.optional(Schema.String),
+  features: Schema.optional(ProjectFeatures),
+  environments: Schema.optional(Schema.Array(SeedEnvironment))
+})
+
+/**
+ * A project of a {@link Seed}.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface SeedProject extends Schema.Schema.Type<typeof SeedProject> {}
+
+/**
+ * The schema of a {@link Seed}; its encoded form is the JSON of a seed file
+ * (`keySecret` a plain string there):
+ *
+ * ```json
+ * {
+ *   "credentials": { "keyID": "workspace-key-local", "keySecret": "local-secret" },
+ *   "projectFeatures": { "dfppa": true },
+ *   "projects": [{
+ *     "name": "Acme", "vertical": "B2B", "projectSlug": "acme",
+ *     "features": { "customDomains": true },
+ *     "environments": [{ "name": "Production", "type": "LIVE", "environmentSlug": "production" }]
+ *   }]
+ * }
+ * ```
+ *
+ * @since 0.1.0
+ * @category schemas
+ */
+export const Seed = Schema.Struct({
+  /** The workspace key the fake accepts instead of its default one. */
+  credentials: Schema.optional(Schema.Struct({ keyID: Schema.String, keySecret: Schema.Redacted(Schema.String) })),
+  /** The features of every project (seeded or created later), unless the project says otherwise. */
+  projectFeatures: Schema.optional(ProjectFeatures),
+  /** Projects the fake starts with (and goes back to on `reset`), created in order as the API would. */
+  projects: Schema.optional(Schema.Array(SeedProject))
+})
+
+/**
+ * What a fake starts with: optional fixed workspace credentials, the
+ * default {@link ProjectFeatures}, and projects with their environments.
+ * Pass it as {@link Options.seed}; read one from a JSON file with
+ * {@link loadSeed}.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface Seed extends Schema.Schema.Type<typeof Seed> {}
+
+/**
+ * A seed that cannot be used: the file cannot be read or is not JSON, it does
+ * not fit {@link Seed} (unknown keys included, to catch typos), its
+ * credentials are invalid, or the API would refuse its projects (a TEST
+ * environment before the LIVE one, a slug taken twice, …).
+ *
+ * @since 0.1.0
+ * @category errors
+ */
+export class SeedError extends Schema.TaggedError<SeedError>("@stytch-effect/testing/SeedError")("SeedError", {
+  message: Schema.String
+}) {}
+
+const seedCredentials = (seed: Seed | undefined): Credentials.WorkspaceKey | undefined =>
+  seed?.credentials === undefined
+    ? undefined
+    : Credentials.workspaceKey(seed.credentials.keyID, seed.credentials.keySecret)
+
+const checkSeed = (seed: Seed): string | undefined => {
+  if (seed.credentials !== undefined) {
+    for (const field of ["keyID", "keySecret"] as const) {
+      const problem = Credentials.problem(field, seed.credentials[field])
+      if (problem !== undefined) return `credentials.${field} ${problem}`
+    }
+  }
+  try {
+    new FakeServer([], seed)
+    return undefined
+  } catch (error) {
+    return error instanceof Error ? error.message : String(error)
+  }
+}
+
+const decodeSeedUnknown = Schema.decodeUnknown(Seed, { onExcessProperty: "error", errors: "all" })
+
+/**
+ * Decodes a seed from its JSON form (as parsed from a file) and checks it:
+ * fails with a {@link SeedError} for anything {@link make} would refuse.
+ *
+ * @since 0.1.0
+ * @category seeds
+ */
+export const decodeSeed = (input: unknown): Effect.Effect<Seed, SeedError> =>
+  decodeSeedUnknown(input).pipe(
+    Effect.mapError((error) => new SeedError({ message: ParseResult.TreeFormatter.formatErrorSync(error) })),
+    Effect.flatMap((seed) => {
+      const problem = checkSeed(seed)
+      return problem === undefined ? Effect.succeed(seed) : Effect.fail(new SeedError({ message: problem }))
+    })
+  )
+
+/**
+ * Reads a seed from a JSON file (Node) and {@link decodeSeed}s it; a
+ * {@link SeedError} names the file.
+ *
+ * @since 0.1.0
+ * @category seeds
+ */
+export const loadSeed = (path: string): Effect.Effect<Seed, SeedError> =>
+  Effect.tryPromise({
+    try: async () => {
+      const fs = await import("node:fs/promises")
+      return JSON.parse(await fs.readFile(path, "utf8")) as unknown
+    },
+    catch: (error) => new SeedError({ message: error instanceof Error ? error.message : String(error) })
+  }).pipe(
+    Effect.flatMap(decodeSeed),
+    Effect.mapError((error) => new SeedError({ message: `${path}: ${error.message}` }))
+  )
+
+/**
  * Options of a fake.
  *
  * @since 0.1.0
  * @category options
  */
 export interface Options {
-  /** Credentials accepted besides the default workspace key. */
+  /** Credentials accepted besides the default workspace key (or the seed's). */
   readonly acceptCredentials?: ReadonlyArray<Credentials.Credentials>
+  /**
+   * The {@link ProjectFeatures} of every new project, over the seed's
+   * (default: all off, as on a new real project).
+   */
+  readonly projectFeatures?: ProjectFeatures | undefined
+  /** What the fake starts with (see {@link Seed}); `reset` goes back to it. */
+  readonly seed?: Seed | undefined
 }
 
+const unknownProject = (projectSlug: string) =>
+  `FakeManagementApi.setProjectFeatures: no project ${JSON.stringify(projectSlug)}`
+
 /**
- * A new fake with an empty workspace.
+ * A new fake: an empty workspace, or the seed's. Throws for a seed the API
+ * would refuse (check one first with {@link decodeSeed}).
  *
  * @since 0.1.0
  * @category constructors
  */
 export const make = (options: Options = {}): Service => {
-  const server = new FakeServer([defaultCredentials, ...(options.acceptCredentials ?? [])])
+  const credentials = seedCredentials(options.seed) ?? defaultCredentials
+  const server = new FakeServer([credentials, ...(options.acceptCredentials ?? [])], options.seed, options.projectFeatures)
   return {
-    credentials: defaultCredentials,
+    credentials,
     httpClient: InMemory.make(server),
     inject: (fault, faultOptions) => Effect.sync(() => server.inject(fault, faultOptions)),
     requests: Effect.sync(() => server.requests.slice()),
     reset: Effect.sync(() => server.reset()),
+    setProjectFeatures: (projectSlug, features) =>
+      Effect.suspend(() =>
+        server.setProjectFeatures(projectSlug, features)
+          ? Effect.void
+          : Effect.fail(new Cause.NoSuchElementException(unknownProject(projectSlug)))
+      ),
     oauth: inMemoryEndpoints,
     approve: (loginURL) => approveWith(server, loginURL),
     server
@@ -328,8 +542,10 @@ export interface Server {
   readonly inject: (fault: Fault, options?: FaultOptions) => void
   /** Every request received so far, oldest first. */
   readonly requests: () => ReadonlyArray<RecordedRequest>
-  /** Forgets all state, faults and recorded requests. */
+  /** Forgets all state, faults and recorded requests: back to the seed's projects (none without a seed). */
   readonly reset: () => void
+  /** Turns a project's features on or off (see {@link Service.setProjectFeatures}); throws for an unknown project. */
+  readonly setProjectFeatures: (projectSlug: string, features: ProjectFeatures) => void
   /** The fake's OAuth endpoints, under {@link Server.url}. */
   readonly oauth: OAuthEndpoints
   /** Plays the user approving a login (see {@link Service.approve}); resolves with the callback URL. */
@@ -368,6 +584,9 @@ export const start = async (options: ServeOptions = {}): Promise<Server> => {
     inject: (fault, faultOptions) => fake.server.inject(fault, faultOptions),
     requests: () => fake.server.requests.slice(),
     reset: () => fake.server.reset(),
+    setProjectFeatures: (projectSlug, features) => {
+      if (!fake.server.setProjectFeatures(projectSlug, features)) throw new Error(unknownProject(projectSlug))
+    },
     oauth: endpointsOf(url, OAuth.STYTCH_PROJECT_ID),
     approve: (loginURL) => Effect.runPromise(approveWith(fake.server, loginURL)),
     close,

@@ -9,7 +9,8 @@ import { answer, compileRoute, type Route as CompiledRoute, wireInput } from "./
 import { routes } from "./handlers/index.js"
 import { FakeAuthorizationServer } from "./oauth.js"
 import { handleProject, matchProject, projectAuthorized } from "./project/server.js"
-import { emptyWorkspace, type Workspace } from "./state.js"
+import { defaultFeatures, type FeatureChanges, type SeedContent, seedWorkspace, withFeatures } from "./seed.js"
+import type { ProjectFeatures, Workspace } from "./state.js"
 
 /** A request as any transport hands it to the fake. @internal */
 export interface RawRequest {
@@ -84,23 +85,43 @@ export const defaultCredentials = Credentials.workspaceKey(
  * @internal
  */
 export class FakeServer {
-  workspace: Workspace = emptyWorkspace()
+  workspace: Workspace
   readonly faults: Array<ArmedFault> = []
   readonly requests: Array<RecordedRequest> = []
   /** The OAuth authorization server (its Bearer tokens are accepted too). */
   readonly oauth = new FakeAuthorizationServer()
   private readonly accepted: ReadonlySet<string>
+  private readonly defaults: ProjectFeatures
 
-  constructor(readonly credentials: ReadonlyArray<Credentials.Credentials>) {
+  /**
+   * Throws for a seed the API would refuse (see `seedWorkspace`).
+   * `features` are the defaults of new projects, over the seed's.
+   */
+  constructor(
+    readonly credentials: ReadonlyArray<Credentials.Credentials>,
+    private readonly seed?: SeedContent | undefined,
+    features?: FeatureChanges | undefined
+  ) {
     this.accepted = new Set(credentials.map((c) => Redacted.value(Credentials.authorization(c))))
+    this.defaults = defaultFeatures(seed, features)
+    this.workspace = seedWorkspace(seed, this.defaults, new Date().toISOString())
+  }
+
+  /** Changes the features of a project; `false` for an unknown project. */
+  setProjectFeatures(projectSlug: string, features: FeatureChanges): boolean {
+    const project = this.workspace.projects.get(projectSlug)
+    if (project === undefined) return false
+    project.features = withFeatures(project.features, features)
+    return true
   }
 
   inject(fault: Fault, options: FaultOptions = {}): void {
     this.faults.push({ fault, operation: options.operation, remaining: options.times ?? 1 })
   }
 
+  /** Back to the seeded workspace (an empty one without a seed). */
   reset(): void {
-    this.workspace = emptyWorkspace()
+    this.workspace = seedWorkspace(this.seed, this.defaults, new Date().toISOString())
     this.faults.length = 0
     this.requests.length = 0
     this.oauth.reset()

@@ -11,19 +11,41 @@ export interface EnvironmentState extends HasSlots {
   readonly project: ProjectState
 }
 
+/**
+ * What Stytch (not the API) sets up for a project, which some API rules
+ * depend on: DFPPA enabled for it, custom domains (CNAMEs) configured, a
+ * verified sending domain. A new real project has none of them.
+ *
+ * @internal
+ */
+export interface ProjectFeatures {
+  readonly dfppa: boolean
+  readonly customDomains: boolean
+  readonly verifiedSendingDomain: boolean
+}
+
+/** A new real project's features: none. @internal */
+export const noFeatures: ProjectFeatures = { dfppa: false, customDomains: false, verifiedSendingDomain: false }
+
 /** @internal */
 export interface ProjectState extends HasSlots {
   project: Projects.Project
+  features: ProjectFeatures
   readonly environments: Map<string, EnvironmentState>
 }
 
 /** The whole workspace the fake serves. @internal */
 export interface Workspace {
   readonly projects: Map<string, ProjectState>
+  /** The features a project created through the API starts with. */
+  readonly defaultFeatures: ProjectFeatures
 }
 
 /** @internal */
-export const emptyWorkspace = (): Workspace => ({ projects: new Map() })
+export const emptyWorkspace = (defaultFeatures: ProjectFeatures = noFeatures): Workspace => ({
+  projects: new Map(),
+  defaultFeatures
+})
 
 /**
  * A piece of state that one resource's handlers keep on each project or

@@ -1,6 +1,6 @@
 import { EmailTemplates } from "@stytch-effect/resources"
 import { badRequest, conflict, notFound } from "../errors.js"
-import { type ProjectState, slot } from "../state.js"
+import { type ProjectFeatures, type ProjectState, slot } from "../state.js"
 import { type Handlers, projectOf } from "./common.js"
 
 /** A project's templates (by id, in creation order) and its default template per email type. */
@@ -19,12 +19,26 @@ const templateOf = (state: TemplatesState, templateID: string): EmailTemplates.E
 }
 
 /**
- * The checks the API plausibly makes on a template's content: a template is
- * either prebuilt or custom HTML; a custom HTML one is for one email type
- * (not PREBUILT) and sends from a domain. The fake treats any `from_domain`
- * as verified (it has no domains to verify).
+ * Custom HTML templates can be managed only in a project with a verified
+ * sending domain (a note in the Go SDK's tests; docs/decisions.md).
  */
-const validate = (template: EmailTemplates.EmailTemplate): void => {
+const requireSendingDomain = (features: ProjectFeatures): void => {
+  if (!features.verifiedSendingDomain) {
+    throw badRequest(
+      "verified_sending_domain_required",
+      "Custom HTML email templates need a verified sending domain for the project; this project has none."
+    )
+  }
+}
+
+/**
+ * The checks the API plausibly makes on a template's content: a template is
+ * either prebuilt or custom HTML; a custom HTML one needs a project with a
+ * verified sending domain, is for one email type (not PREBUILT) and sends
+ * from a domain. With a verified sending domain, the fake treats any
+ * `from_domain` as that domain (it does not model domain names).
+ */
+const validate = (project: ProjectState, template: EmailTemplates.EmailTemplate): void => {
   const { customHtmlCustomization: custom, prebuiltCustomization: prebuilt } = template
   if (prebuilt !== undefined && custom !== undefined) {
     throw badRequest(
@@ -39,6 +53,7 @@ const validate = (template: EmailTemplates.EmailTemplate): void => {
     )
   }
   if (custom !== undefined) {
+    requireSendingDomain(project.features)
     if (custom.templateType === undefined || custom.templateType === "PREBUILT") {
       throw badRequest(
         "invalid_template_type",
@@ -58,13 +73,14 @@ const validate = (template: EmailTemplates.EmailTemplate): void => {
 export const emailTemplates: Handlers<typeof EmailTemplates> = {
   create: (request, { workspace }) => {
     const { projectSlug, ...fields } = request
-    const state = stateOf(projectOf(workspace, projectSlug))
+    const project = projectOf(workspace, projectSlug)
+    const state = stateOf(project)
     if (fields.templateID.trim() === "") throw badRequest("invalid_template_id", "template_id cannot be empty.")
     if (state.templates.has(fields.templateID)) {
       throw conflict("email_template_already_exists", `An email template with id ${fields.templateID} already exists.`)
     }
     const template = new EmailTemplates.EmailTemplate(fields)
-    validate(template)
+    validate(project, template)
     state.templates.set(template.templateID, template)
     return { emailTemplate: template }
   },
@@ -76,11 +92,12 @@ export const emailTemplates: Handlers<typeof EmailTemplates> = {
   }),
   update: (request, { workspace }) => {
     const { projectSlug, templateID, ...changes } = request
-    const state = stateOf(projectOf(workspace, projectSlug))
+    const project = projectOf(workspace, projectSlug)
+    const state = stateOf(project)
     const current = templateOf(state, templateID)
     // Each field sent replaces the stored one whole (nested structs are not merged); omitted fields keep theirs.
     const template = new EmailTemplates.EmailTemplate({ ...current, ...changes })
-    validate(template)
+    validate(project, template)
     const custom = template.customHtmlCustomization
     if (custom !== undefined) {
       for (const [type, id] of state.defaults) {
@@ -109,9 +126,11 @@ export const emailTemplates: Handlers<typeof EmailTemplates> = {
     return {}
   },
   setDefault: (request, { workspace }) => {
-    const state = stateOf(projectOf(workspace, request.projectSlug))
+    const project = projectOf(workspace, request.projectSlug)
+    const state = stateOf(project)
     const template = templateOf(state, request.templateID)
     const type = request.emailTemplateType
+    if (type !== "PREBUILT") requireSendingDomain(project.features)
     const fits = type === "PREBUILT"
       ? template.prebuiltCustomization !== undefined
       : template.customHtmlCustomization?.templateType === type

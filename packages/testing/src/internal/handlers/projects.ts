@@ -17,7 +17,7 @@ export const projects: Handlers<typeof Projects> = {
       vertical: request.vertical ?? "CONSUMER",
       createdAt: now
     })
-    workspace.projects.set(slug, { project, environments: new Map(), slots: new Map() })
+    workspace.projects.set(slug, { project, features: workspace.defaultFeatures, environments: new Map(), slots: new Map() })
     return { project }
   },
   get: (request, { workspace }) => ({ project: projectOf(workspace, request.projectSlug).project }),

@@ -83,7 +83,8 @@ const fake = Command.make(
     host: Options.text("host").pipe(
       Options.withDescription("A loopback address: 127.0.0.1, ::1 or localhost."),
       Options.withDefault("127.0.0.1")
-    )
+    ),
+    seed: GlobalOptions.seed("The projects and environments the fake starts with (and returns to on reset).")
   },
   (options) => lazy(() => import("./commands/fake.js"), (m) => m.fake(options))
 ).pipe(

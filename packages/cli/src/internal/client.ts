@@ -5,7 +5,8 @@
  */
 import * as HttpClient from "@effect/platform/HttpClient"
 import * as UrlParams from "@effect/platform/UrlParams"
-import { Credentials, OAuth, StytchManagement } from "@stytch-effect/core"
+import { Credentials, OAuth, StytchError, StytchManagement } from "@stytch-effect/core"
+import type { SeedError } from "@stytch-effect/testing/FakeManagementApi"
 import * as NodeOAuth from "@stytch-effect/core/NodeOAuth"
 import type * as ConfigError from "effect/ConfigError"
 import * as Duration from "effect/Duration"
@@ -147,7 +148,7 @@ export const provide = <A, E, R>(
   program: Effect.Effect<A, E, R>
 ): Effect.Effect<
   A,
-  E | CliError | ConfigError.ConfigError | OAuth.AuthError | import("@stytch-effect/core").StytchError.InvalidRequestError,
+  E | CliError | ConfigError.ConfigError | OAuth.AuthError | StytchError.InvalidRequestError | SeedError,
   Exclude<R, StytchManagement.StytchManagement>
 > =>
   Effect.gen(function*() {
@@ -160,10 +161,14 @@ export const provide = <A, E, R>(
       onSome: (maxRetries) => StytchManagement.withRequestOptions(program, { maxRetries })
     })
     const client = clientOptions(options, env)
+    if (!options.fake && options.seed._tag === "Some") {
+      return yield* new CliError({ message: "--seed goes with --fake", hint: "add --fake to run against an in-process fake seeded from the file" })
+    }
     if (options.fake) {
       const { FakeManagementApi } = yield* Effect.promise(() => import("@stytch-effect/testing"))
+      const seed = options.seed._tag === "Some" ? yield* FakeManagementApi.loadSeed(options.seed.value) : undefined
       const fake = Layer.effect(StytchManagement.StytchManagement, StytchManagement.StytchManagement).pipe(
-        Layer.provide(FakeManagementApi.layer({ timeout: client.timeout }))
+        Layer.provide(FakeManagementApi.layer({ timeout: client.timeout }, { seed }))
       )
       return yield* Effect.provide(withRetries, fake)
     }

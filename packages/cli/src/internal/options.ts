@@ -17,6 +17,20 @@ export const common = {
   )
 }
 
+/**
+ * `--seed <file>`: a seed of the fake (JSON: `{ credentials?, projectFeatures?,
+ * projects: [{ name, vertical?, projectSlug?, features?, environments: [{ name, type, environmentSlug? }] }] }`).
+ *
+ * @internal
+ */
+export const seed = (description: string) =>
+  Options.file("seed", { exists: "yes" }).pipe(
+    Options.withDescription(
+      `${description} A JSON file: { "projects": [{ "name", "vertical"?, "projectSlug"?, "environments": [{ "name", "type", "environmentSlug"? }] }] } (the seed of @stytch-effect/testing's FakeManagementApi).`
+    ),
+    Options.optional
+  )
+
 /** The options of a command that calls the Management API. @internal */
 export const api = {
   ...common,
@@ -46,7 +60,8 @@ export const api = {
   ),
   fake: Options.boolean("fake").pipe(
     Options.withDescription("Run against an in-process fake of the API (no account, nothing leaves the machine).")
-  )
+  ),
+  seed: seed("With --fake: the projects and environments the fake starts with.")
 }
 
 /** The parsed {@link common} options. @internal */
@@ -62,6 +77,7 @@ export interface Api extends Common {
   readonly workspaceKeyID: Option.Option<string>
   readonly workspaceKeySecret: Option.Option<Redacted.Redacted<string>>
   readonly fake: boolean
+  readonly seed: Option.Option<string>
 }
 
 /** `--json`. @internal */

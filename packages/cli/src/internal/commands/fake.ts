@@ -5,6 +5,7 @@
  */
 import { FakeManagementApi } from "@stytch-effect/testing"
 import * as Effect from "effect/Effect"
+import type * as Option from "effect/Option"
 import * as Redacted from "effect/Redacted"
 import { CliError } from "../errors.js"
 import type * as Options from "../options.js"
@@ -13,9 +14,12 @@ import { color, err, out, style } from "../output.js"
 const quote = (value: string) => `'${value.replaceAll("'", `'\\''`)}'`
 
 /** `fake [--port n] [--host h]`: runs until interrupted (Ctrl-C). @internal */
-export const fake = (options: Options.Common & { readonly port: number; readonly host: string }) =>
+export const fake = (
+  options: Options.Common & { readonly port: number; readonly host: string; readonly seed: Option.Option<string> }
+) =>
   Effect.scoped(Effect.gen(function*() {
-    const served = yield* FakeManagementApi.serve({ port: options.port, host: options.host }).pipe(
+    const seed = options.seed._tag === "Some" ? yield* FakeManagementApi.loadSeed(options.seed.value) : undefined
+    const served = yield* FakeManagementApi.serve({ port: options.port, host: options.host, seed }).pipe(
       Effect.catchAllDefect((defect) =>
         new CliError({
           message: `could not serve the fake on ${options.host}:${options.port}: ${defect instanceof Error ? defect.message : String(defect)}`,

@@ -16,8 +16,8 @@ const nodeDefault = (coreImports["#defaultHttpClient"].node.import as string)
 export default defineConfig({
   resolve: {
     alias: [
-      { find: /^@stytch-effect\/(core|resources|compat|testing)$/, replacement: `${src("$1")}/index.ts` },
-      { find: /^@stytch-effect\/(core|resources|compat|testing)\/(.*)$/, replacement: `${src("$1")}/$2.ts` },
+      { find: /^@stytch-effect\/(core|resources|compat|testing|workspace)$/, replacement: `${src("$1")}/index.ts` },
+      { find: /^@stytch-effect\/(core|resources|compat|testing|workspace)\/(.*)$/, replacement: `${src("$1")}/$2.ts` },
       { find: /^#defaultHttpClient$/, replacement: `${src("core")}/${nodeDefault}` }
     ]
   },

@@ -1,0 +1,157 @@
+/**
+ * The promise API of the workspace tools, for plain Node code:
+ * `new WorkspaceClient({ workspace_key_id, workspace_key_secret })`, then
+ * `await client.export("my-project")`, `client.drift(doc)`, `client.apply(plan)`.
+ * Promises reject with the same typed errors as the Effect API.
+ *
+ * @since 0.1.0
+ */
+import { Credentials, StytchManagement } from "@stytch-effect/core"
+import * as Cause from "effect/Cause"
+import type * as Effect from "effect/Effect"
+import * as Exit from "effect/Exit"
+import type * as Layer from "effect/Layer"
+import * as ManagedRuntime from "effect/ManagedRuntime"
+import type * as Redacted from "effect/Redacted"
+import type * as Document from "./Document.js"
+import type * as Plan from "./Plan.js"
+import * as Workspace from "./Workspace.js"
+
+/**
+ * How a {@link WorkspaceClient} reaches the API: a workspace key
+ * (`workspace_key_id` + `workspace_key_secret`) or an `access_token`, and an
+ * optional `base_url`; with neither, the `STYTCH_WORKSPACE_KEY_ID` /
+ * `_SECRET` (or `STYTCH_ACCESS_TOKEN`) and `STYTCH_MANAGEMENT_BASE_URL`
+ * environment variables. `layer` replaces all of it with a ready
+ * `StytchManagement` layer (e.g. `FakeManagementApi.layer()` in tests).
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface WorkspaceClientConfig {
+  readonly workspace_key_id?: string | undefined
+  readonly workspace_key_secret?: string | Redacted.Redacted<string> | undefined
+  readonly access_token?: string | Redacted.Redacted<string> | undefined
+  readonly base_url?: string | undefined
+  readonly layer?: Layer.Layer<StytchManagement.StytchManagement, unknown> | undefined
+}
+
+const layerOf = (config: WorkspaceClientConfig): Layer.Layer<StytchManagement.StytchManagement, unknown> => {
+  if (config.layer !== undefined) return config.layer
+  const baseURL = config.base_url === undefined ? {} : { baseURL: config.base_url }
+  if (config.workspace_key_id !== undefined || config.workspace_key_secret !== undefined) {
+    if (config.workspace_key_id === undefined || config.workspace_key_secret === undefined) {
+      throw new TypeError("WorkspaceClient: pass both workspace_key_id and workspace_key_secret")
+    }
+    return StytchManagement.layer({
+      credentials: Credentials.workspaceKey(config.workspace_key_id, config.workspace_key_secret),
+      ...baseURL
+    })
+  }
+  if (config.access_token !== undefined) {
+    return StytchManagement.layer({ credentials: Credentials.accessToken(config.access_token), ...baseURL })
+  }
+  return StytchManagement.layerConfig()
+}
+
+/**
+ * Export, plan, apply, promote and drift as promises. One client keeps one
+ * runtime (and its connection pool); `close()` releases it.
+ *
+ * @example
+ * ```ts
+ * import { Plan, WorkspaceClient } from "@stytch-effect/workspace"
+ *
+ * const client = new WorkspaceClient({ workspace_key_id: "…", workspace_key_secret: "…" })
+ * const doc = await client.export("my-project")
+ * const plan = await client.drift(doc)
+ * console.log(Plan.render(plan, { color: false }))
+ * ```
+ *
+ * @since 0.1.0
+ * @category clients
+ */
+export class WorkspaceClient {
+  private readonly runtime: ManagedRuntime.ManagedRuntime<StytchManagement.StytchManagement, unknown>
+
+  constructor(config: WorkspaceClientConfig = {}) {
+    this.runtime = ManagedRuntime.make(layerOf(config))
+  }
+
+  private async run<A, E>(effect: Effect.Effect<A, E, StytchManagement.StytchManagement>): Promise<A> {
+    const exit = await this.runtime.runPromiseExit(effect)
+    if (Exit.isSuccess(exit)) return exit.value
+    throw Cause.squash(exit.cause)
+  }
+
+  /**
+   * `Workspace.export`: the projects' configuration as a document.
+   *
+   * @since 0.1.0
+   */
+  export(
+    projectSlugs: string | ReadonlyArray<string>,
+    options?: { readonly concurrency?: number | undefined }
+  ): Promise<Document.Document> {
+    return this.run(Workspace.export(projectSlugs, options))
+  }
+
+  /**
+   * `Workspace.plan` (pure; no request).
+   *
+   * @since 0.1.0
+   */
+  plan(
+    desired: Document.Document,
+    actual: Document.Document,
+    options?: { readonly prune?: boolean | undefined }
+  ): Promise<Plan.Plan> {
+    return Promise.resolve(Workspace.plan(desired, actual, options))
+  }
+
+  /**
+   * `Workspace.apply`: resolves with the report (failed actions inside it);
+   * rejects only with a `SecretReferenceError`, before any write.
+   *
+   * @since 0.1.0
+   */
+  apply(
+    plan: Plan.Plan,
+    options?: {
+      readonly concurrency?: number | undefined
+      readonly onProgress?: ((event: Workspace.Progress) => void) | undefined
+    }
+  ): Promise<Workspace.ApplyReport> {
+    return this.run(Workspace.apply(plan, options))
+  }
+
+  /**
+   * `Workspace.promote`: the plan copying one environment onto another.
+   *
+   * @since 0.1.0
+   */
+  promote(options: Parameters<typeof Workspace.promote>[0]): Promise<Plan.Plan> {
+    return this.run(Workspace.promote(options))
+  }
+
+  /**
+   * `Workspace.drift`: the plan from the live projects to the document.
+   *
+   * @since 0.1.0
+   */
+  drift(
+    desired: Document.Document,
+    options?: { readonly prune?: boolean | undefined; readonly concurrency?: number | undefined }
+  ): Promise<Plan.Plan> {
+    return this.run(Workspace.drift(desired, options))
+  }
+
+  /**
+   * Releases the client's runtime.
+   *
+   * @since 0.1.0
+   */
+  close(): Promise<void> {
+    return this.runtime.dispose()
+  }
+}

@@ -93,10 +93,103 @@ const fake = Command.make(
   )
 )
 
+const workspace = () => import("./commands/workspace.js")
+
+const concurrency = Options.integer("concurrency").pipe(
+  Options.withDescription("At most this many requests at once (default 8)."),
+  Options.optional
+)
+const prune = Options.boolean("prune").pipe(
+  Options.withDescription("Also delete what the API has and the document does not (never without this flag).")
+)
+const yes = Options.boolean("yes").pipe(
+  Options.withAlias("y"),
+  Options.withDescription("Apply without asking. Required when not on a terminal.")
+)
+const documentFile = Options.file("file", { exists: "yes" }).pipe(
+  Options.withAlias("f"),
+  Options.withDescription("The workspace document (YAML, or JSON for a .json file), as `export` writes it.")
+)
+
+const exportCommand = Command.make(
+  "export",
+  {
+    ...GlobalOptions.api,
+    project: Options.text("project").pipe(
+      Options.withDescription("A project's slug; repeat it to export several projects into one document."),
+      Options.atLeast(1)
+    ),
+    out: Options.file("out").pipe(
+      Options.withAlias("o"),
+      Options.withDescription("Write the document to this file (default: standard output)."),
+      Options.optional
+    ),
+    format: Options.choice("format", ["json", "yaml"]).pipe(
+      Options.withDescription("The document's format (default: from --out's extension, else yaml)."),
+      Options.optional
+    ),
+    concurrency
+  },
+  (options) => lazy(workspace, (m) => m.exportCommand(options))
+).pipe(
+  Command.withDescription(
+    "Write the whole configuration of projects as one document: deterministic (stable order, so diffs are meaningful), no secret values (secret inputs are { fromEnv } references), no server-set fields."
+  )
+)
+
+const plan = Command.make(
+  "plan",
+  {
+    ...GlobalOptions.api,
+    file: documentFile,
+    json: Options.boolean("json").pipe(Options.withDescription("Print the plan as JSON.")),
+    detailedExitcode: Options.boolean("detailed-exitcode").pipe(
+      Options.withDescription("Exit 0 when there are no changes, 2 when there are, 1 on error (a drift check for CI).")
+    ),
+    prune
+  },
+  (options) => lazy(workspace, (m) => m.plan(options))
+).pipe(Command.withDescription("Show what apply would change to make the live configuration match the document."))
+
+const apply = Command.make(
+  "apply",
+  { ...GlobalOptions.api, file: documentFile, prune, yes, concurrency },
+  (options) => lazy(workspace, (m) => m.apply(options))
+).pipe(
+  Command.withDescription(
+    "Make the live configuration match the document: shows the plan, asks for confirmation (unless --yes), applies in dependency order and sums up what was done, failed and not started."
+  )
+)
+
+const promote = Command.make(
+  "promote",
+  {
+    ...GlobalOptions.api,
+    project: Options.text("project").pipe(Options.withDescription("The project's slug.")),
+    from: Options.text("from").pipe(Options.withDescription("The environment to copy from (its slug).")),
+    to: Options.text("to").pipe(Options.withDescription("The environment to copy to (its slug).")),
+    mapHost: Options.text("map-host").pipe(
+      Options.withDescription("Rewrite a redirect URL host, from=to (e.g. staging.example.com=example.com); repeatable."),
+      Options.repeated
+    ),
+    only: Options.text("only").pipe(
+      Options.withDescription("Promote only this family (redirectURLs, sdkConfig, rbacPolicy, …); repeatable."),
+      Options.repeated
+    ),
+    skip: Options.text("skip").pipe(Options.withDescription("Do not promote this family; repeatable."), Options.repeated),
+    prune,
+    dryRun: Options.boolean("dry-run").pipe(Options.withDescription("Only show the plan.")),
+    json: Options.boolean("json").pipe(Options.withDescription("Only print the plan, as JSON.")),
+    yes,
+    concurrency
+  },
+  (options) => lazy(workspace, (m) => m.promote(options))
+).pipe(Command.withDescription("Copy environment-level configuration from one environment to another (e.g. TEST to LIVE)."))
+
 /** The `stytch-effect` command. @internal */
 export const command = Command.make("stytch-effect").pipe(
   Command.withDescription("Manage a Stytch workspace from the command line."),
-  Command.withSubcommands([login, logout, whoami, projects, environments, fake])
+  Command.withSubcommands([login, logout, whoami, projects, environments, exportCommand, plan, apply, promote, fake])
 )
 
 const footer = HelpDoc.p(

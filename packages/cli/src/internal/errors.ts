@@ -102,6 +102,13 @@ export const describe = (error: unknown): Described => {
       const reason = String(field(error, "reason"))
       return { message: `sign-in: ${String(field(error, "message"))}`, hint: authHints[reason] }
     }
+    case "SecretReferenceError":
+      return {
+        message: String(field(error, "message")),
+        hint: "export each variable the document names in { fromEnv: NAME } before applying"
+      }
+    case "ConflictError":
+      return { message: String(field(error, "message")), hint: "run `stytch-effect plan` again: the live configuration changed" }
     case "SeedError":
       return { message: `seed: ${String(field(error, "message"))}`, hint: "see `stytch-effect fake --help` for the seed format" }
     case "MissingData":

@@ -108,7 +108,8 @@ const confirm = (yes: boolean, count: number): Effect.Effect<void, CliError, Pro
   }
   return Prompt.confirm({ message: `Apply these ${count} action(s)?`, initial: false }).pipe(
     Prompt.run,
-    Effect.catchAll(() => Effect.succeed(false)),
+    // Ctrl-C / Esc at the prompt: end its line, then cancel
+    Effect.catchAll(() => Effect.as(Effect.sync(() => process.stderr.write("\n")), false)),
     Effect.flatMap((ok) => (ok ? Effect.void : Effect.fail(new CliError({ message: "apply cancelled: nothing was changed" }))))
   )
 }

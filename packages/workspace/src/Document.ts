@@ -379,6 +379,7 @@ export const ProjectConfig = Schema.Struct({
 export interface ProjectConfig extends Schema.Schema.Type<typeof ProjectConfig> {}
 
 const DocumentSchema = Schema.Struct({
+  $schema: Schema.optional(Schema.String.annotations({ description: "The JSON Schema this file follows (for editors)." })),
   version: Schema.Literal(1),
   projects: Schema.Array(ProjectConfig)
 }).annotations({
@@ -448,6 +449,16 @@ const duplicates = (doc: Document): ReadonlyArray<string> => {
   return problems
 }
 
+// Where and what, never the value found there: a secret pasted where a reference belongs must not be echoed.
+const describeIssues = (error: ParseResult.ParseError): string =>
+  ParseResult.ArrayFormatter.formatErrorSync(error)
+    .map((issue) => {
+      const path = issue.path.map((p) => typeof p === "number" ? `[${p}]` : `.${String(p)}`).join("")
+      const message = issue.message.replace(/,? actual [\s\S]*$/, "").replace(/^Expected undefined$/, "unexpected value")
+      return `${path === "" ? "document" : path.slice(path.startsWith(".") ? 1 : 0)}: ${message}`
+    })
+    .join("\n")
+
 /**
  * Checks a value against the document schema and its identity rules (unique
  * slugs, URLs, template ids, profile names, destination types).
@@ -457,7 +468,7 @@ const duplicates = (doc: Document): ReadonlyArray<string> => {
  */
 export const decode = (input: unknown): Effect.Effect<Document, DocumentError> =>
   Schema.decodeUnknown(DocumentSchema, { onExcessProperty: "error" })(input).pipe(
-    Effect.mapError((e) => new DocumentError({ message: ParseResult.TreeFormatter.formatErrorSync(e) })),
+    Effect.mapError((e) => new DocumentError({ message: describeIssues(e) })),
     Effect.flatMap((doc) => {
       const problems = duplicates(doc)
       return problems.length === 0

@@ -1,8 +1,14 @@
 import { it } from "@effect/vitest"
+import { EventLogStreaming, RedirectURLs, TrustedTokenProfiles } from "@stytch-effect/resources"
+import { FakeManagementApi } from "@stytch-effect/testing"
 import { Document, Plan, Workspace } from "@stytch-effect/workspace"
+import * as ConfigProvider from "effect/ConfigProvider"
 import * as Effect from "effect/Effect"
+import * as Logger from "effect/Logger"
+import type * as Tracer from "effect/Tracer"
 import { describe, expect } from "vitest"
-import { fullDocument } from "./fixtures.js"
+import { recordSpansInto, renderings } from "../../resources/test/utils.js"
+import { consumerProject, fullDocument, secretValues } from "./fixtures.js"
 import { converge, renamed, withFake } from "./utils.js"
 
 describe("Workspace", () => {
@@ -27,4 +33,71 @@ describe("Workspace", () => {
       expect(Document.format(second, "yaml")).toBe(Document.format(copy, "yaml"))
       expect(Plan.isEmpty(yield* Workspace.drift(copy))).toBe(true)
     })))
+
+  it.effect("deletes only with prune: extra resources stay until asked, then go in reverse dependency order", () =>
+    withFake(Effect.gen(function*() {
+      const desired = { version: 1 as const, projects: [consumerProject("pruned")] }
+      yield* converge(desired)
+      const scope = { projectSlug: "pruned", environmentSlug: "staging" }
+      yield* RedirectURLs.create({ ...scope, url: "https://extra.example.com/x", validTypes: [{ type: "LOGIN", isDefault: false }], doNotPromoteDefaults: true })
+      yield* TrustedTokenProfiles.create({ ...scope, name: "stray", audience: "a", issuer: "i", publicKeyType: "JWK", jwksURL: "https://i/jwks", pemFiles: [], canJitProvision: false })
+      yield* EventLogStreaming.delete({ ...scope, destinationType: "GRAFANA_LOKI" })
+      const kept = yield* Workspace.drift(desired)
+      // Without prune the extras are not touched; the deleted destination is re-created.
+      expect(kept.actions.map((a) => [a.op, a.family, a.key])).toEqual([["create", "eventLogStreaming", "GRAFANA_LOKI"]])
+      const pruning = yield* Workspace.drift(desired, { prune: true })
+      expect(pruning.actions.filter((a) => a.op === "delete").map((a) => [a.family, a.key])).toEqual([
+        ["redirectURLs", "http://localhost:3000/authenticate"],
+        ["redirectURLs", "https://extra.example.com/x"],
+        ["trustedTokenProfiles", "stray"]
+      ])
+      expect(Plan.render(pruning, { color: false })).toContain("- trustedTokenProfiles \"stray\"")
+      yield* converge(desired, { prune: true })
+      expect(Plan.isEmpty(yield* Workspace.drift(desired, { prune: true }))).toBe(true)
+    })), 120_000)
+
+  it.effect("checks every secret reference before writing anything", () =>
+    Effect.gen(function*() {
+      const fake = yield* FakeManagementApi.FakeManagementApi
+      const plan = yield* Workspace.drift(fullDocument())
+      const error = yield* Effect.flip(
+        Workspace.apply(plan).pipe(
+          Effect.withConfigProvider(ConfigProvider.fromMap(new Map([["DATADOG_KEY", secretValues.DATADOG_KEY!]])))
+        )
+      )
+      expect(error._tag).toBe("SecretReferenceError")
+      expect(error.names).toEqual(["LOKI_PASSWORD"])
+      expect((yield* fake.requests).filter((r) => r.method !== "GET")).toEqual([])
+    }).pipe(Effect.provide(FakeManagementApi.layer())))
+
+  it.effect("never lets a secret value into a document, a plan rendering, a report, a log or a span", () =>
+    Effect.gen(function*() {
+      const spans: Array<Tracer.Span> = []
+      const logs: Array<string> = []
+      const logger = Logger.make(({ message }) => logs.push(JSON.stringify(message)))
+      const seen: Array<string> = []
+      yield* Effect.gen(function*() {
+        const desired = fullDocument()
+        const plan = yield* Workspace.drift(desired)
+        seen.push(Plan.render(plan, { color: true }), JSON.stringify(Plan.toJSON(plan)), JSON.stringify(plan))
+        const report = yield* Workspace.apply(plan, { onProgress: (e) => seen.push(JSON.stringify(e)) })
+        seen.push(JSON.stringify(report), ...report.failed.flatMap((f) => renderings(f.error)))
+        yield* Effect.logInfo("applied", report)
+        const exported = yield* Workspace.export(desired.projects.map((p) => p.projectSlug))
+        seen.push(Document.format(exported, "yaml"), Document.format(exported, "json"))
+        const changed = yield* Workspace.drift({ ...exported, projects: exported.projects.map((p) => ({ ...p, name: "x" })) })
+        seen.push(Plan.render(changed, { color: false }))
+      }).pipe(
+        recordSpansInto(spans),
+        Effect.provide(Logger.replace(Logger.defaultLogger, logger)),
+        withFake
+      )
+      for (const span of spans) seen.push(span.name, JSON.stringify(Object.fromEntries(span.attributes)))
+      expect(spans.some((s) => s.name === "stytch.workspace.action")).toBe(true)
+      expect(seen.join("\n")).toContain("DATADOG_KEY")
+      for (const value of Object.values(secretValues)) {
+        expect(seen.join("\n")).not.toContain(value)
+        expect(logs.join("\n")).not.toContain(value)
+      }
+    }), 120_000)
 })

@@ -90,6 +90,7 @@ const project = (p: Document.ProjectConfig): Document.ProjectConfig => {
  * @internal
  */
 export const canonical = (doc: Document.Document): Document.Document => ({
+  ...(doc.$schema === undefined ? {} : { $schema: doc.$schema }),
   version: doc.version,
   projects: doc.projects.map(project).sort(by((p) => p.projectSlug))
 })

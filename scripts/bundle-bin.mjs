@@ -47,5 +47,28 @@ const result = await esbuild.build({
 }).catch(() => process.exit(1))
 if (result.errors.length > 0) process.exit(1)
 fs.chmodSync(path.join(outdir, "bin.js"), 0o755)
+
+// The bundle contains other packages' code: ship their licences with it.
+const bundled = new Map()
+for (const input of Object.keys(result.metafile.inputs)) {
+  const match = /^(.*node_modules\/(?:@[^/]+\/)?[^/]+)\//.exec(input.split(path.sep).join("/"))
+  if (match === null) continue
+  const dir = path.resolve(match[1])
+  if (bundled.has(dir)) continue
+  const manifest = JSON.parse(fs.readFileSync(path.join(dir, "package.json"), "utf8"))
+  const licenseFile = fs.readdirSync(dir).find((f) => /^(licen[cs]e|copying)(\.|$)/i.test(f))
+  bundled.set(dir, {
+    id: `${manifest.name}@${manifest.version}`,
+    license: manifest.license ?? "see the package",
+    text: licenseFile === undefined ? undefined : fs.readFileSync(path.join(dir, licenseFile), "utf8").trim()
+  })
+}
+const notices = Array.from(bundled.values()).sort((a, b) => a.id.localeCompare(b.id))
+fs.writeFileSync(
+  path.join(outdir, "THIRD-PARTY-LICENSES.md"),
+  `# Third-party licences\n\nbin.js and chunks/ bundle these packages:\n\n${
+    notices.map((n) => `## ${n.id} (${n.license})\n\n${n.text === undefined ? "(no licence file in the package)" : "```text\n" + n.text + "\n```"}\n`).join("\n")
+  }`
+)
 const bytes = Object.entries(result.metafile.outputs).reduce((sum, [, o]) => sum + o.bytes, 0)
 console.log(`bundle-bin: ${path.relative(pkgDir, outdir)}: ${Object.keys(result.metafile.outputs).length} file(s), ${(bytes / 1024).toFixed(0)} KiB`)

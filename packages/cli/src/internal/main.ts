@@ -3,10 +3,13 @@
  * platform layer, renders a failure as one line plus a hint (the whole
  * cause with `--verbose`) and sets the exit code.
  */
-import * as NodeContext from "@effect/platform-node/NodeContext"
+import * as NodeFileSystem from "@effect/platform-node/NodeFileSystem"
+import * as NodePath from "@effect/platform-node/NodePath"
 import * as NodeRuntime from "@effect/platform-node/NodeRuntime"
+import * as NodeTerminal from "@effect/platform-node/NodeTerminal"
 import * as Effect from "effect/Effect"
 import * as Exit from "effect/Exit"
+import * as Layer from "effect/Layer"
 import * as Cli from "./cli.js"
 import { ExitCode, report } from "./errors.js"
 import { withPlainConsole } from "./output.js"
@@ -23,7 +26,8 @@ export const main = (argv: ReadonlyArray<string>): void => {
         process.exitCode = code
       })
     ),
-    Effect.provide(NodeContext.layer)
+    // What @effect/cli needs (not all of NodeContext: no child_process, no workers, at start)
+    Effect.provide(Layer.mergeAll(NodeFileSystem.layer, NodePath.layer, NodeTerminal.layer))
   )
   NodeRuntime.runMain(program, {
     disableErrorReporting: true,

@@ -141,6 +141,12 @@ describe("against the served fake", () => {
     expect(stderr).toContain("error: --workspace-key-id and --workspace-key-secret go together")
   })
 
+  it("half of the credential variables is an error, not a silent fallback to the login", async () => {
+    const { code, stderr } = await cli(["projects", "list"], { STYTCH_WORKSPACE_KEY_SECRET: undefined })
+    expect(code).toBe(1)
+    expect(stderr).toContain("error: STYTCH_WORKSPACE_KEY_ID is set but STYTCH_WORKSPACE_KEY_SECRET is not")
+  })
+
   it("an unreachable server: the request, the reason and a hint", async () => {
     const { code, stderr } = await cli(["projects", "list", "--base-url", "http://127.0.0.1:9", "--max-retries", "0"])
     expect(code).toBe(1)
@@ -153,6 +159,17 @@ describe("against the served fake", () => {
     expect(code).toBe(0)
     expect(stdout).toContain(`Using workspace key ${fake.exports.STYTCH_WORKSPACE_KEY_ID} (from STYTCH_WORKSPACE_KEY_ID/SECRET).`)
     expect(stdout).toContain("1 project(s) visible")
+  })
+})
+
+describe("fake", () => {
+  it("stops on Ctrl-C (SIGINT) with exit code 130; an unusable port is a clear error", async () => {
+    const other = await serveFake(bin, baseEnv(dir))
+    const port = new URL(other.exports.STYTCH_MANAGEMENT_BASE_URL!).port
+    const taken = await cli(["fake", "--port", port])
+    expect(taken.code).toBe(1)
+    expect(taken.stderr).toContain(`error: could not serve the fake on 127.0.0.1:${port}`)
+    expect(await other.stop()).toBe(130)
   })
 })
 

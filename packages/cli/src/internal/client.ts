@@ -77,57 +77,46 @@ type Source =
 
 /**
  * Where the credentials come from: both `--workspace-key-*` flags; else
- * `STYTCH_WORKSPACE_KEY_ID` + `STYTCH_WORKSPACE_KEY_SECRET`; else
- * `STYTCH_ACCESS_TOKEN`; else the stored OAuth login.
+ * core's `StytchManagement.config` (`STYTCH_WORKSPACE_KEY_ID` +
+ * `STYTCH_WORKSPACE_KEY_SECRET`, or `STYTCH_ACCESS_TOKEN`); else the stored
+ * OAuth login. Half of a pair is an error, never a silent fallback.
  *
  * @internal
  */
-export const credentialSource = (options: Options.Api, env: NodeJS.ProcessEnv = process.env): Effect.Effect<Source, CliError> =>
-  Effect.suspend(() => {
-    const check = (credentials: Credentials.Credentials, from: string, fields: ReadonlyArray<readonly [string, "keyID" | "keySecret" | "token", unknown]>) => {
-      for (const [name, kind, value] of fields) {
-        const problem = Credentials.problem(kind, value)
-        if (problem !== undefined) return Effect.fail(new CliError({ message: `${name} ${problem}` }))
-      }
-      return Effect.succeed<Source>({ _tag: "Key", credentials, from })
-    }
+export const credentialSource = (options: Options.Api): Effect.Effect<Source, CliError | ConfigError.ConfigError> =>
+  Effect.gen(function*() {
     const flagID = Option.getOrUndefined(options.workspaceKeyID)
     const flagSecret = Option.getOrUndefined(options.workspaceKeySecret)
     if (flagID !== undefined || flagSecret !== undefined) {
       if (flagID === undefined || flagSecret === undefined) {
-        return Effect.fail(
-          new CliError({
-            message: "--workspace-key-id and --workspace-key-secret go together",
-            hint: "pass both, or neither (then STYTCH_WORKSPACE_KEY_ID/SECRET or the stored login are used)"
-          })
-        )
-      }
-      return check(Credentials.workspaceKey(flagID, flagSecret), "the --workspace-key-* flags", [
-        ["--workspace-key-id", "keyID", flagID],
-        ["--workspace-key-secret", "keySecret", flagSecret]
-      ])
-    }
-    const envID = nonEmpty(env.STYTCH_WORKSPACE_KEY_ID)
-    const envSecret = nonEmpty(env.STYTCH_WORKSPACE_KEY_SECRET)
-    if (envID !== undefined && envSecret !== undefined) {
-      return check(Credentials.workspaceKey(envID, envSecret), "STYTCH_WORKSPACE_KEY_ID/SECRET", [
-        ["STYTCH_WORKSPACE_KEY_ID", "keyID", envID],
-        ["STYTCH_WORKSPACE_KEY_SECRET", "keySecret", envSecret]
-      ])
-    }
-    if (envID !== undefined || envSecret !== undefined) {
-      return Effect.fail(
-        new CliError({
-          message: `${envID === undefined ? "STYTCH_WORKSPACE_KEY_ID" : "STYTCH_WORKSPACE_KEY_SECRET"} is not set, but ${envID === undefined ? "STYTCH_WORKSPACE_KEY_SECRET" : "STYTCH_WORKSPACE_KEY_ID"} is`,
-          hint: "set both, or unset both to use the stored login"
+        return yield* new CliError({
+          message: "--workspace-key-id and --workspace-key-secret go together",
+          hint: "pass both, or neither (then STYTCH_WORKSPACE_KEY_ID/SECRET or the stored login are used)"
         })
-      )
+      }
+      for (const [name, kind, value] of [["--workspace-key-id", "keyID", flagID], ["--workspace-key-secret", "keySecret", flagSecret]] as const) {
+        const problem = Credentials.problem(kind, value)
+        if (problem !== undefined) return yield* new CliError({ message: `${name} ${problem}` })
+      }
+      return { _tag: "Key", credentials: Credentials.workspaceKey(flagID, flagSecret), from: "the --workspace-key-* flags" } as const
     }
-    const token = nonEmpty(env.STYTCH_ACCESS_TOKEN)
-    if (token !== undefined) {
-      return check(Credentials.accessToken(token), "STYTCH_ACCESS_TOKEN", [["STYTCH_ACCESS_TOKEN", "token", token]])
+    const id = nonEmpty(process.env.STYTCH_WORKSPACE_KEY_ID)
+    const secret = nonEmpty(process.env.STYTCH_WORKSPACE_KEY_SECRET)
+    if ((id === undefined) !== (secret === undefined)) {
+      const [set, unset] = id === undefined ? ["SECRET", "ID"] : ["ID", "SECRET"]
+      return yield* new CliError({
+        message: `STYTCH_WORKSPACE_KEY_${set} is set but STYTCH_WORKSPACE_KEY_${unset} is not`,
+        hint: "set both, or unset both to use the stored login"
+      })
     }
-    return Effect.succeed<Source>({ _tag: "OAuth" })
+    const fromEnv = yield* Effect.either(StytchManagement.config)
+    if (fromEnv._tag === "Right") {
+      const credentials = fromEnv.right.credentials
+      const from = credentials._tag === "WorkspaceKey" ? "STYTCH_WORKSPACE_KEY_ID/SECRET" : "STYTCH_ACCESS_TOKEN"
+      return { _tag: "Key", credentials, from } as const
+    }
+    if (id !== undefined || nonEmpty(process.env.STYTCH_ACCESS_TOKEN) !== undefined) return yield* Effect.fail(fromEnv.left)
+    return { _tag: "OAuth" } as const
   })
 
 /** The client options shared by every source. @internal */
@@ -172,7 +161,7 @@ export const provide = <A, E, R>(
       )
       return yield* Effect.provide(withRetries, fake)
     }
-    const source = yield* credentialSource(options, env)
+    const source = yield* credentialSource(options)
     const http = httpClientLayer(options.verbose)
     if (source._tag === "Key") {
       return yield* Effect.provide(

@@ -29,11 +29,22 @@ export const main = (argv: ReadonlyArray<string>): void => {
     // What @effect/cli needs (not all of NodeContext: no child_process, no workers, at start)
     Effect.provide(Layer.mergeAll(NodeFileSystem.layer, NodePath.layer, NodeTerminal.layer))
   )
+  // runMain interrupts the program on SIGINT/SIGTERM and then exits with the
+  // code given to `onExit`; otherwise it lets the process end by itself.
+  let signalled = false
+  const onSignal = () => {
+    signalled = true
+  }
+  process.once("SIGINT", onSignal)
+  process.once("SIGTERM", onSignal)
   NodeRuntime.runMain(program, {
     disableErrorReporting: true,
     disablePrettyLogger: true,
     teardown: (exit, onExit) => {
-      if (Exit.isFailure(exit)) process.exitCode = ExitCode.interrupted
+      process.removeListener("SIGINT", onSignal)
+      process.removeListener("SIGTERM", onSignal)
+      if (signalled || Exit.isFailure(exit)) process.exitCode = ExitCode.interrupted
+      if (signalled) return onExit(ExitCode.interrupted)
       // Let the event loop drain (so piped output is flushed) instead of
       // process.exit; a stray handle cannot keep the process alive for long.
       setTimeout(() => process.exit(), 1000).unref()

@@ -14,7 +14,9 @@
 //      and node10 resolution (strict, skipLibCheck off, no @types/node, no
 //      esnext.disposable lib), compiles it (node16) and runs it against the
 //      served fake;
-//   5. packs @stytch-effect/cli (a bundled executable: no dependencies, no
+//   5. starts the testing package's bin (`stytch-effect-fake`) from the ESM
+//      project and reaches it from a second process with the exports it printed;
+//   6. packs @stytch-effect/cli (a bundled executable: no dependencies, no
 //      types), checks its tarball, installs it into a fresh folder and runs
 //      its `stytch-effect` bin there (`--help`, `--version`, a command).
 //
@@ -220,7 +222,43 @@ const check = async (project) => {
   })
 }
 
-// --- 5. the command line ---------------------------------------------------
+// --- 5. the testing package's bin --------------------------------------------
+// `stytch-effect-fake` as npm installed it: it starts, prints the shell exports,
+// another process reaches the fake with them alone, and SIGTERM stops it (exit 0).
+const checkBin = async (dir) => {
+  const child = spawn(path.join(dir, "node_modules", ".bin", "stytch-effect-fake"), ["--port", "0"], { cwd: dir, stdio: ["ignore", "pipe", "pipe"] })
+  let stdout = ""
+  let stderr = ""
+  child.stdout.on("data", (chunk) => (stdout += chunk))
+  child.stderr.on("data", (chunk) => (stderr += chunk))
+  const exited = new Promise((resolve) => child.on("exit", (code, signal) => resolve(signal ?? code)))
+  try {
+    const started = Date.now()
+    while (!/^export .*\n/.test(stdout)) {
+      if (child.exitCode !== null || Date.now() - started > 30_000) throw new Error(`no exports printed:\n${stdout}${stderr}`)
+      await new Promise((resolve) => setTimeout(resolve, 100))
+    }
+    const exports = stdout.split("\n")[0]
+    if (!/^export STYTCH_MANAGEMENT_BASE_URL=http:\/\/127\.0\.0\.1:\d+ STYTCH_WORKSPACE_KEY_ID=\S+ STYTCH_WORKSPACE_KEY_SECRET=\S+$/.test(exports)) {
+      throw new Error(`unexpected exports line: ${exports}`)
+    }
+    const client = [
+      "const e = process.env",
+      "const auth = Buffer.from(e.STYTCH_WORKSPACE_KEY_ID + ':' + e.STYTCH_WORKSPACE_KEY_SECRET).toString('base64')",
+      "fetch(e.STYTCH_MANAGEMENT_BASE_URL + '/pwa/v3/projects', { headers: { authorization: 'Basic ' + auth } })",
+      "  .then(async (r) => console.log(r.status, JSON.stringify((await r.json()).projects)))"
+    ].join("\n")
+    const output = await run("sh", ["-c", `${exports}\nexec node -e "$0"`, client], { cwd: dir, timeout: 30_000 })
+    if (output.trim() !== "200 []") throw new Error(`the second process got: ${output}`)
+    log(`bin: stytch-effect-fake served ${/BASE_URL=(\S+)/.exec(exports)[1]}; a second process listed its projects`)
+  } finally {
+    child.kill("SIGTERM")
+  }
+  const code = await exited
+  if (code !== 0) throw new Error(`stytch-effect-fake exited with ${code} on SIGTERM:\n${stderr}`)
+}
+
+// --- 6. the command line ---------------------------------------------------
 // The cli package ships one bundle (dist/bundle: bin.js and its chunks) and
 // nothing else: no dependencies, no types. In a fresh folder, `npm install
 // <tarball>` needs no registry, and the bin must run from node_modules/.bin.
@@ -275,7 +313,11 @@ const checkCli = async () => {
 
 await Promise.all([
   step("publint/attw", lintTarballs),
-  ...projects.map((project) => step(`${project.kind} project`, () => check(project))),
+  ...projects.map((project) =>
+    step(`${project.kind} project`, async () => {
+      await check(project)
+      if (project.kind === "esm") await step("bin", () => checkBin(path.join(tmp, project.kind)))
+    })),
   step("cli", checkCli)
 ])
 

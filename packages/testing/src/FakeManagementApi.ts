@@ -22,8 +22,7 @@ import type * as ConfigError from "effect/ConfigError"
 import * as Context from "effect/Context"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
-import * as ParseResult from "effect/ParseResult"
-import type * as Redacted from "effect/Redacted"
+import * as Redacted from "effect/Redacted"
 import * as Runtime from "effect/Runtime"
 import * as Schema from "effect/Schema"
 import type * as Scope from "effect/Scope"
@@ -32,6 +31,7 @@ import * as InMemory from "./internal/httpClient.js"
 import { endpointsOf } from "./internal/oauth.js"
 import { environmentByProjectID } from "./internal/project/common.js"
 import { signJWT as signProjectJWT } from "./internal/project/m2m.js"
+import { formatSeedIssues } from "./internal/seed.js"
 import { checkListenOptions, listen } from "./internal/serve.js"
 import { defaultCredentials, FakeServer, type FaultOptions, type RecordedRequest } from "./internal/server.js"
 
@@ -171,8 +171,8 @@ export const ProjectFeatures = Schema.Struct({
  * What Stytch, not the API, sets up for a project, and some API rules depend
  * on. Each is off on a new real project, and so in the fake: there the API
  * refuses DFPPA settings other than the defaults, `cookies.httpOnly` other
- * than `DISABLED`, and custom HTML email templates, with the error body the
- * real API sends. Turn them on with {@link Options.projectFeatures} (every new
+ * than `DISABLED`, and custom HTML email templates (a 400 in the real API's
+ * error shape; the error types are docs/decisions.md D70's). Turn them on with {@link Options.projectFeatures} (every new
  * project), a seed's project, or {@link Service.setProjectFeatures}. A
  * feature left out keeps its value (off by default).
  *
@@ -309,7 +309,7 @@ const decodeSeedUnknown = Schema.decodeUnknown(Seed, { onExcessProperty: "error"
  */
 export const decodeSeed = (input: unknown): Effect.Effect<Seed, SeedError> =>
   decodeSeedUnknown(input).pipe(
-    Effect.mapError((error) => new SeedError({ message: ParseResult.TreeFormatter.formatErrorSync(error) })),
+    Effect.mapError((error) => new SeedError({ message: formatSeedIssues(error) })),
     Effect.flatMap((seed) => {
       const problem = checkSeed(seed)
       return problem === undefined ? Effect.succeed(seed) : Effect.fail(new SeedError({ message: problem }))
@@ -593,3 +593,30 @@ export const start = async (options: ServeOptions = {}): Promise<Server> => {
     [Symbol.asyncDispose]: close
   }
 }
+
+/** A value as one shell word: as is when safe, else single-quoted. */
+const shellWord = (value: string): string =>
+  /^[A-Za-z0-9_./:@%+=,-]+$/.test(value) ? value : `'${value.replace(/'/g, "'\\''")}'`
+
+/**
+ * The shell line that points another process at a served fake: `export
+ * STYTCH_MANAGEMENT_BASE_URL=… STYTCH_WORKSPACE_KEY_ID=…
+ * STYTCH_WORKSPACE_KEY_SECRET=…`, the variables `StytchManagement.layerConfig`
+ * (and this repository's examples) read. It reveals the secret: meant for
+ * the fake's own credentials, which protect nothing.
+ *
+ * ```ts
+ * const server = await FakeManagementApi.start()
+ * console.log(FakeManagementApi.shellExports(server))
+ * ```
+ *
+ * @since 0.1.0
+ * @category utils
+ */
+export const shellExports = (server: { readonly url: string; readonly credentials: Credentials.WorkspaceKey }): string =>
+  [
+    "export",
+    `STYTCH_MANAGEMENT_BASE_URL=${shellWord(server.url)}`,
+    `STYTCH_WORKSPACE_KEY_ID=${shellWord(server.credentials.keyID)}`,
+    `STYTCH_WORKSPACE_KEY_SECRET=${shellWord(Redacted.value(server.credentials.keySecret))}`
+  ].join(" ")

@@ -1,4 +1,5 @@
 import type { Environments, Projects } from "@stytch-effect/resources"
+import * as ParseResult from "effect/ParseResult"
 import { FakeError } from "./errors.js"
 import { handlers } from "./handlers/index.js"
 import { emptyWorkspace, noFeatures, type ProjectFeatures, type Workspace } from "./state.js"
@@ -77,3 +78,32 @@ export const defaultFeatures = (
   seed: SeedContent | undefined,
   options: FeatureChanges | undefined
 ): ProjectFeatures => withFeatures(withFeatures(noFeatures, seed?.projectFeatures), options)
+
+/**
+ * A seed's decoding error, one line per field: `projects[0].vertical:
+ * expected "ALL" or "CONSUMER" or "B2B", got "b2b"` (the alternatives of a
+ * literal union joined, an optional field's "or undefined" left out).
+ *
+ * @internal
+ */
+export const formatSeedIssues = (error: ParseResult.ParseError): string => {
+  const byPath = new Map<string, { readonly expected: Array<string>; actual: string; readonly other: Array<string> }>()
+  for (const issue of ParseResult.ArrayFormatter.formatErrorSync(error)) {
+    const path = issue.path.map((p, i) => typeof p === "number" ? `[${p}]` : i === 0 ? String(p) : `.${String(p)}`)
+      .join("") || "seed"
+    const mismatch = /^Expected (.+), actual (.+)$/s.exec(issue.message)
+    if (mismatch?.[1] === "undefined") continue
+    const entry = byPath.get(path) ?? { expected: [], actual: "", other: [] }
+    if (mismatch === null) entry.other.push(issue.message)
+    else {
+      entry.expected.push(mismatch[1]!)
+      entry.actual = mismatch[2]!
+    }
+    byPath.set(path, entry)
+  }
+  const lines = Array.from(byPath, ([path, { actual, expected, other }]) => {
+    const problems = expected.length === 0 ? other : [...other, `expected ${expected.join(" or ")}, got ${actual}`]
+    return `${path}: ${problems.join("; ")}`
+  })
+  return lines.length > 0 ? lines.join("\n") : ParseResult.TreeFormatter.formatErrorSync(error)
+}

@@ -36,7 +36,7 @@ describe("the README walkthrough", () => {
     const commands = block("sh walkthrough")
       .split("\n")
       .filter((line) => line.trim() !== "" && !line.trim().startsWith("#"))
-      .map((line) => line.replace("--port 4010", "--port 0"))
+      .map((line) => line.replace("--port 8719", "--port 0"))
     const script = commands.map((line) => `${line}\necho "::exit $?"`).join("\n")
     const { code, stderr, stdout } = await new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
       const env = baseEnv(dir, { PATH: `${Path.join(dir, "bin")}${Path.delimiter}${process.env.PATH}` })

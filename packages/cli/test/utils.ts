@@ -96,7 +96,11 @@ export const serveFake = async (bin: string, env: NodeJS.ProcessEnv, args: Reado
   child.stderr.on("data", (chunk) => (stderr += chunk))
   await waitFor(child, () => stdout, /STYTCH_OAUTH_REVOKE_URL=.*\n/)
   const exports: Record<string, string> = {}
-  for (const match of stdout.matchAll(/^export (\w+)='([^']*)'$/gm)) exports[match[1]!] = match[2]!
+  // `export NAME=word NAME='quoted word' …` lines
+  for (const match of stdout.matchAll(/(\w+)=('(?:[^']|'\\'')*'|\S+)/g)) {
+    const word = match[2]!
+    exports[match[1]!] = word.startsWith("'") ? word.slice(1, -1).replaceAll("'\\''", "'") : word
+  }
   return {
     exports,
     stdout: () => stdout,

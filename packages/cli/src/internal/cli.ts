@@ -77,8 +77,8 @@ const fake = Command.make(
   {
     ...GlobalOptions.common,
     port: Options.integer("port").pipe(
-      Options.withDescription("The port to listen on (0: any free port)."),
-      Options.withDefault(0)
+      Options.withDescription("The port to listen on (default 8719, as stytch-effect-fake; 0: any free port)."),
+      Options.withDefault(8719)
     ),
     host: Options.text("host").pipe(
       Options.withDescription("A loopback address: 127.0.0.1, ::1 or localhost."),

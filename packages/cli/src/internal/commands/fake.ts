@@ -6,14 +6,19 @@
 import { FakeManagementApi } from "@stytch-effect/testing"
 import * as Effect from "effect/Effect"
 import type * as Option from "effect/Option"
-import * as Redacted from "effect/Redacted"
 import { CliError } from "../errors.js"
 import type * as Options from "../options.js"
 import { color, err, out, style } from "../output.js"
 
 const quote = (value: string) => `'${value.replaceAll("'", `'\\''`)}'`
 
-/** `fake [--port n] [--host h]`: runs until interrupted (Ctrl-C). @internal */
+/**
+ * `fake [--port n] [--host h] [--seed file]`: runs until interrupted
+ * (Ctrl-C). Prints testing's `shellExports` line, then one for the OAuth
+ * endpoints (`login` against the fake).
+ *
+ * @internal
+ */
 export const fake = (
   options: Options.Common & { readonly port: number; readonly host: string; readonly seed: Option.Option<string> }
 ) =>
@@ -27,18 +32,17 @@ export const fake = (
         })
       )
     )
-    const exports: ReadonlyArray<readonly [string, string]> = [
-      ["STYTCH_MANAGEMENT_BASE_URL", served.url],
-      ["STYTCH_WORKSPACE_KEY_ID", served.credentials.keyID],
-      ["STYTCH_WORKSPACE_KEY_SECRET", Redacted.value(served.credentials.keySecret)],
-      ["STYTCH_OAUTH_AUTHORIZE_URL", served.oauth.authorizeURL],
-      ["STYTCH_OAUTH_TOKEN_URL", served.oauth.tokenURL],
-      ["STYTCH_OAUTH_REVOKE_URL", served.oauth.revokeURL]
-    ]
     const c = color.err
     yield* err(style.bold(c, `Serving a fake Stytch Management API on ${served.url}`))
     yield* err(style.dim(c, "In memory: its state is lost when it stops. Its workspace key opens nothing else. Ctrl-C to stop."))
     yield* err(style.dim(c, "Point stytch-effect (and the SDKs) at it with:"))
-    for (const [name, value] of exports) yield* out(`export ${name}=${quote(value)}`)
+    yield* out(FakeManagementApi.shellExports(served))
+    yield* out(
+      ["export", ...[
+        ["STYTCH_OAUTH_AUTHORIZE_URL", served.oauth.authorizeURL],
+        ["STYTCH_OAUTH_TOKEN_URL", served.oauth.tokenURL],
+        ["STYTCH_OAUTH_REVOKE_URL", served.oauth.revokeURL]
+      ].map(([name, value]) => `${name}=${quote(value!)}`)].join(" ")
+    )
     return yield* Effect.never
   }))

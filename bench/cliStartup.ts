@@ -14,7 +14,9 @@
  *
  * Wall time per run (median, p90, min) and, on Linux, the CPU time of the
  * child (user + sys, from /proc: 10 ms ticks), which a busy machine
- * inflates less than wall time.
+ * inflates less than wall time. The target is checked on the wall median
+ * when the machine is idle (load average below its CPU count), else on the
+ * CPU median (what the wall time is on an idle machine), and says which.
  *
  *   pnpm bench:cli [--runs=20] [--json=file]
  */
@@ -91,7 +93,12 @@ export const run = (runs = RUNS) => {
     ]
     const unbundled = Path.join(cliDir, "dist", "esm", "bin.js")
     if (Fs.existsSync(unbundled)) rows.push(measure("--help, unbundled (tsc's dist/esm)", [unbundled, "--help"], env, runs))
-    return { runs, rows, helpMedianMs: rows[1]!.medianMs, targetMs: TARGET_MS }
+    const busy = Os.loadavg()[0]! >= Os.cpus().length
+    const help = rows[1]!
+    const checked = busy && help.cpuMedianMs !== undefined
+      ? { on: "CPU median (the machine is busy)", ms: help.cpuMedianMs }
+      : { on: "wall median", ms: help.medianMs }
+    return { runs, rows, checked, targetMs: TARGET_MS }
   } finally {
     Fs.rmSync(dir, { recursive: true, force: true })
   }
@@ -105,8 +112,8 @@ if (process.argv[1] !== undefined && fileURLToPath(import.meta.url) === Path.res
   for (const row of result.rows) {
     console.log(`${row.name.padEnd(38)} |${ms(row.medianMs)} |${ms(row.p90Ms)} |${ms(row.minMs)} |${ms(row.cpuMedianMs)}`)
   }
-  const ok = result.helpMedianMs < result.targetMs
-  console.log(`--help median ${result.helpMedianMs.toFixed(0)} ms: ${ok ? "under" : "OVER"} the ${result.targetMs} ms target`)
+  const ok = result.checked.ms < result.targetMs
+  console.log(`--help ${result.checked.on}: ${result.checked.ms.toFixed(0)} ms, ${ok ? "under" : "OVER"} the ${result.targetMs} ms target`)
   const json = arg("json")
   if (json !== undefined) Fs.writeFileSync(json, JSON.stringify(result, null, 2))
   if (!ok) process.exitCode = 1

@@ -190,11 +190,12 @@ describe("colour", () => {
 
 describe("--fake", () => {
   it("runs a command against an in-process fake seeded from a file", async () => {
-    const { code, stdout } = await cli(["environments", "list", "--project", "acme", "--fake", "--seed", Path.join(dir, "seed.json")], {
+    const { code, stderr, stdout } = await cli(["environments", "list", "--project", "acme", "--fake", "--seed", Path.join(dir, "seed.json"), "--verbose"], {
       STYTCH_MANAGEMENT_BASE_URL: "http://127.0.0.1:9"
     })
     expect(code).toBe(0)
     expect(stdout).toMatch(/production\s+Production\s+LIVE/)
+    expect(stderr).toMatch(/← 200 GET \S+\/pwa\/v3\/projects\/acme\/environments/) // in memory, logged all the same
   })
 
   it("a seed that does not fit is a clear error", async () => {

@@ -156,9 +156,13 @@ export const provide = <A, E, R>(
     if (options.fake) {
       const { FakeManagementApi } = yield* Effect.promise(() => import("@stytch-effect/testing"))
       const seed = options.seed._tag === "Some" ? yield* FakeManagementApi.loadSeed(options.seed.value) : undefined
-      const fake = Layer.effect(StytchManagement.StytchManagement, StytchManagement.StytchManagement).pipe(
-        Layer.provide(FakeManagementApi.layer({ timeout: client.timeout }, { seed }))
-      )
+      const fake = Layer.effect(
+        StytchManagement.StytchManagement,
+        Effect.flatMap(FakeManagementApi.FakeManagementApi, (fake) =>
+          StytchManagement.make({ credentials: fake.credentials, timeout: client.timeout }).pipe(
+            Effect.provideService(HttpClient.HttpClient, options.verbose ? logRequests(fake.httpClient) : fake.httpClient)
+          ))
+      ).pipe(Layer.provide(FakeManagementApi.layerFake({ seed })))
       return yield* Effect.provide(withRetries, fake)
     }
     const source = yield* credentialSource(options)

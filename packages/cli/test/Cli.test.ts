@@ -202,6 +202,6 @@ describe("--fake", () => {
     Fs.writeFileSync(Path.join(dir, "bad-seed.json"), JSON.stringify({ projects: [{ nam: "typo" }] }))
     const { code, stderr } = await cli(["projects", "list", "--fake", "--seed", Path.join(dir, "bad-seed.json")])
     expect(code).toBe(1)
-    expect(stderr).toMatch(/^error: seed: .*bad-seed\.json/)
+    expect(stderr).toMatch(/^error: seed file .*bad-seed\.json: projects\[0\]\.nam: is unexpected/)
   })
 })

@@ -110,7 +110,7 @@ export const describe = (error: unknown): Described => {
     case "ConflictError":
       return { message: String(field(error, "message")), hint: "run `stytch-effect plan` again: the live configuration changed" }
     case "SeedError":
-      return { message: `seed: ${String(field(error, "message"))}`, hint: "see `stytch-effect fake --help` for the seed format" }
+      return { message: `seed file ${String(field(error, "message"))}`, hint: "see `stytch-effect fake --help` for the seed format" }
     case "MissingData":
     case "InvalidData":
     case "And":

@@ -7,8 +7,11 @@ import { spawn } from "node:child_process"
 import * as Fs from "node:fs"
 import * as Net from "node:net"
 import * as Path from "node:path"
-import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest"
 import { baseEnv, build, run, type ServedFake, serveFake, tempDir, waitFor } from "./utils.js"
+
+// each test spawns the bin several times: slow on a loaded machine
+vi.setConfig({ testTimeout: 120_000 })
 
 let dir: string
 let bin: string

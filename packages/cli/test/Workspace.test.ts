@@ -4,8 +4,11 @@
  */
 import * as Fs from "node:fs"
 import * as Path from "node:path"
-import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest"
 import { baseEnv, build, type Result, run, type ServedFake, serveFake, tempDir } from "./utils.js"
+
+// each test spawns the bin several times: slow on a loaded machine
+vi.setConfig({ testTimeout: 120_000 })
 
 let dir: string
 let bin: string

@@ -11,13 +11,14 @@ const nodeDefault = (coreImports["#defaultHttpClient"].node.import as string)
   .replace(/^\.\/dist\/esm\//, "")
   .replace(/\.js$/, ".ts")
 
-// Tests run against the TypeScript sources of every workspace package, so one
+// Tests run against the TypeScript sources of every workspace package (any
+// package under packages/, any module of it), so one
 // class identity (e.g. `StytchApiError`) is shared across packages.
 export default defineConfig({
   resolve: {
     alias: [
-      { find: /^@stytch-effect\/(core|resources|compat|testing|workspace)$/, replacement: `${src("$1")}/index.ts` },
-      { find: /^@stytch-effect\/(core|resources|compat|testing|workspace)\/(.*)$/, replacement: `${src("$1")}/$2.ts` },
+      { find: /^@stytch-effect\/([^/]+)$/, replacement: `${src("$1")}/index.ts` },
+      { find: /^@stytch-effect\/([^/]+)\/(.*)$/, replacement: `${src("$1")}/$2.ts` },
       { find: /^#defaultHttpClient$/, replacement: `${src("core")}/${nodeDefault}` }
     ]
   },

@@ -45,7 +45,7 @@ export class ManagementStytchError extends ApiError {
  * `error_message`, `error_url`, `error_details`, and `cause`, the
  * `StytchApiError` it was made from.
  *
- * @since 0.3.0
+ * @since 0.1.0
  * @category errors
  */
 export class StytchError extends ApiError {
@@ -55,13 +55,13 @@ export class StytchError extends ApiError {
   /**
    * The request id (`""` when an OAuth2 error body had none).
    *
-   * @since 0.3.0
+   * @since 0.1.0
    */
   declare readonly request_id: string
   /**
    * Extra details, when the API sent them.
    *
-   * @since 0.3.0
+   * @since 0.1.0
    */
   readonly error_details: Readonly<Record<string, unknown>> | undefined
 
@@ -136,11 +136,12 @@ export class RequestError extends Error {
  *   any, was aborted (its connection closed). The `cause` is the signal's `reason`.
  * - `INTERRUPTED` — the operation was interrupted before it completed.
  * - `UNEXPECTED_ERROR` — a failure of a custom layer that none of the above describes.
- * - `JWT_INVALID` — `authenticateToken`: the token's signature or claims are not valid
- *   (the official node SDK's `jwt_invalid`).
- * - `JWT_TOO_OLD` — `authenticateToken`: older than `maxTokenAgeSeconds` (`jwt_too_old`).
- * - `MISSING_SCOPES` — `authenticateToken`: the required scopes are not granted (`missing_scopes`;
- *   `cause` is the list of required scopes, as in the official SDK).
+ * - `jwt_invalid` — a `ProjectClient`'s `authenticateToken`: the token's signature or claims
+ *   are not valid, or it is not an M2M access token (a session JWT, no `scope` claim). The
+ *   official node SDK's code, lowercase as there.
+ * - `jwt_too_old` — `authenticateToken`: older than `max_token_age_seconds`.
+ * - `missing_scopes` — `authenticateToken`: the required scopes are not granted (`cause` is the
+ *   list of required scopes, as in the official SDK).
  *
  * @since 0.1.0
  * @category errors
@@ -157,9 +158,9 @@ export type ClientErrorCode =
   | "ABORTED"
   | "INTERRUPTED"
   | "UNEXPECTED_ERROR"
-  | "JWT_INVALID"
-  | "JWT_TOO_OLD"
-  | "MISSING_SCOPES"
+  | "jwt_invalid"
+  | "jwt_too_old"
+  | "missing_scopes"
 
 /**
  * The client itself rejected something: an invalid request caught before

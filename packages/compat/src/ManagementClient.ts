@@ -54,7 +54,7 @@ export type {
    * `signal` (an `AbortSignal`), `timeout`, `deadline`, `maxRetries` and
    * `headers`.
    *
-   * @since 0.2.0
+   * @since 0.1.0
    * @category models
    */
   RequestOptions,
@@ -125,7 +125,7 @@ export interface ClientConfig {
 /**
  * The `oauth` setting of a {@link ManagementClient}.
  *
- * @since 0.3.0
+ * @since 0.1.0
  * @category models
  */
 export interface OAuthClientConfig {
@@ -135,6 +135,12 @@ export interface OAuthClientConfig {
   readonly client_id?: string | undefined
   readonly token_url?: string | undefined
   readonly revoke_url?: string | undefined
+  /**
+   * Refresh this many milliseconds before the access token expires, but
+   * never more than half its lifetime (a token of 60 s or less is
+   * refreshed once, halfway). Default 60000.
+   */
+  readonly refresh_leeway?: number | undefined
 }
 
 /**
@@ -190,7 +196,7 @@ const build = (
  * the registry (`Api.groups`), each with the group's operations as
  * promise-returning methods.
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category models
  */
 export type Resources = { readonly [K in Api.GroupName]: PromiseResource<Api.Groups[K]> }

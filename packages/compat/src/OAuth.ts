@@ -11,7 +11,7 @@
  * const client = new ManagementClient({ oauth: { token_storage } })
  * ```
  *
- * @since 0.3.0
+ * @since 0.1.0
  */
 import * as HttpClient from "@effect/platform/HttpClient"
 import { OAuth as CoreOAuth, StytchManagement, type StytchError } from "@stytch-effect/core"
@@ -28,7 +28,7 @@ import { ClientError, RequestError } from "./Errors.js"
  * The tokens of a signed-in session, as a {@link TokenStorage} stores them
  * (the same JSON the Node file storage writes).
  *
- * @since 0.3.0
+ * @since 0.1.0
  * @category models
  */
 export interface Tokens {
@@ -37,6 +37,12 @@ export interface Tokens {
   readonly refresh_token?: string | undefined
   /** When the access token expires, in milliseconds since the epoch. */
   readonly expires_at: number
+  /**
+   * When the tokens were received, in milliseconds since the epoch: with
+   * `expires_at`, their lifetime, which caps the refresh leeway at half of
+   * it. Keep it when you store the tokens.
+   */
+  readonly issued_at?: number | undefined
   /** The granted scopes, space-separated. */
   readonly scope: string
 }
@@ -46,65 +52,74 @@ export interface Tokens {
  * (a keychain, a file, a session). `setTokens` is called after every login
  * and refresh (Stytch rotates refresh tokens: the previous one no longer
  * works, so store what you are given); `clearTokens` on logout and when the
- * refresh token is refused.
+ * refresh token is refused (unless the storage already holds other tokens).
  *
- * @since 0.3.0
+ * When several processes share the storage, give it `withLock`: it must run
+ * `fn` holding a lock those processes share (a lock file, a database row
+ * lock). A client then refreshes under it — reads the tokens again, and
+ * refreshes only if they are still the expired ones, else uses what another
+ * process stored — so two processes never present the same refresh token
+ * (a server that detects reuse would end the login).
+ *
+ * @since 0.1.0
  * @category models
  */
 export interface TokenStorage {
   getTokens(): Promise<Tokens | null | undefined>
   setTokens(tokens: Tokens): Promise<void>
   clearTokens(): Promise<void>
+  withLock?<T>(fn: () => Promise<T>): Promise<T>
 }
 
 /**
  * Signing in failed, or the stored session can no longer be used. `reason`
  * is the Effect `AuthError`'s (`LoginRequired`, `RefreshTokenInvalid`,
- * `StateMismatch`, `AuthorizationDenied`, `TokenRequestFailed`, …);
+ * `StateMismatch`, `IssuerMismatch`, `AuthorizationDenied`,
+ * `TokenRequestFailed`, …);
  * `refresh_token_invalid` is `true` when the tokens were cleared and the
  * user must log in again. The typed Effect error is the `cause`. Never
  * contains a token.
  *
- * @since 0.3.0
+ * @since 0.1.0
  * @category errors
  */
 export class AuthError extends Error {
   /**
    * Always `"AuthError"`.
    *
-   * @since 0.3.0
+   * @since 0.1.0
    */
   override readonly name = "AuthError"
   /**
    * Why: the Effect `AuthError`'s reason (`LoginRequired`,
    * `RefreshTokenInvalid`, `StateMismatch`, `TokenRequestFailed`, …).
    *
-   * @since 0.3.0
+   * @since 0.1.0
    */
   readonly reason: CoreOAuth.AuthError["reason"]
   /**
    * `true` when the refresh token was refused and the stored tokens were
    * cleared: the user must log in again.
    *
-   * @since 0.3.0
+   * @since 0.1.0
    */
   readonly refresh_token_invalid: boolean
   /**
    * The OAuth 2.0 `error` code, if any.
    *
-   * @since 0.3.0
+   * @since 0.1.0
    */
   declare readonly error?: string
   /**
    * The OAuth 2.0 `error_description`, if any.
    *
-   * @since 0.3.0
+   * @since 0.1.0
    */
   declare readonly error_description?: string
   /**
    * The token or revoke endpoint's HTTP status, if any.
    *
-   * @since 0.3.0
+   * @since 0.1.0
    */
   declare readonly status_code?: number
 
@@ -142,6 +157,9 @@ export const checkStorage = (storage: unknown, field: string): TokenStorage => {
       field
     })
   }
+  if (s.withLock !== undefined && typeof s.withLock !== "function") {
+    throw new ClientError("INVALID_CONFIG", `${field}.withLock must be a function`, { field })
+  }
   return s as TokenStorage
 }
 
@@ -177,6 +195,7 @@ const toTokens = (tokens: CoreOAuth.Tokens): Tokens => ({
   access_token: Redacted.value(tokens.accessToken),
   ...(tokens.refreshToken === undefined ? {} : { refresh_token: Redacted.value(tokens.refreshToken) }),
   expires_at: tokens.expiresAt,
+  ...(tokens.issuedAt === undefined ? {} : { issued_at: tokens.issuedAt }),
   scope: tokens.scopes.join(" ")
 })
 
@@ -184,7 +203,7 @@ const toTokens = (tokens: CoreOAuth.Tokens): Tokens => ({
  * Settings of the {@link OAuth} helper. The client id and endpoints default
  * to the Stytch CLI's public client (`OAuth.DEFAULT_CLIENT_ID`, …).
  *
- * @since 0.3.0
+ * @since 0.1.0
  * @category models
  */
 export interface OAuthConfig {
@@ -199,6 +218,13 @@ export interface OAuthConfig {
   readonly authorize_url?: string | undefined
   readonly token_url?: string | undefined
   readonly revoke_url?: string | undefined
+  /**
+   * The authorization server's issuer: a callback carrying an `iss`
+   * parameter (RFC 9207) must name it, else {@link OAuth.handleCallback}
+   * rejects with `IssuerMismatch` and exchanges nothing. Default: derived
+   * from the token URL (`OAuth.issuersOf` in core).
+   */
+  readonly issuer?: string | undefined
   /** Timeout of a token or revoke request, in milliseconds. Default 30000. */
   readonly timeout?: number | undefined
 }
@@ -207,7 +233,7 @@ export interface OAuthConfig {
  * A login URL and what the callback must be checked against: keep `state`
  * and `verifier` (a session, an encrypted cookie) until the callback.
  *
- * @since 0.3.0
+ * @since 0.1.0
  * @category models
  */
 export interface LoginUrl {
@@ -225,7 +251,7 @@ const scopesOf = (scope: string | ReadonlyArray<string> | undefined): ReadonlyAr
  * A `ManagementClient` with `oauth: { token_storage }` then uses and
  * refreshes the stored tokens.
  *
- * @since 0.3.0
+ * @since 0.1.0
  * @category clients
  */
 export class OAuth {
@@ -249,6 +275,9 @@ export class OAuth {
       })
     }
     if (config.token_storage !== undefined) checkStorage(config.token_storage, "token_storage")
+    if (config.issuer !== undefined && (typeof config.issuer !== "string" || config.issuer.trim() === "")) {
+      throw new ClientError("INVALID_CONFIG", "issuer must be a non-empty string", { field: "issuer" })
+    }
     if (config.timeout !== undefined && !(Number.isFinite(config.timeout) && config.timeout > 0)) {
       throw new ClientError("INVALID_CONFIG", "timeout must be a positive number of milliseconds", { field: "timeout" })
     }
@@ -258,6 +287,7 @@ export class OAuth {
       authorizeURL: checkURL(config.authorize_url, "authorize_url"),
       tokenURL: checkURL(config.token_url, "token_url"),
       revokeURL: checkURL(config.revoke_url, "revoke_url"),
+      issuer: config.issuer,
       requestTimeout: config.timeout === undefined ? undefined : Duration.millis(config.timeout)
     }
     const http = options.httpClient
@@ -290,7 +320,7 @@ export class OAuth {
    * a list) overrides the configured scopes; `additional_params` are added
    * to the URL (`prompt`, …).
    *
-   * @since 0.3.0
+   * @since 0.1.0
    */
   getLoginUrl(
     options: {
@@ -315,12 +345,13 @@ export class OAuth {
   }
 
   /**
-   * Checks the callback (`state` first), exchanges its code and stores the
-   * tokens in `token_storage` (when configured). Rejects with an
-   * {@link AuthError} (`StateMismatch`, `AuthorizationDenied`,
-   * `TokenRequestFailed`, …) or a `RequestError`.
+   * Checks the callback (`state` first, then its `iss` if it carries one),
+   * exchanges its code and stores the tokens in `token_storage` (when
+   * configured). Rejects with an {@link AuthError} (`StateMismatch`,
+   * `IssuerMismatch`, `AuthorizationDenied`, `TokenRequestFailed`, …) or a
+   * `RequestError`.
    *
-   * @since 0.3.0
+   * @since 0.1.0
    */
   handleCallback(options: {
     readonly callback_url: string
@@ -346,7 +377,7 @@ export class OAuth {
   /**
    * Revokes the stored refresh token and clears `token_storage` (cleared even if the revocation fails).
    *
-   * @since 0.3.0
+   * @since 0.1.0
    */
   logout(): Promise<void> {
     return this.#run(CoreOAuth.logout(this.#server))

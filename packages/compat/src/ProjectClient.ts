@@ -1,36 +1,65 @@
 /**
  * `ProjectClient`: the promise facade of a project's own API (M2M clients,
- * tokens), shaped like the official node SDK's `client.m2m`.
+ * tokens), a drop-in for the official node SDK's (`stytch`) `client.m2m`:
+ * same methods, same snake_case request and response fields (plain JSON
+ * objects), same error classes and codes.
  *
  * ```ts
  * import { ProjectClient } from "@stytch-effect/compat"
  *
  * const client = new ProjectClient({ project_id: "project-live-…", secret: "secret-live-…" })
- * const { m2mClient } = await client.m2m.clients.create({ scopes: ["read:users"] })
- * const { accessToken } = await client.m2m.token({ clientID: m2mClient.clientID, clientSecret: m2mClient.clientSecret })
- * const { clientID, scopes } = await client.m2m.authenticateToken({ accessToken, requiredScopes: ["read:users"] })
+ * const { m2m_client } = await client.m2m.clients.create({ scopes: ["read:users"] })
+ * const { access_token } = await client.m2m.token({ client_id: m2m_client.client_id, client_secret: m2m_client.client_secret })
+ * const { client_id, scopes } = await client.m2m.authenticateToken({ access_token, required_scopes: ["read:users"] })
  * ```
  *
- * Each method runs the Effect operation of the same name (same request,
- * same camelCase response, same retries, timeout and tracing); secrets are
- * plain strings. Failures reject with a {@link StytchError} (API errors,
- * with the official SDK's fields), {@link RequestError} or
- * {@link ClientError} (`JWT_INVALID`, `JWT_TOO_OLD`, `MISSING_SCOPES` from
- * `authenticateToken`, and the request/config codes of `ManagementClient`).
+ * Each method runs the Effect operation of the same name (same retries,
+ * timeout and tracing): the request is read with the operation's own schema
+ * from its wire (snake_case) form, and the response is given back in its
+ * wire form, so a facade's field is named exactly as on the wire and in
+ * stytch-node's types (the Effect API stays camelCase). Failures reject with
+ * a {@link StytchError} (API errors, with stytch-node's fields),
+ * {@link RequestError} or {@link ClientError} (`jwt_invalid`, `jwt_too_old`,
+ * `missing_scopes` from `authenticateToken`, as stytch-node's codes; the
+ * request/config codes of `ManagementClient`).
  *
- * @since 0.3.0
+ * @since 0.1.0
  */
 import type * as HttpClient from "@effect/platform/HttpClient"
-import { RetryPolicy, StytchProject } from "@stytch-effect/core"
+import { type Endpoint, RetryPolicy, StytchError as CoreError, StytchProject } from "@stytch-effect/core"
 import { M2M, M2MClients } from "@stytch-effect/resources"
+import * as Effect from "effect/Effect"
+import * as Either from "effect/Either"
 import * as Layer from "effect/Layer"
+import * as ParseResult from "effect/ParseResult"
 import * as Predicate from "effect/Predicate"
 import type * as Redacted from "effect/Redacted"
+import * as Schema from "effect/Schema"
 import { ClientError, StytchError } from "./Errors.js"
 import { PromiseClient, transport } from "./internal/client.js"
 import * as Config from "./internal/config.js"
-import { fromCause, fromFailure, promisify, type PromiseResource, type RequestOptions } from "./internal/runner.js"
-import { type Unredacted, unredact } from "./internal/unredact.js"
+import type * as m2m from "./internal/namespaces/m2m.js"
+import { fromCause, fromFailure, type RequestOptions, type Run } from "./internal/runner.js"
+
+export type {
+  /**
+   * `client.m2m.authenticateToken`'s request (stytch-node's names):
+   * `access_token`, `required_scopes`, `max_token_age_seconds`,
+   * `clock_tolerance_seconds`.
+   *
+   * @since 0.1.0
+   * @category models
+   */
+  AuthenticateTokenRequest,
+  /**
+   * `client.m2m.token`'s request (stytch-node's names): `client_id`,
+   * `client_secret`, `scopes`.
+   *
+   * @since 0.1.0
+   * @category models
+   */
+  TokenRequest
+} from "./internal/namespaces/m2m.js"
 
 /**
  * The settings of a {@link ProjectClient} (the official node SDK's names).
@@ -38,7 +67,7 @@ import { type Unredacted, unredact } from "./internal/unredact.js"
  * `STYTCH_PROJECT_ID` and `STYTCH_PROJECT_SECRET` (and
  * `STYTCH_PROJECT_BASE_URL`).
  *
- * @since 0.3.0
+ * @since 0.1.0
  * @category models
  */
 export interface ProjectClientConfig {
@@ -46,6 +75,8 @@ export interface ProjectClientConfig {
   readonly project_id?: string | undefined
   /** A secret of the project. Held redacted. */
   readonly secret?: string | Redacted.Redacted<string> | undefined
+  /** The base URL (stytch-node's `env`, e.g. `https://test.stytch.com/`); `custom_base_url` wins over it. */
+  readonly env?: string | undefined
   /** A custom base URL (a CNAME): `https:` only (`http:` for loopback hosts). */
   readonly custom_base_url?: string | undefined
   /** Per-attempt timeout in milliseconds. Default 60000. */
@@ -57,7 +88,7 @@ export interface ProjectClientConfig {
 /**
  * How a {@link ProjectClient} sends requests: its HTTP transport.
  *
- * @since 0.3.0
+ * @since 0.1.0
  * @category models
  */
 export interface ProjectClientOptions {
@@ -65,73 +96,129 @@ export interface ProjectClientOptions {
   readonly httpClient?: HttpClient.HttpClient | Layer.Layer<HttpClient.HttpClient> | undefined
 }
 
+/** One method of the facade: a request, optional per-call options, a promise of the response. */
+type Method<Request, Response> = (request: Request, options?: RequestOptions) => Promise<Response>
+
 /**
- * `client.m2m.authenticateToken`'s request: the access token as a string.
+ * `client.m2m.clients`, as stytch-node has it: `get`, `search`, `update`,
+ * `delete`, `create`, and `secrets.rotateStart`, `secrets.rotateCancel`,
+ * `secrets.rotate`; plus `searchAll`, an async iterable over every page.
  *
- * @since 0.3.0
+ * @since 0.1.0
  * @category models
  */
-export interface AuthenticateTokenRequest extends Omit<M2M.AuthenticateTokenRequest, "accessToken"> {
-  readonly accessToken: string
+export interface M2MClientsResource {
+  // Method syntax, as stytch-node declares them: a request type of stytch-node's (whose enums are open, `string`) is accepted.
+  get(params: m2m.M2MClientsGetRequest, options?: RequestOptions): Promise<m2m.M2MClientsGetResponse>
+  search(data: m2m.M2MClientsSearchRequest, options?: RequestOptions): Promise<m2m.M2MClientsSearchResponse>
+  update(data: m2m.M2MClientsUpdateRequest, options?: RequestOptions): Promise<m2m.M2MClientsUpdateResponse>
+  delete(data: m2m.M2MClientsDeleteRequest, options?: RequestOptions): Promise<m2m.M2MClientsDeleteResponse>
+  create(data: m2m.M2MClientsCreateRequest, options?: RequestOptions): Promise<m2m.M2MClientsCreateResponse>
+  readonly secrets: {
+    rotateStart(
+      data: m2m.M2MClientsSecretsRotateStartRequest,
+      options?: RequestOptions
+    ): Promise<m2m.M2MClientsSecretsRotateStartResponse>
+    rotateCancel(
+      data: m2m.M2MClientsSecretsRotateCancelRequest,
+      options?: RequestOptions
+    ): Promise<m2m.M2MClientsSecretsRotateCancelResponse>
+    rotate(data: m2m.M2MClientsSecretsRotateRequest, options?: RequestOptions): Promise<m2m.M2MClientsSecretsRotateResponse>
+  }
+  /** Every client matching a search, page after page (`next_cursor` followed); not in stytch-node. */
+  searchAll(request?: Omit<m2m.M2MClientsSearchRequest, "cursor">): AsyncIterable<m2m.M2MClient>
 }
 
 /**
- * `client.m2m.token`'s request: the client secret as a string.
+ * `client.m2m`, as stytch-node has it.
  *
- * @since 0.3.0
- * @category models
- */
-export interface TokenRequest extends Omit<M2M.TokenRequest, "clientSecret"> {
-  readonly clientSecret: string
-}
-
-/**
- * `client.m2m.clients`: every `M2MClients` operation, the rotation steps
- * also under `secrets` (as the official node SDK names them), and
- * `searchAll`, an async iterable over every page.
- *
- * @since 0.3.0
- * @category models
- */
-export type M2MClientsResource = PromiseResource<typeof M2MClients> & {
-  readonly secrets: Pick<PromiseResource<typeof M2MClients>, "rotateStart" | "rotate" | "rotateCancel">
-  readonly searchAll: (request?: Omit<M2MClients.SearchRequest, "cursor">) => AsyncIterable<Unredacted<M2MClients.M2MClient>>
-}
-
-/**
- * `client.m2m`.
- *
- * @since 0.3.0
+ * @since 0.1.0
  * @category models
  */
 export interface M2MResource {
   readonly clients: M2MClientsResource
   /** An access token (client-credentials grant), cached until a minute before it expires. */
-  readonly token: (request: TokenRequest, options?: RequestOptions) => Promise<Unredacted<M2M.TokenResponse>>
-  /** Verifies an access token locally against the project's JWKS. */
-  readonly authenticateToken: (request: AuthenticateTokenRequest, options?: RequestOptions) => Promise<M2M.AuthenticateTokenResponse>
+  token(data: m2m.TokenRequest, options?: RequestOptions): Promise<m2m.TokenResponse>
+  /**
+   * Verifies an M2M access token locally against the project's JWKS. The
+   * `authorizationCheck`, when given, replaces the default `action:resource`
+   * scope check and is called only when `required_scopes` is not empty (as
+   * in stytch-node). Per-call options come third.
+   */
+  authenticateToken(
+    data: m2m.AuthenticateTokenRequest,
+    authorizationCheck?: m2m.ScopeAuthorizationFunc,
+    options?: RequestOptions
+  ): Promise<m2m.AuthenticateTokenResponse>
 }
 
-/** The project API's failures, in the facade's classes. */
+/** The project API's failures, in the facade's classes (stytch-node's codes for token verification). */
 const fromProjectFailure = (error: unknown): Error => {
   if (Predicate.isTagged(error, "StytchApiError")) return new StytchError(error as never)
   if (Predicate.isTagged(error, "TokenVerificationError")) {
     const e = error as M2M.TokenVerificationError
-    switch (e.reason) {
-      case "TooOld":
-        return new ClientError("JWT_TOO_OLD", e.message, { cause: e })
-      case "MissingScopes":
-        return new ClientError("MISSING_SCOPES", e.message, { cause: e.requiredScopes })
-      default:
-        return new ClientError("JWT_INVALID", e.message, { cause: e })
-    }
+    const code = e.reason === "TooOld" ? "jwt_too_old" : e.reason === "MissingScopes" ? "missing_scopes" : "jwt_invalid"
+    // stytch-node's message is `<code>: <message>`; its `cause` of missing_scopes is the list of required scopes.
+    return new ClientError(code, `${code}: ${e.message}`, { cause: e.reason === "MissingScopes" ? e.requiredScopes : e })
   }
   return fromFailure(error)
 }
 
+/** A request that does not fit its schema, described by paths and expectations only (never the values: secrets). */
+const invalidRequest = (error: ParseResult.ParseError) => {
+  const issues = ParseResult.ArrayFormatter.formatErrorSync(error)
+  const pathOf = (issue: ParseResult.ArrayFormatterIssue) => issue.path.map(String).join(".")
+  return new CoreError.InvalidRequestError({
+    kind: "Body",
+    field: issues[0] === undefined ? "" : pathOf(issues[0]),
+    message: issues.map((i) => `${pathOf(i) || "(root)"}: ${i.message.replace(/, actual [\s\S]*$/, "")}`).join("; ")
+  })
+}
+
+const notAnObject = (request: unknown) =>
+  typeof request === "object" && request !== null
+    ? undefined
+    : new CoreError.InvalidRequestError({ kind: "Body", field: "", message: "the request must be an object" })
+
 /**
- * A client of one project's API with promise-returning methods:
- * `client.m2m.clients.*`, `client.m2m.token`, `client.m2m.authenticateToken`.
+ * An operation of a resource module as a method on wire (snake_case) values:
+ * the request is decoded with the endpoint's request schema (its path
+ * parameters checked first, under their wire names), the operation runs, and
+ * its response is encoded back with the endpoint's response schema: a plain
+ * JSON object, secrets as strings, fields named as on the wire. Generic:
+ * nothing here knows any endpoint.
+ */
+const wireMethod = (
+  endpoint: Endpoint.Any,
+  operation: (request: unknown) => Effect.Effect<unknown, unknown, StytchProject.StytchProject>,
+  run: Run<StytchProject.StytchProject>
+): Method<unknown, unknown> => {
+  const decode = Schema.decodeUnknownEither(endpoint.request as Schema.Schema<unknown, unknown>)
+  const encode = Schema.encodeSync(endpoint.response as Schema.Schema<unknown, unknown>)
+  const call = (request: unknown): Effect.Effect<unknown, unknown, StytchProject.StytchProject> => {
+    const problem = notAnObject(request)
+    if (problem !== undefined) return Effect.fail(problem)
+    for (const p of endpoint.pathParams) {
+      const value = (request as Record<string, unknown>)[p.wire]
+      if (typeof value !== "string" || value.trim() === "") {
+        return Effect.fail(
+          new CoreError.InvalidRequestError({ kind: "MissingPathParameter", field: p.wire, message: `${p.wire} cannot be empty` })
+        )
+      }
+    }
+    const decoded = decode(request)
+    return Either.isLeft(decoded) ? Effect.fail(invalidRequest(decoded.left)) : operation(decoded.right)
+  }
+  return (request, options) => run(call, request, options, encode)
+}
+
+const encodeToken = Schema.encodeSync(M2M.TokenResponse) as (response: M2M.TokenResponse) => m2m.TokenResponse
+
+/**
+ * A client of one project's API with promise-returning methods, a drop-in
+ * for stytch-node's `client.m2m`: `client.m2m.clients.*`,
+ * `client.m2m.clients.secrets.*`, `client.m2m.token`,
+ * `client.m2m.authenticateToken`, with stytch-node's snake_case fields.
  *
  * The constructor checks its settings synchronously and throws a
  * {@link ClientError} (`MISSING_CREDENTIALS`, `INVALID_BASE_URL`,
@@ -146,20 +233,20 @@ const fromProjectFailure = (error: unknown): Error => {
  * const client = new ProjectClient({ project_id: "project-live-c60c0abe-1234-4c1e-9d8a-0f1e2d3c4b5a", secret: "secret-live-…" })
  *
  * export async function callerOf(authorization: string) {
- *   const accessToken = authorization.replace(/^Bearer /, "")
- *   const { clientID } = await client.m2m.authenticateToken({ accessToken, requiredScopes: ["read:users"] })
- *   return clientID
+ *   const access_token = authorization.replace(/^Bearer /, "")
+ *   const { client_id } = await client.m2m.authenticateToken({ access_token, required_scopes: ["read:users"] })
+ *   return client_id
  * }
  * ```
  *
- * @since 0.3.0
+ * @since 0.1.0
  * @category clients
  */
 export class ProjectClient extends PromiseClient<StytchProject.StytchProject> {
   /**
    * M2M clients, tokens and token verification.
    *
-   * @since 0.3.0
+   * @since 0.1.0
    */
   readonly m2m: M2MResource
 
@@ -175,25 +262,77 @@ export class ProjectClient extends PromiseClient<StytchProject.StytchProject> {
     )
     const run = this.run
 
-    const clients = promisify(M2MClients, run)
-    const searchAll = async function*(request: Omit<M2MClients.SearchRequest, "cursor"> = {}) {
-      let cursor: string | undefined
+    const operations = M2MClients as unknown as Record<string, (request: unknown) => Effect.Effect<unknown, unknown, StytchProject.StytchProject>>
+    const method = (name: keyof typeof M2MClients.endpoints) =>
+      wireMethod(M2MClients.endpoints[name], operations[name]!, run)
+    const search = method("search") as M2MClientsResource["search"]
+    const searchAll = async function*(request: Omit<m2m.M2MClientsSearchRequest, "cursor"> = {}) {
+      let cursor: string | null | undefined
       do {
-        const page = await clients.search(cursor === undefined ? request : { ...request, cursor })
-        yield* page.m2mClients
-        cursor = page.resultsMetadata.nextCursor ?? undefined
-      } while (cursor !== undefined && cursor !== "")
+        const page = await search(cursor === undefined || cursor === null ? request : { ...request, cursor })
+        yield* page.m2m_clients
+        cursor = page.results_metadata.next_cursor
+      } while (cursor !== undefined && cursor !== null && cursor !== "")
     }
+    const clients: M2MClientsResource = {
+      get: method("get") as M2MClientsResource["get"],
+      search,
+      update: method("update") as M2MClientsResource["update"],
+      delete: method("delete") as M2MClientsResource["delete"],
+      create: method("create") as M2MClientsResource["create"],
+      secrets: Object.freeze({
+        rotateStart: method("rotateStart") as M2MClientsResource["secrets"]["rotateStart"],
+        rotateCancel: method("rotateCancel") as M2MClientsResource["secrets"]["rotateCancel"],
+        rotate: method("rotate") as M2MClientsResource["secrets"]["rotate"]
+      }),
+      searchAll
+    }
+
+    const token = (request: m2m.TokenRequest) => {
+      const problem = notAnObject(request)
+      if (problem !== undefined) return Effect.fail(problem)
+      return M2M.token({ clientID: request.client_id, clientSecret: request.client_secret, scopes: request.scopes })
+    }
+
+    const authenticate = (check: m2m.ScopeAuthorizationFunc | undefined) => (request: m2m.AuthenticateTokenRequest) => {
+      const problem = notAnObject(request)
+      if (problem !== undefined) return Effect.fail(problem)
+      const required = request.required_scopes
+      return M2M.authenticateToken({
+        accessToken: request.access_token,
+        requiredScopes: required,
+        maxTokenAgeSeconds: request.max_token_age_seconds,
+        clockToleranceSeconds: request.clock_tolerance_seconds,
+        // As in stytch-node: the check runs only when scopes are required.
+        ...(check !== undefined && required !== undefined && required.length > 0
+          ? { authorizationCheck: (hasScopes, requiredScopes) => check({ hasScopes: [...hasScopes], requiredScopes: [...requiredScopes] }) }
+          : {})
+      })
+    }
+    const toWire = (response: M2M.AuthenticateTokenResponse): m2m.AuthenticateTokenResponse => ({
+      client_id: response.clientID,
+      scopes: [...response.scopes],
+      custom_claims: { ...response.customClaims }
+    })
+
     this.m2m = Object.freeze({
-      clients: Object.freeze({
-        ...clients,
-        secrets: Object.freeze({ rotateStart: clients.rotateStart, rotate: clients.rotate, rotateCancel: clients.rotateCancel }),
-        searchAll
-      }) as M2MClientsResource,
-      token: (request: TokenRequest, options?: RequestOptions) =>
-        run(M2M.token, request, options, unredact as (response: M2M.TokenResponse) => Unredacted<M2M.TokenResponse>),
-      authenticateToken: (request: AuthenticateTokenRequest, options?: RequestOptions) =>
-        run(M2M.authenticateToken, request, options)
+      clients: Object.freeze(clients),
+      token: (request: m2m.TokenRequest, options?: RequestOptions) =>
+        run(token, request, options, encodeToken),
+      authenticateToken: (
+        request: m2m.AuthenticateTokenRequest,
+        authorizationCheck?: m2m.ScopeAuthorizationFunc,
+        options?: RequestOptions
+      ) => {
+        if (authorizationCheck !== undefined && typeof authorizationCheck !== "function") {
+          return Promise.reject(
+            new ClientError("INVALID_REQUEST", "authorizationCheck must be a function (per-call options are the third argument)", {
+              field: "authorizationCheck"
+            })
+          )
+        }
+        return run(authenticate(authorizationCheck), request, options, toWire)
+      }
     })
   }
 }

@@ -14,8 +14,9 @@
  * `eventLogStreaming` are compat modules: their secret-bearing types say
  * `string` (the facade returns plain strings) where the Effect API says
  * `Redacted<string>`. `m2m` holds the types of a `ProjectClient`'s
- * `client.m2m.*` under the official node SDK's names (`m2m.M2MClient`,
- * `m2m.M2MClientWithClientSecret`, `m2m.TokenResponse`, …), secrets as `string`.
+ * `client.m2m.*` under the official node SDK's (`stytch`) names and with its
+ * snake_case fields (`m2m.M2MClient`, `m2m.M2MClientWithClientSecret`,
+ * `m2m.TokenResponse`, …), secrets as `string`.
  *
  * @since 0.1.0
  */
@@ -57,7 +58,7 @@ export {
    * An error answer of a project's API (a `ProjectClient`), with the official
    * node SDK's fields.
    *
-   * @since 0.3.0
+   * @since 0.1.0
    * @category errors
    */
   StytchError
@@ -67,7 +68,7 @@ export {
    * An OAuth sign-in that failed, or a stored session that can no longer be
    * used (`reason`, `refresh_token_invalid`).
    *
-   * @since 0.3.0
+   * @since 0.1.0
    * @category errors
    */
   AuthError,
@@ -75,14 +76,14 @@ export {
    * What `OAuth.getLoginUrl` returns: the `url`, and the `state` and
    * `verifier` to keep until the callback.
    *
-   * @since 0.3.0
+   * @since 0.1.0
    * @category models
    */
   type LoginUrl,
   /**
    * The OAuth 2.0 + PKCE login helper: login URL, callback, logout.
    *
-   * @since 0.3.0
+   * @since 0.1.0
    * @category clients
    */
   OAuth,
@@ -90,14 +91,14 @@ export {
    * The settings of the {@link OAuth} helper (`redirect_uri`,
    * `token_storage`, scopes, endpoints).
    *
-   * @since 0.3.0
+   * @since 0.1.0
    * @category models
    */
   type OAuthConfig,
   /**
    * The tokens of a signed-in session, as a {@link TokenStorage} stores them.
    *
-   * @since 0.3.0
+   * @since 0.1.0
    * @category models
    */
   type Tokens,
@@ -105,7 +106,7 @@ export {
    * Where a `ManagementClient` and the {@link OAuth} helper keep the tokens:
    * `getTokens`, `setTokens`, `clearTokens`.
    *
-   * @since 0.3.0
+   * @since 0.1.0
    * @category models
    */
   type TokenStorage
@@ -124,7 +125,7 @@ export {
    * The `oauth` setting of a {@link ManagementClient}: its token storage and
    * OAuth client.
    *
-   * @since 0.3.0
+   * @since 0.1.0
    * @category models
    */
   type OAuthClientConfig,
@@ -161,7 +162,7 @@ export {
    * Per-call options, the optional second argument of every method
    * (`signal`, `timeout`, `deadline`, `maxRetries`, `headers`).
    *
-   * @since 0.2.0
+   * @since 0.1.0
    * @category models
    */
   type RequestOptions,
@@ -176,7 +177,7 @@ export {
    * The resource properties of a {@link ManagementClient}, one per resource
    * group.
    *
-   * @since 0.2.0
+   * @since 0.1.0
    * @category models
    */
   type Resources
@@ -186,31 +187,33 @@ export type {
    * A type with every `Redacted<V>` inside replaced by `V`: what the facade
    * returns where the Effect API returns `Redacted` secrets.
    *
-   * @since 0.2.0
+   * @since 0.1.0
    * @category models
    */
   Unredacted
 } from "./internal/unredact.js"
 export {
   /**
-   * `client.m2m.authenticateToken`'s request: the access token as a string.
+   * `client.m2m.authenticateToken`'s request (stytch-node's names):
+   * `access_token`, `required_scopes`, `max_token_age_seconds`,
+   * `clock_tolerance_seconds`.
    *
-   * @since 0.3.0
+   * @since 0.1.0
    * @category models
    */
   type AuthenticateTokenRequest,
   /**
-   * `client.m2m.clients`: every M2M client operation, the rotation steps
-   * also under `secrets`, and `searchAll`.
+   * `client.m2m.clients`, as stytch-node has it (`get`, `search`, `update`,
+   * `delete`, `create`, the rotation steps under `secrets`), and `searchAll`.
    *
-   * @since 0.3.0
+   * @since 0.1.0
    * @category models
    */
   type M2MClientsResource,
   /**
    * `client.m2m`: M2M clients, tokens and token verification.
    *
-   * @since 0.3.0
+   * @since 0.1.0
    * @category models
    */
   type M2MResource,
@@ -218,7 +221,7 @@ export {
    * The client of one project's API (M2M clients and tokens) with
    * promise-returning methods.
    *
-   * @since 0.3.0
+   * @since 0.1.0
    * @category clients
    */
   ProjectClient,
@@ -226,21 +229,22 @@ export {
    * The settings of a {@link ProjectClient} (`project_id`, `secret`, base
    * URL, timeout, retries), or the environment.
    *
-   * @since 0.3.0
+   * @since 0.1.0
    * @category models
    */
   type ProjectClientConfig,
   /**
    * How a {@link ProjectClient} sends requests: its HTTP transport.
    *
-   * @since 0.3.0
+   * @since 0.1.0
    * @category models
    */
   type ProjectClientOptions,
   /**
-   * `client.m2m.token`'s request: the client secret as a string.
+   * `client.m2m.token`'s request (stytch-node's names): `client_id`,
+   * `client_secret`, `scopes`.
    *
-   * @since 0.3.0
+   * @since 0.1.0
    * @category models
    */
   type TokenRequest
@@ -252,7 +256,7 @@ export {
    * SDK's name: the `CountryCodeAllowlist` module of
    * `@stytch-effect/resources`.
    *
-   * @since 0.2.0
+   * @since 0.1.0
    * @category type namespaces
    */
   CountryCodeAllowlist as country_code_allowlist,
@@ -260,7 +264,7 @@ export {
    * The types of `client.countryCodeAllowlist`: the `CountryCodeAllowlist`
    * module of `@stytch-effect/resources`.
    *
-   * @since 0.2.0
+   * @since 0.1.0
    * @category type namespaces
    */
   CountryCodeAllowlist as countryCodeAllowlist,
@@ -268,7 +272,7 @@ export {
    * The types of `client.emailTemplates`, under the official node SDK's
    * name: the `EmailTemplates` module of `@stytch-effect/resources`.
    *
-   * @since 0.2.0
+   * @since 0.1.0
    * @category type namespaces
    */
   EmailTemplates as emailtemplates,
@@ -276,7 +280,7 @@ export {
    * The types of `client.emailTemplates`: the `EmailTemplates` module of
    * `@stytch-effect/resources`.
    *
-   * @since 0.2.0
+   * @since 0.1.0
    * @category type namespaces
    */
   EmailTemplates as emailTemplates,
@@ -292,7 +296,7 @@ export {
    * The types of `client.jwtTemplates`, under the official node SDK's name:
    * the `JWTTemplates` module of `@stytch-effect/resources`.
    *
-   * @since 0.2.0
+   * @since 0.1.0
    * @category type namespaces
    */
   JWTTemplates as jwttemplates,
@@ -300,7 +304,7 @@ export {
    * The types of `client.jwtTemplates`: the `JWTTemplates` module of
    * `@stytch-effect/resources`.
    *
-   * @since 0.2.0
+   * @since 0.1.0
    * @category type namespaces
    */
   JWTTemplates as jwtTemplates,
@@ -309,7 +313,7 @@ export {
    * SDK's name: the `PasswordStrengthConfig` module of
    * `@stytch-effect/resources`.
    *
-   * @since 0.2.0
+   * @since 0.1.0
    * @category type namespaces
    */
   PasswordStrengthConfig as passwordstrengthconfig,
@@ -317,7 +321,7 @@ export {
    * The types of `client.passwordStrengthConfig`: the
    * `PasswordStrengthConfig` module of `@stytch-effect/resources`.
    *
-   * @since 0.2.0
+   * @since 0.1.0
    * @category type namespaces
    */
   PasswordStrengthConfig as passwordStrengthConfig,
@@ -333,7 +337,7 @@ export {
    * The types of `client.publicTokens`, under the official node SDK's name:
    * the `PublicTokens` module of `@stytch-effect/resources`.
    *
-   * @since 0.2.0
+   * @since 0.1.0
    * @category type namespaces
    */
   PublicTokens as publictokens,
@@ -341,7 +345,7 @@ export {
    * The types of `client.publicTokens`: the `PublicTokens` module of
    * `@stytch-effect/resources`.
    *
-   * @since 0.2.0
+   * @since 0.1.0
    * @category type namespaces
    */
   PublicTokens as publicTokens,
@@ -349,7 +353,7 @@ export {
    * The types of `client.rbacPolicy`, under the official node SDK's name:
    * the `RBACPolicy` module of `@stytch-effect/resources`.
    *
-   * @since 0.2.0
+   * @since 0.1.0
    * @category type namespaces
    */
   RBACPolicy as rbacpolicy,
@@ -357,7 +361,7 @@ export {
    * The types of `client.rbacPolicy`: the `RBACPolicy` module of
    * `@stytch-effect/resources`.
    *
-   * @since 0.2.0
+   * @since 0.1.0
    * @category type namespaces
    */
   RBACPolicy as rbacPolicy,
@@ -365,7 +369,7 @@ export {
    * The types of `client.redirectURLs`, under the official node SDK's name:
    * the `RedirectURLs` module of `@stytch-effect/resources`.
    *
-   * @since 0.2.0
+   * @since 0.1.0
    * @category type namespaces
    */
   RedirectURLs as redirecturls,
@@ -373,7 +377,7 @@ export {
    * The types of `client.redirectURLs`: the `RedirectURLs` module of
    * `@stytch-effect/resources`.
    *
-   * @since 0.2.0
+   * @since 0.1.0
    * @category type namespaces
    */
   RedirectURLs as redirectURLs,
@@ -381,7 +385,7 @@ export {
    * The types of `client.sdk`: the `SDK` module of
    * `@stytch-effect/resources`.
    *
-   * @since 0.2.0
+   * @since 0.1.0
    * @category type namespaces
    */
   SDK as sdk,
@@ -390,7 +394,7 @@ export {
    * SDK's name: the `TrustedTokenProfiles` module of
    * `@stytch-effect/resources`.
    *
-   * @since 0.2.0
+   * @since 0.1.0
    * @category type namespaces
    */
   TrustedTokenProfiles as trustedtokenprofiles,
@@ -398,7 +402,7 @@ export {
    * The types of `client.trustedTokenProfiles`: the `TrustedTokenProfiles`
    * module of `@stytch-effect/resources`.
    *
-   * @since 0.2.0
+   * @since 0.1.0
    * @category type namespaces
    */
   TrustedTokenProfiles as trustedTokenProfiles,
@@ -406,7 +410,7 @@ export {
    * The types of `client.v1ToV3Migration`: the `V1ToV3Migration` module of
    * `@stytch-effect/resources`.
    *
-   * @since 0.2.0
+   * @since 0.1.0
    * @category type namespaces
    */
   V1ToV3Migration as v1ToV3Migration
@@ -417,7 +421,7 @@ export {
  * `@stytch-effect/resources`, with `apiKey` and `password` as `string` (types
  * only: the schemas are in `@stytch-effect/resources`).
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category type namespaces
  */
 export * as event_log_streaming from "./internal/namespaces/eventLogStreaming.js"
@@ -426,7 +430,7 @@ export * as event_log_streaming from "./internal/namespaces/eventLogStreaming.js
  * module of `@stytch-effect/resources`, with `apiKey` and `password` as
  * `string` (types only: the schemas are in `@stytch-effect/resources`).
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category type namespaces
  */
 export * as eventLogStreaming from "./internal/namespaces/eventLogStreaming.js"
@@ -441,11 +445,12 @@ export * as eventLogStreaming from "./internal/namespaces/eventLogStreaming.js"
 export * as secrets from "./internal/namespaces/secrets.js"
 /**
  * The types of a `ProjectClient`'s `client.m2m.*`, under the official node
- * SDK's names (`M2MClient`, `M2MClientWithClientSecret`,
- * `M2MClientsCreateRequest`, `TokenResponse`, …), camelCase fields, secrets as
- * `string` (types only: the schemas are in `@stytch-effect/resources`).
+ * SDK's (`stytch`) names and with its snake_case fields (`M2MClient`,
+ * `M2MClientWithClientSecret`, `M2MClientsCreateRequest`, `TokenResponse`,
+ * `ScopeAuthorizationFunc`, …), plain JSON, secrets as `string` (types only:
+ * the wire side of the schemas in `@stytch-effect/resources`).
  *
- * @since 0.3.0
+ * @since 0.1.0
  * @category type namespaces
  */
 export type * as m2m from "./internal/namespaces/m2m.js"

@@ -52,7 +52,7 @@ export type Credentials = WorkspaceKey | AccessToken
  * by `OAuth.layer`; not checked by {@link validate} (its values are not known
  * up front).
  *
- * @since 0.3.0
+ * @since 0.1.0
  * @category models
  */
 export class TokenSource extends Data.TaggedClass("TokenSource")<{
@@ -89,7 +89,7 @@ export const accessToken = (token: string | Redacted.Redacted<string>): AccessTo
  * contain `:` (HTTP Basic splits there) and a token must be one HTTP header
  * token (printable ASCII, no spaces). Never mentions the value.
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category validation
  */
 export const problem = (kind: "keyID" | "keySecret" | "token", value: unknown): string | undefined => {
@@ -110,7 +110,7 @@ export const problem = (kind: "keyID" | "keySecret" | "token", value: unknown): 
  * values is a `ConfigError` naming the field (`credentials.keySecret`),
  * never its value.
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category validation
  */
 export const validate = (credentials: unknown): Either.Either<Credentials | TokenSource, ConfigError.ConfigError> => {

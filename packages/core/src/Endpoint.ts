@@ -33,7 +33,7 @@ import { type ApiRequest, type ApiResponse, StytchManagement } from "./StytchMan
  * authorization, timeout, retries, error mapping). `StytchManagement` and
  * `StytchProject` are such services.
  *
- * @since 0.3.0
+ * @since 0.1.0
  * @category models
  */
 export interface Sender {
@@ -44,7 +44,7 @@ export interface Sender {
  * The tag of an API service an endpoint is sent with: any tag whose service
  * has a {@link Sender}'s `send`.
  *
- * @since 0.3.0
+ * @since 0.1.0
  * @category models
  */
 export type ServiceTag<Id, Shape extends Sender = Sender> = Context.Tag<Id, Shape>
@@ -121,7 +121,7 @@ export type Any = Endpoint<RequestSchema | undefined, Schema.Schema.AnyNoContext
 /**
  * The service an endpoint requires (`StytchManagement`, `StytchProject`).
  *
- * @since 0.3.0
+ * @since 0.1.0
  * @category models
  */
 export type ServiceOf<E extends Any> = E extends Endpoint<any, any, infer S> ? S : never
@@ -152,7 +152,7 @@ export interface Spec<
 /**
  * Options of a group.
  *
- * @since 0.3.0
+ * @since 0.1.0
  * @category models
  */
 export interface GroupOptions<Service, Shape extends Sender = Sender> {

@@ -40,7 +40,7 @@
  *   socket is destroyed and the call fails with `UnexpectedResponseError`.
  * - Never follows a redirect (node:http does not); the SDK refuses a 3xx.
  *
- * @since 0.2.0
+ * @since 0.1.0
  */
 /// <reference types="node" />
 import * as HttpClient from "@effect/platform/HttpClient"
@@ -63,7 +63,7 @@ import { ResponseTooLarge } from "./internal/transport.js"
  * Options of {@link layer}: the agents requests are sent with. Agents given
  * here are used as is and never destroyed by the layer.
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category options
  */
 export interface Options {
@@ -345,7 +345,7 @@ const makeClient = (agents: Agents): HttpClient.HttpClient => {
  * A Node `HttpClient` whose own keep-alive agents are destroyed when the
  * scope closes (agents passed in `options` are left alone).
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category constructors
  */
 export const make = (options: Options = {}): Effect.Effect<HttpClient.HttpClient, never, Scope.Scope> =>
@@ -358,7 +358,7 @@ export const make = (options: Options = {}): Effect.Effect<HttpClient.HttpClient
  * The Node transport as a layer: keep-alive agents of its own (destroyed
  * with the layer), or the agents you pass.
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category layers
  */
 export const layer = (options: Options = {}): Layer.Layer<HttpClient.HttpClient> =>

@@ -1,6 +1,7 @@
 /**
  * OAuth on Node: a file {@link OAuth.TokenStorage} (permissions 0600, atomic
- * writes) and {@link loginWithLoopback}, the command-line login (a one-shot
+ * writes, a lock file so processes sharing it refresh one at a time) and
+ * {@link loginWithLoopback}, the command-line login (a one-shot
  * server on 127.0.0.1 receives the browser's callback).
  *
  * ```ts
@@ -12,7 +13,7 @@
  * Node only (it imports `node:fs`, `node:http`, `node:os`); it is not part
  * of the package's main entry, so browser and edge builds never see it.
  *
- * @since 0.3.0
+ * @since 0.1.0
  */
 import type * as HttpClient from "@effect/platform/HttpClient"
 import * as Deferred from "effect/Deferred"
@@ -42,7 +43,7 @@ import type { TransportError } from "./StytchError.js"
  * Linux and other Unixes, `~/Library/Application Support` on macOS,
  * `%APPDATA%` on Windows; then `stytch-effect/oauth-tokens.json`.
  *
- * @since 0.3.0
+ * @since 0.1.0
  * @category file storage
  */
 export const defaultTokenPath = (): string => {
@@ -63,19 +64,156 @@ const encodeFile = Schema.encodeSync(OAuth.TokensFromJson)
 const storageError = (what: string, path: string) => (cause: unknown) =>
   new OAuth.AuthError({ reason: "StorageFailed", message: `could not ${what} the token file ${path}`, cause })
 
+const codeOf = (error: unknown) => (error as { code?: unknown } | null)?.code
+
 /**
- * A token storage in a JSON file (`{ access_token, refresh_token?,
- * expires_at, scope }`). The directory is created with mode 0700, the file
- * written with mode 0600 to a temporary file next to it, flushed, then
- * renamed over the old one: a crash mid-write leaves the previous tokens
- * intact, never a half-written file. A missing file is "no tokens"; a file
- * that does not parse is treated as "no tokens" too (with a warning), so a
- * new login replaces it.
+ * Options of {@link fileTokenStorage}.
  *
- * @since 0.3.0
+ * @since 0.1.0
  * @category file storage
  */
-export const fileTokenStorage = (path: string = defaultTokenPath()): OAuth.TokenStorageService => ({
+export interface FileTokenStorageOptions {
+  /**
+   * A lock file older than this is taken to be left by a process that died
+   * holding it, and removed (a lock of a process on this host that no
+   * longer runs is removed at once). Default 60 s: longer than a refresh
+   * (one token request, 30 s at most by default).
+   */
+  readonly lockStaleAfter?: Duration.DurationInput | undefined
+}
+
+const DEFAULT_LOCK_STALE_AFTER = Duration.seconds(60)
+
+/** Who holds a lock file: written into it, compared before it is removed. */
+interface LockOwner {
+  readonly pid: number
+  readonly host: string
+  readonly nonce: string
+}
+
+const isRunning = (pid: number): boolean => {
+  try {
+    process.kill(pid, 0)
+    return true
+  } catch (error) {
+    return codeOf(error) === "EPERM"
+  }
+}
+
+/** Whether the lock file's content and age say its holder is gone. */
+const isStale = (content: string, modifiedAt: number, staleAfterMillis: number): boolean => {
+  if (Date.now() - modifiedAt > staleAfterMillis) return true
+  try {
+    const owner = JSON.parse(content) as Partial<LockOwner>
+    return owner.host === Os.hostname() && typeof owner.pid === "number" && owner.pid !== process.pid &&
+      !isRunning(owner.pid)
+  } catch {
+    return false // still being written: only its age can make it stale
+  }
+}
+
+/**
+ * One attempt at the lock: creates the lock file exclusively (`wx`) and
+ * returns its content, or `undefined` when another holder has it (after
+ * removing it if it is stale, so the next attempt can take it).
+ */
+const tryLock = async (lockPath: string, staleAfterMillis: number): Promise<string | undefined> => {
+  const content = JSON.stringify(
+    { pid: process.pid, host: Os.hostname(), nonce: globalThis.crypto.randomUUID() } satisfies LockOwner
+  )
+  try {
+    const handle = await Fs.promises.open(lockPath, "wx", 0o600)
+    try {
+      await handle.writeFile(content, "utf8")
+    } finally {
+      await handle.close()
+    }
+    return content
+  } catch (error) {
+    if (codeOf(error) !== "EEXIST") throw error
+  }
+  const held = await Promise.all([
+    Fs.promises.readFile(lockPath, "utf8"),
+    Fs.promises.stat(lockPath).then((stat) => stat.mtimeMs)
+  ]).catch((error: unknown) => {
+    if (codeOf(error) === "ENOENT") return undefined // released meanwhile
+    throw error
+  })
+  if (held === undefined) return undefined
+  const [seen, modifiedAt] = held
+  if (isStale(seen, modifiedAt, staleAfterMillis)) {
+    // Move it aside (atomic: of several waiters one wins), then check it is the one judged stale; a
+    // lock taken in between is put back.
+    const aside = `${lockPath}.${globalThis.crypto.randomUUID()}.stale`
+    try {
+      await Fs.promises.rename(lockPath, aside)
+    } catch (error) {
+      if (codeOf(error) === "ENOENT") return undefined
+      throw error
+    }
+    if ((await Fs.promises.readFile(aside, "utf8").catch(() => seen)) !== seen) {
+      await Fs.promises.link(aside, lockPath).catch(() => undefined)
+    }
+    await Fs.promises.unlink(aside).catch(() => undefined)
+  }
+  return undefined
+}
+
+/** Removes the lock file if it is still ours (a lock judged stale and taken over is left to its new holder). */
+const unlock = async (lockPath: string, content: string): Promise<void> => {
+  const current = await Fs.promises.readFile(lockPath, "utf8").catch(() => undefined)
+  if (current === content) await Fs.promises.unlink(lockPath).catch(() => undefined)
+}
+
+/**
+ * Runs an effect holding the lock file `lockPath`: attempts with a
+ * jittered backoff (5 ms doubling to 200 ms), stale locks removed, at most
+ * twice the stale timeout of waiting (then `StorageFailed`).
+ */
+const withLockFile = (path: string, staleAfterMillis: number) => {
+  const lockPath = `${path}.lock`
+  const failed = storageError("lock", path)
+  const acquire = Effect.gen(function*() {
+    yield* Effect.tryPromise({
+      try: () => Fs.promises.mkdir(Path.dirname(path), { recursive: true, mode: 0o700 }),
+      catch: failed
+    })
+    const giveUpAt = Date.now() + 2 * staleAfterMillis
+    for (let attempt = 0;; attempt++) {
+      const content = yield* Effect.tryPromise({ try: () => tryLock(lockPath, staleAfterMillis), catch: failed })
+      if (content !== undefined) return content
+      if (Date.now() > giveUpAt) {
+        return yield* Effect.fail(failed(new Error(`the lock file ${lockPath} stayed held; remove it if no process uses it`)))
+      }
+      yield* Effect.sleep(Duration.millis(Math.min(200, 5 * 2 ** attempt) * (0.5 + Math.random() / 2)))
+    }
+  })
+  return <A, E, R>(effect: Effect.Effect<A, E, R>): Effect.Effect<A, E | OAuth.AuthError, R> =>
+    Effect.acquireUseRelease(acquire, () => effect, (content) => Effect.promise(() => unlock(lockPath, content)))
+}
+
+/**
+ * A token storage in a JSON file (`{ access_token, refresh_token?,
+ * expires_at, issued_at?, scope }`). The directory is created with mode
+ * 0700, the file written with mode 0600 to a temporary file next to it,
+ * flushed, then renamed over the old one: a crash mid-write leaves the
+ * previous tokens intact, never a half-written file. A missing file is "no
+ * tokens"; a file that does not parse is treated as "no tokens" too (with a
+ * warning), so a new login replaces it.
+ *
+ * Processes sharing the file refresh one at a time: `withLock` holds the
+ * lock file `<path>.lock` (created with `wx`, so exactly one process has
+ * it; waiters retry with a jittered backoff). A lock left by a process that
+ * died is removed when its holder no longer runs on this host, or when it
+ * is older than `lockStaleAfter`.
+ *
+ * @since 0.1.0
+ * @category file storage
+ */
+export const fileTokenStorage = (
+  path: string = defaultTokenPath(),
+  options: FileTokenStorageOptions = {}
+): OAuth.TokenStorageService => ({
   get: Effect.tryPromise({
     try: async () => {
       try {
@@ -126,17 +264,20 @@ export const fileTokenStorage = (path: string = defaultTokenPath()): OAuth.Token
         if (error.code !== "ENOENT") throw error
       }),
     catch: storageError("delete", path)
-  })
+  }),
+  withLock: withLockFile(path, Duration.toMillis(Duration.decode(options.lockStaleAfter ?? DEFAULT_LOCK_STALE_AFTER)))
 })
 
 /**
  * A layer of {@link fileTokenStorage}.
  *
- * @since 0.3.0
+ * @since 0.1.0
  * @category file storage
  */
-export const layerFileTokenStorage = (path?: string): Layer.Layer<OAuth.TokenStorage> =>
-  Layer.sync(OAuth.TokenStorage, () => fileTokenStorage(path))
+export const layerFileTokenStorage = (
+  path?: string,
+  options?: FileTokenStorageOptions
+): Layer.Layer<OAuth.TokenStorage> => Layer.sync(OAuth.TokenStorage, () => fileTokenStorage(path, options))
 
 // ---------------------------------------------------------------------------
 // Loopback login
@@ -146,7 +287,7 @@ export const layerFileTokenStorage = (path?: string): Layer.Layer<OAuth.TokenSto
  * Opens a URL in the user's browser (`open` on macOS, `xdg-open` elsewhere,
  * `rundll32` on Windows; no shell). Errors are ignored: print the URL too.
  *
- * @since 0.3.0
+ * @since 0.1.0
  * @category loopback login
  */
 export const openInBrowser = (url: string): void => {
@@ -167,7 +308,7 @@ export const openInBrowser = (url: string): void => {
  * `OAuth.ServerOptions`), the scopes, where the one-shot callback server
  * listens, how long it waits and how the login URL is shown.
  *
- * @since 0.3.0
+ * @since 0.1.0
  * @category loopback login
  */
 export interface LoopbackOptions extends OAuth.ServerOptions {
@@ -201,7 +342,7 @@ const page = (title: string, text: string) =>
  * cases. Fails with `AuthError` (`Timeout`, `AuthorizationDenied`,
  * `TokenRequestFailed`, …) or a `TransportError`.
  *
- * @since 0.3.0
+ * @since 0.1.0
  * @category loopback login
  */
 export const loginWithLoopback = (

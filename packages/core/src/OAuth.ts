@@ -16,13 +16,14 @@
  *
  * Stytch rotates refresh tokens on every use, so a refresh is single-flight
  * (every concurrent caller waits on one token request) and the new refresh
- * token is stored before any waiter resumes. Tokens are `Redacted`: they
- * never appear in errors, logs or spans.
+ * token is stored before any waiter resumes; across processes it runs under
+ * the storage's lock ({@link TokenStorageService.withLock}). Tokens are
+ * `Redacted`: they never appear in errors, logs or spans.
  *
  * Everything here runs anywhere (`fetch`, Web Crypto); the file storage and
  * the loopback login are in `@stytch-effect/core/NodeOAuth`.
  *
- * @since 0.3.0
+ * @since 0.1.0
  */
 import * as HttpClient from "@effect/platform/HttpClient"
 import type * as HttpClientError from "@effect/platform/HttpClientError"
@@ -41,6 +42,7 @@ import { constTrue } from "effect/Function"
 import * as Layer from "effect/Layer"
 import * as Option from "effect/Option"
 import * as Redacted from "effect/Redacted"
+import * as Runtime from "effect/Runtime"
 import * as Schema from "effect/Schema"
 import type * as Scope from "effect/Scope"
 import * as Credentials from "./Credentials.js"
@@ -54,7 +56,7 @@ export {
   /**
    * Re-exported from `StytchError`.
    *
-   * @since 0.3.0
+   * @since 0.1.0
    * @category errors
    */
   AuthError
@@ -68,7 +70,7 @@ export {
  * Stytch's own live project, which mints the access tokens the Management
  * API accepts.
  *
- * @since 0.3.0
+ * @since 0.1.0
  * @category constants
  */
 export const STYTCH_PROJECT_ID = "project-live-9a6d7e6f-d787-4ec5-8edb-e1eb5b180d77"
@@ -77,7 +79,7 @@ export const STYTCH_PROJECT_ID = "project-live-9a6d7e6f-d787-4ec5-8edb-e1eb5b180
  * The public client the Stytch CLI uses (redirect `http://127.0.0.1:5001`,
  * any path).
  *
- * @since 0.3.0
+ * @since 0.1.0
  * @category constants
  */
 export const DEFAULT_CLIENT_ID = "connected-app-live-c48152cf-8732-4981-8fd5-e52dd989d75f"
@@ -85,7 +87,7 @@ export const DEFAULT_CLIENT_ID = "connected-app-live-c48152cf-8732-4981-8fd5-e52
 /**
  * Stytch's authorization endpoint, where {@link loginURL} sends the browser.
  *
- * @since 0.3.0
+ * @since 0.1.0
  * @category constants
  */
 export const DEFAULT_AUTHORIZE_URL = "https://stytch.com/oauth/authorize"
@@ -94,7 +96,7 @@ export const DEFAULT_AUTHORIZE_URL = "https://stytch.com/oauth/authorize"
  * The token endpoint of {@link STYTCH_PROJECT_ID}: code exchanges and
  * refreshes.
  *
- * @since 0.3.0
+ * @since 0.1.0
  * @category constants
  */
 export const DEFAULT_TOKEN_URL = `https://api.stytch.com/v1/public/${STYTCH_PROJECT_ID}/oauth2/token`
@@ -102,7 +104,7 @@ export const DEFAULT_TOKEN_URL = `https://api.stytch.com/v1/public/${STYTCH_PROJ
 /**
  * The revocation endpoint of {@link STYTCH_PROJECT_ID}, used by {@link logout}.
  *
- * @since 0.3.0
+ * @since 0.1.0
  * @category constants
  */
 export const DEFAULT_REVOKE_URL = `https://api.stytch.com/v1/public/${STYTCH_PROJECT_ID}/oauth2/revoke`
@@ -111,7 +113,7 @@ export const DEFAULT_REVOKE_URL = `https://api.stytch.com/v1/public/${STYTCH_PRO
  * The scopes the Stytch CLI asks for. `offline_access` (for a refresh token)
  * is added by {@link loginURL} unless `offlineAccess: false`.
  *
- * @since 0.3.0
+ * @since 0.1.0
  * @category constants
  */
 export const DEFAULT_SCOPES: ReadonlyArray<string> = [
@@ -124,9 +126,11 @@ export const DEFAULT_SCOPES: ReadonlyArray<string> = [
 ]
 
 /**
- * How long before the access token's expiry it is refreshed (default 60 s).
+ * How long before the access token's expiry it is refreshed (default 60 s),
+ * never more than half the token's lifetime: a token that lives 60 s or
+ * less is refreshed once, halfway, not on every call.
  *
- * @since 0.3.0
+ * @since 0.1.0
  * @category constants
  */
 export const DEFAULT_REFRESH_LEEWAY: Duration.Duration = Duration.seconds(60)
@@ -139,7 +143,7 @@ const DEFAULT_EXPIRES_IN_SECONDS = 3600
  * Where the authorization server is and who the client is. Every field
  * defaults to the value in `api/oauth.md` (the Stytch CLI's public client).
  *
- * @since 0.3.0
+ * @since 0.1.0
  * @category options
  */
 export interface ServerOptions {
@@ -151,6 +155,12 @@ export interface ServerOptions {
   readonly tokenURL?: string | undefined
   /** Default {@link DEFAULT_REVOKE_URL}. */
   readonly revokeURL?: string | undefined
+  /**
+   * The authorization server's issuer identifier: a callback that carries
+   * an `iss` parameter (RFC 9207) must name it. Default: derived from the
+   * token URL (see {@link issuersOf}).
+   */
+  readonly issuer?: string | undefined
   /** Timeout of one token or revoke request. Default 30 s. */
   readonly requestTimeout?: Duration.DurationInput | undefined
 }
@@ -160,7 +170,35 @@ interface Server {
   readonly authorizeURL: string
   readonly tokenURL: string
   readonly revokeURL: string
+  /** The `iss` values a callback may carry. */
+  readonly issuers: ReadonlyArray<string>
   readonly timeoutMillis: number
+}
+
+/**
+ * The issuer identifiers a callback's `iss` (RFC 9207) may name when no
+ * `issuer` is configured, derived from the token URL. Stytch's token URL is
+ * `{issuer}/v1/oauth2/token` on a custom domain (`api/oauth.md`); on the
+ * public path `https://api.stytch.com/v1/public/{project_id}/oauth2/token`
+ * it is that path's base, and Stytch's tokens name their project
+ * `stytch.com/{project_id}`, so both are accepted. Any other token URL: its
+ * origin (none for a string that is not a URL).
+ *
+ * @since 0.1.0
+ * @category utils
+ */
+export const issuersOf = (tokenURL: string): ReadonlyArray<string> => {
+  let url: URL
+  try {
+    url = new URL(tokenURL)
+  } catch {
+    return [] // not a URL: no issuer to accept
+  }
+  const path = url.pathname.replace(/\/+$/, "")
+  const publicPath = /^(\/v1\/public\/([^/]+))\/oauth2\/token$/.exec(path)
+  if (publicPath !== null) return [`${url.origin}${publicPath[1]}`, `stytch.com/${publicPath[2]}`]
+  const customDomain = /^(.*)\/v1\/oauth2\/token$/.exec(path)
+  return [`${url.origin}${customDomain === null ? "" : customDomain[1]}`]
 }
 
 /** Checks the server options: `https:` URLs (`http:` only for loopback hosts), a printable client id. */
@@ -181,11 +219,15 @@ const checkServer = (options: ServerOptions): Either.Either<Server, string> => {
     if ("error" in checked) return Either.left(`${name}: ${checked.error.replace(/^base URL/, "the URL")}`)
     urls[name] = checked.url
   }
+  if (options.issuer !== undefined && (typeof options.issuer !== "string" || options.issuer.trim() === "")) {
+    return Either.left("issuer must be a non-empty string")
+  }
   return Either.right({
     clientID,
     authorizeURL: urls.authorizeURL!,
     tokenURL: urls.tokenURL!,
     revokeURL: urls.revokeURL!,
+    issuers: options.issuer === undefined ? issuersOf(urls.tokenURL!) : [options.issuer],
     timeoutMillis: Duration.toMillis(Duration.decode(options.requestTimeout ?? DEFAULT_REQUEST_TIMEOUT))
   })
 }
@@ -219,24 +261,30 @@ const Tokens_ = Schema.Struct({
     Schema.Number,
     "When the access token expires, in milliseconds since the epoch (from `expires_in`, else the JWT's `exp`)."
   ),
+  issuedAt: Wire.optionalField(
+    "issued_at",
+    Schema.Number,
+    "When the tokens were received, in milliseconds since the epoch: with `expires_at`, their lifetime, which caps the refresh leeway at half of it."
+  ),
   scopes: Wire.field("scope", ScopeList, "The granted scopes (space-separated on the wire).")
 })
 
 /**
  * The tokens of a signed-in session. Stored as JSON by the file storage
- * (`{ access_token, refresh_token?, expires_at, scope }`, `expires_at` in
- * epoch milliseconds): the same shape the promise facade's storage sees.
+ * (`{ access_token, refresh_token?, expires_at, issued_at?, scope }`, times
+ * in epoch milliseconds): the same shape the promise facade's storage sees.
  *
- * @since 0.3.0
+ * @since 0.1.0
  * @category models
  */
 export interface Tokens extends Schema.Schema.Type<typeof Tokens_> {}
 
 /**
  * The schema of {@link Tokens}, in the stored JSON form (`access_token`,
- * `refresh_token`, `expires_at`, `scope`); the tokens decode as `Redacted`.
+ * `refresh_token`, `expires_at`, `issued_at`, `scope`); the tokens decode as
+ * `Redacted`.
  *
- * @since 0.3.0
+ * @since 0.1.0
  * @category schemas
  */
 export const Tokens: Schema.Schema<Tokens, typeof Tokens_.Encoded> = Tokens_
@@ -244,7 +292,7 @@ export const Tokens: Schema.Schema<Tokens, typeof Tokens_.Encoded> = Tokens_
 /**
  * {@link Tokens} to and from their JSON text.
  *
- * @since 0.3.0
+ * @since 0.1.0
  * @category schemas
  */
 export const TokensFromJson: Schema.Schema<Tokens, string> = Schema.parseJson(Tokens)
@@ -288,7 +336,7 @@ const jwtExpiry = (token: string): number | undefined => {
 /**
  * Where the tokens live between requests and between runs.
  *
- * @since 0.3.0
+ * @since 0.1.0
  * @category models
  */
 export interface TokenStorageService {
@@ -298,7 +346,19 @@ export interface TokenStorageService {
   readonly set: (tokens: Tokens) => Effect.Effect<void, AuthError>
   /** Forgets the tokens (logout, refused refresh token). */
   readonly clear: Effect.Effect<void, AuthError>
+  /**
+   * Runs `effect` holding a lock shared with every other user of the same
+   * storage (other processes too): {@link layer} refreshes under it (re-read,
+   * token request, store) and {@link logout} revokes and clears under it, so
+   * two processes never present the same refresh token. A storage that only
+   * one process uses needs none (one process refreshes once at a time).
+   */
+  readonly withLock?: (<A, E, R>(effect: Effect.Effect<A, E, R>) => Effect.Effect<A, E | AuthError, R>) | undefined
 }
+
+/** `effect` under the storage's lock, if it has one. */
+const locked = <A, E, R>(storage: TokenStorageService, effect: Effect.Effect<A, E, R>) =>
+  storage.withLock === undefined ? effect : storage.withLock(effect)
 
 /**
  * The service tag of the {@link TokenStorageService} that {@link layer},
@@ -306,7 +366,7 @@ export interface TokenStorageService {
  * {@link layerMemoryTokenStorage} or `NodeOAuth.layerFileTokenStorage`, or
  * your own (a database row, a secrets manager).
  *
- * @since 0.3.0
+ * @since 0.1.0
  * @category tags
  */
 export class TokenStorage extends Context.Tag("@stytch-effect/core/OAuth/TokenStorage")<
@@ -315,9 +375,10 @@ export class TokenStorage extends Context.Tag("@stytch-effect/core/OAuth/TokenSt
 >() {}
 
 /**
- * A token storage in memory (lost when the process ends).
+ * A token storage in memory (lost when the process ends; no lock: one
+ * process).
  *
- * @since 0.3.0
+ * @since 0.1.0
  * @category constructors
  */
 export const memoryTokenStorage = (initial?: Tokens): TokenStorageService => {
@@ -337,7 +398,7 @@ export const memoryTokenStorage = (initial?: Tokens): TokenStorageService => {
 /**
  * A layer of {@link memoryTokenStorage}.
  *
- * @since 0.3.0
+ * @since 0.1.0
  * @category layers
  */
 export const layerMemoryTokenStorage = (initial?: Tokens): Layer.Layer<TokenStorage> =>
@@ -346,16 +407,19 @@ export const layerMemoryTokenStorage = (initial?: Tokens): Layer.Layer<TokenStor
 /**
  * A token storage over promise functions (a keychain, `localStorage`, a
  * database). Tokens cross as their JSON shape (`access_token`,
- * `refresh_token`, `expires_at`, `scope`); a rejection or a malformed value
- * is an `AuthError` `StorageFailed` (the value is never echoed).
+ * `refresh_token`, `expires_at`, `issued_at`, `scope`); a rejection or a
+ * malformed value is an `AuthError` `StorageFailed` (the value is never
+ * echoed). `withLock(fn)`, when given, must run `fn` holding a lock shared
+ * by every process using the storage (see {@link TokenStorageService}).
  *
- * @since 0.3.0
+ * @since 0.1.0
  * @category constructors
  */
 export const promiseTokenStorage = (storage: {
   readonly getTokens: () => Promise<typeof Tokens.Encoded | null | undefined>
   readonly setTokens: (tokens: typeof Tokens.Encoded) => Promise<void>
   readonly clearTokens: () => Promise<void>
+  readonly withLock?: (<T>(fn: () => Promise<T>) => Promise<T>) | undefined
 }): TokenStorageService => {
   const failed = (what: string) => (cause: unknown) =>
     new AuthError({ reason: "StorageFailed", message: `the token storage failed to ${what}`, cause })
@@ -378,7 +442,16 @@ export const promiseTokenStorage = (storage: {
         Effect.orDie(encode(tokens)),
         (encoded) => Effect.tryPromise({ try: () => storage.setTokens(encoded), catch: failed("store the tokens") })
       ),
-    clear: Effect.tryPromise({ try: () => storage.clearTokens(), catch: failed("clear the tokens") })
+    clear: Effect.tryPromise({ try: () => storage.clearTokens(), catch: failed("clear the tokens") }),
+    withLock: storage.withLock === undefined ? undefined : <A, E, R>(effect: Effect.Effect<A, E, R>) =>
+      Effect.flatMap(Effect.runtime<R>(), (runtime) =>
+        Effect.flatten(
+          Effect.tryPromise({
+            // the effect's outcome crosses the promise as an Exit, so its typed failure comes back as it was
+            try: () => storage.withLock!(() => Runtime.runPromiseExit(runtime)(effect)),
+            catch: failed("lock the tokens")
+          })
+        ))
   }
 }
 
@@ -508,6 +581,7 @@ const requestTokens = (
           accessToken: Redacted.make(r.access_token),
           ...(refreshToken === undefined ? {} : { refreshToken }),
           expiresAt,
+          issuedAt: now,
           scopes: r.scope === undefined ? fallback.scopes : r.scope.split(" ").filter((s) => s !== "")
         })
       })
@@ -522,7 +596,7 @@ const requestTokens = (
  * client), the scopes, `offlineAccess`, an optional fixed `state` and extra
  * query parameters, besides the {@link ServerOptions}.
  *
- * @since 0.3.0
+ * @since 0.1.0
  * @category options
  */
 export interface LoginURLOptions extends ServerOptions {
@@ -542,7 +616,7 @@ export interface LoginURLOptions extends ServerOptions {
  * A login URL and what its callback must be checked against. Keep `state`
  * and `verifier` (a session, an encrypted cookie) until the callback.
  *
- * @since 0.3.0
+ * @since 0.1.0
  * @category models
  */
 export interface LoginURL {
@@ -560,7 +634,7 @@ const randomBase64Url = (bytes: number): string => {
 /**
  * The PKCE S256 challenge of a verifier: base64url(SHA-256(verifier)).
  *
- * @since 0.3.0
+ * @since 0.1.0
  * @category utils
  */
 export const challengeOf = (verifier: string): Effect.Effect<string> =>
@@ -575,7 +649,7 @@ export const challengeOf = (verifier: string): Effect.Effect<string> =>
  * unless given, the scopes plus `offline_access`. Fails with `AuthError`
  * `InvalidConfiguration` for an unusable client id or URL.
  *
- * @since 0.3.0
+ * @since 0.1.0
  * @category login
  */
 export const loginURL = (options: LoginURLOptions): Effect.Effect<LoginURL, AuthError> =>
@@ -616,7 +690,7 @@ const checkRedirectURI = (redirectURI: unknown): AuthError | undefined => {
  * URL and what it is checked against (the `verifier` and `state` of
  * {@link loginURL}), besides the {@link ServerOptions}.
  *
- * @since 0.3.0
+ * @since 0.1.0
  * @category options
  */
 export interface ExchangeCallbackOptions extends ServerOptions {
@@ -638,12 +712,15 @@ export interface ExchangeCallbackOptions extends ServerOptions {
 /**
  * Checks a callback and exchanges its code (with the PKCE verifier) for
  * tokens. Fails with `AuthError`: `StateMismatch` (checked first, before
- * anything else is read), `AuthorizationDenied` (an `error=` callback),
+ * anything else is read), `IssuerMismatch` (RFC 9207: the callback carries
+ * an `iss` that is not the configured `issuer`, so it may come from another
+ * authorization server; checked before `error` and `code`, and nothing is
+ * sent), `AuthorizationDenied` (an `error=` callback),
  * `InvalidCallback` (no code), `TokenRequestFailed` (the token endpoint's
  * OAuth 2.0 error, e.g. a wrong verifier), `InvalidTokenResponse`; or with a
  * `TransportError`. Does not store the tokens (see {@link handleCallback}).
  *
- * @since 0.3.0
+ * @since 0.1.0
  * @category login
  */
 export const exchangeCallback = (
@@ -668,6 +745,17 @@ export const exchangeCallback = (
         new AuthError({
           reason: "StateMismatch",
           message: "the callback's state is not the login's state (a stale or forged callback); nothing was exchanged"
+        })
+      )
+    }
+    const issuer = params.get("iss")
+    if (issuer !== null && !server.issuers.includes(issuer)) {
+      return yield* Effect.fail(
+        new AuthError({
+          reason: "IssuerMismatch",
+          message: `the callback's issuer ${JSON.stringify(issuer.slice(0, 200))} is not the configured ${
+            server.issuers.map((i) => JSON.stringify(i)).join(" or ")
+          } (RFC 9207: a mix-up); nothing was exchanged`
         })
       )
     }
@@ -701,7 +789,7 @@ export const exchangeCallback = (
 /**
  * {@link exchangeCallback}, then stores the tokens in the {@link TokenStorage}.
  *
- * @since 0.3.0
+ * @since 0.1.0
  * @category login
  */
 export const handleCallback = (
@@ -713,11 +801,12 @@ export const handleCallback = (
 /**
  * Logs out: revokes the stored refresh token (which also revokes its access
  * tokens; the access token when there is no refresh token) at the revoke
- * endpoint, then clears the storage. The storage is cleared even when the
- * revocation fails; the failure (`AuthError` `RevokeFailed`, or a
- * `TransportError`) is reported afterwards. Nothing stored: nothing sent.
+ * endpoint, then clears the storage, under the storage's lock if it has one.
+ * The storage is cleared even when the revocation fails; the failure
+ * (`AuthError` `RevokeFailed`, or a `TransportError`) is reported
+ * afterwards. Nothing stored: nothing sent.
  *
- * @since 0.3.0
+ * @since 0.1.0
  * @category login
  */
 export const logout = (
@@ -727,22 +816,25 @@ export const logout = (
     const server = yield* serverOrFail(options)
     const storage = yield* TokenStorage
     const client = yield* HttpClient.HttpClient
-    const stored = yield* storage.get
-    if (Option.isNone(stored)) return
-    const tokens = stored.value
-    const token = tokens.refreshToken ?? tokens.accessToken
-    const revoke = Effect.flatMap(
-      postForm(client, server.revokeURL, {
-        token: Redacted.value(token),
-        token_type_hint: tokens.refreshToken === undefined ? "access_token" : "refresh_token",
-        client_id: server.clientID
-      }, server.timeoutMillis),
-      ({ body, status }) =>
-        status >= 200 && status < 300
-          ? Effect.void
-          : Effect.fail(endpointError("RevokeFailed", "the revoke endpoint refused the token", status, body))
-    )
-    yield* Effect.ensuring(revoke, Effect.ignore(storage.clear))
+    const revokeAndClear = Effect.gen(function*() {
+      const stored = yield* storage.get
+      if (Option.isNone(stored)) return
+      const tokens = stored.value
+      const token = tokens.refreshToken ?? tokens.accessToken
+      const revoke = Effect.flatMap(
+        postForm(client, server.revokeURL, {
+          token: Redacted.value(token),
+          token_type_hint: tokens.refreshToken === undefined ? "access_token" : "refresh_token",
+          client_id: server.clientID
+        }, server.timeoutMillis),
+        ({ body, status }) =>
+          status >= 200 && status < 300
+            ? Effect.void
+            : Effect.fail(endpointError("RevokeFailed", "the revoke endpoint refused the token", status, body))
+      )
+      yield* Effect.ensuring(revoke, Effect.ignore(storage.clear))
+    })
+    yield* locked(storage, revokeAndClear)
   }).pipe(Effect.withSpan("stytch.oauth.logout"))
 
 // ---------------------------------------------------------------------------
@@ -754,11 +846,17 @@ export const logout = (
  * headers — no credentials), the authorization server's, and when to
  * refresh.
  *
- * @since 0.3.0
+ * @since 0.1.0
  * @category options
  */
-export interface LayerOptions extends Omit<StytchManagement.Options, "credentials">, Omit<ServerOptions, "authorizeURL"> {
-  /** Refresh this long before the access token expires. Default 60 s. */
+export interface LayerOptions
+  extends Omit<StytchManagement.Options, "credentials">, Omit<ServerOptions, "authorizeURL" | "issuer">
+{
+  /**
+   * Refresh this long before the access token expires, but never more than
+   * half its lifetime (so a token of 60 s or less is refreshed once,
+   * halfway). Default {@link DEFAULT_REFRESH_LEEWAY} (60 s).
+   */
   readonly refreshLeeway?: Duration.DurationInput | undefined
 }
 
@@ -777,10 +875,19 @@ const stateOf = (gen: number, tokens: Tokens | undefined): State => ({
   authorization: tokens === undefined ? undefined : Redacted.make(`Bearer ${Redacted.value(tokens.accessToken)}`)
 })
 
+const refreshTokenOf = (tokens: Tokens) => tokens.refreshToken === undefined ? undefined : Redacted.value(tokens.refreshToken)
+
 const sameTokens = (a: Tokens, b: Tokens) =>
-  Redacted.value(a.accessToken) === Redacted.value(b.accessToken) &&
-  (a.refreshToken === undefined ? undefined : Redacted.value(a.refreshToken)) ===
-    (b.refreshToken === undefined ? undefined : Redacted.value(b.refreshToken))
+  Redacted.value(a.accessToken) === Redacted.value(b.accessToken) && refreshTokenOf(a) === refreshTokenOf(b)
+
+/**
+ * How long before expiry these tokens are refreshed: the configured leeway,
+ * at most half their lifetime when it is known (`issuedAt`).
+ */
+const leewayOf = (tokens: Tokens, leewayMillis: number) =>
+  tokens.issuedAt === undefined
+    ? leewayMillis
+    : Math.min(leewayMillis, Math.max(0, (tokens.expiresAt - tokens.issuedAt) / 2))
 
 const loginRequired = (message: string) => new AuthError({ reason: "LoginRequired", message })
 
@@ -829,52 +936,90 @@ const makeSession = (deps: {
 
   const load = Effect.flatMap(storage.get, (tokens) => Effect.sync(() => setState(Option.getOrUndefined(tokens))))
 
+  const needsRefresh = (tokens: Tokens, now: number) => now >= tokens.expiresAt - leewayOf(tokens, leewayMillis)
+
   /**
-   * Refreshes the tokens. The storage is read first: another process (or a
-   * login) may have replaced them, and then they are adopted instead. The
-   * rotated refresh token is stored before the new state is published.
+   * Makes `stored` (just read from the storage) the session's tokens. They
+   * are adopted as they are when another process (or a login) replaced the
+   * ones this session last used (`current`) and they are still fresh;
+   * otherwise they are refreshed (`retries`: see {@link refreshWith}).
    */
-  const refresh = Effect.gen(function*() {
-    const current = state.tokens
-    const stored = Option.getOrUndefined(yield* storage.get)
-    if (stored === undefined) {
+  const adoptOrRefresh = (
+    stored: Tokens,
+    current: Tokens | undefined,
+    retries: number
+  ): Effect.Effect<void, SessionError> =>
+    Effect.flatMap(Clock.currentTimeMillis, (now) => {
+      if (current === undefined || !sameTokens(stored, current)) {
+        if (!needsRefresh(stored, now) || stored.refreshToken === undefined) return Effect.sync(() => setState(stored))
+      }
+      return stored.refreshToken === undefined
+        ? Effect.fail(
+          loginRequired("the access token was refused or expired and there is no refresh token; log in again")
+        )
+        : refreshWith(stored, stored.refreshToken, retries)
+    })
+
+  /**
+   * One refresh-token grant with the stored tokens; the rotated tokens are
+   * stored before the new state is published. On `invalid_grant`,
+   * compare-then-clear: the storage is read again, and if it now holds
+   * another refresh token (another process refreshed meanwhile) those
+   * tokens are adopted (refreshed once more if they need it, `retries`
+   * times) instead of wiping them; only the refused tokens are cleared.
+   */
+  const refreshWith = (
+    stored: Tokens,
+    refreshToken: Redacted.Redacted<string>,
+    retries: number
+  ): Effect.Effect<void, SessionError> =>
+    Effect.gen(function*() {
+      const result = yield* Effect.either(
+        requestTokens(
+          client,
+          server,
+          { grant_type: "refresh_token", refresh_token: Redacted.value(refreshToken) },
+          { scopes: stored.scopes, refreshToken }
+        )
+      )
+      if (Either.isRight(result)) {
+        yield* Effect.catchAll(storage.set(result.right), (error) =>
+          Effect.logWarning(
+            "stytch-effect: the refreshed OAuth tokens could not be stored; they are kept in memory",
+            error.message
+          ))
+        return setState(result.right)
+      }
+      const error = result.left
+      if (error._tag !== "AuthError" || error.reason !== "RefreshTokenInvalid") return yield* Effect.fail(error)
+      const now = Option.getOrUndefined(yield* Effect.orElseSucceed(storage.get, Option.none))
+      if (now !== undefined && refreshTokenOf(now) !== Redacted.value(refreshToken)) {
+        if (retries > 0) return yield* adoptOrRefresh(now, stored, retries - 1)
+        setState(now)
+        return yield* Effect.fail(error)
+      }
+      yield* Effect.ignore(storage.clear)
       setState(undefined)
-      return yield* Effect.fail(loginRequired("no OAuth tokens are stored; log in"))
-    }
-    const now = yield* Clock.currentTimeMillis
-    if (current === undefined || !sameTokens(stored, current)) {
-      if (stored.expiresAt - leewayMillis > now || stored.refreshToken === undefined) {
-        setState(stored)
-        return
-      }
-    }
-    if (stored.refreshToken === undefined) {
-      return yield* Effect.fail(
-        loginRequired("the access token was refused or expired and there is no refresh token; log in again")
-      )
-    }
-    const result = yield* Effect.either(
-      requestTokens(
-        client,
-        server,
-        { grant_type: "refresh_token", refresh_token: Redacted.value(stored.refreshToken) },
-        { scopes: stored.scopes, refreshToken: stored.refreshToken }
-      )
-    )
-    if (Either.isLeft(result)) {
-      if (result.left._tag === "AuthError" && result.left.reason === "RefreshTokenInvalid") {
-        yield* Effect.ignore(storage.clear)
+      return yield* Effect.fail(error)
+    })
+
+  /**
+   * Refreshes the tokens, under the storage's lock (other processes): the
+   * storage is read first — another process (or a login) may have replaced
+   * the tokens, and then they are adopted instead of refreshed.
+   */
+  const refresh = locked(
+    storage,
+    Effect.gen(function*() {
+      const current = state.tokens
+      const stored = Option.getOrUndefined(yield* storage.get)
+      if (stored === undefined) {
         setState(undefined)
+        return yield* Effect.fail(loginRequired("no OAuth tokens are stored; log in"))
       }
-      return yield* Effect.fail(result.left)
-    }
-    yield* Effect.catchAll(storage.set(result.right), (error) =>
-      Effect.logWarning(
-        "stytch-effect: the refreshed OAuth tokens could not be stored; they are kept in memory",
-        error.message
-      ))
-    setState(result.right)
-  }).pipe(Effect.withSpan("stytch.oauth.refresh"))
+      return yield* adoptOrRefresh(stored, current, 1)
+    })
+  ).pipe(Effect.withSpan("stytch.oauth.refresh"))
 
   /** The tokens to send now: loaded (once), refreshed when they expire within the leeway. */
   const ensure = (loaded: boolean): Effect.Effect<void, SessionError> =>
@@ -886,7 +1031,7 @@ const makeSession = (deps: {
           ? Effect.fail(loginRequired("no OAuth tokens are stored; log in"))
           : Effect.zipRight(single(s.gen, load), ensure(true))
       }
-      if (now < tokens.expiresAt - leewayMillis) return Effect.void
+      if (!needsRefresh(tokens, now)) return Effect.void
       if (tokens.refreshToken === undefined) {
         return now < tokens.expiresAt
           ? Effect.void
@@ -948,7 +1093,7 @@ const makeSession = (deps: {
  * A bad base URL, client id or endpoint URL fails the layer with a
  * `ConfigError`.
  *
- * @since 0.3.0
+ * @since 0.1.0
  * @category layers
  */
 export const layerWithHttpClient = (
@@ -959,13 +1104,19 @@ export const layerWithHttpClient = (
     Effect.gen(function*() {
       const server = checkServer(options)
       if (Either.isLeft(server)) return yield* Effect.fail(ConfigError.InvalidData(["oauth"], server.left))
+      const leewayMillis = Either.try(() =>
+        Duration.toMillis(Duration.decode(options.refreshLeeway ?? DEFAULT_REFRESH_LEEWAY))
+      )
+      if (Either.isLeft(leewayMillis)) {
+        return yield* Effect.fail(ConfigError.InvalidData(["oauth", "refreshLeeway"], "not a duration"))
+      }
       const storage = yield* TokenStorage
       const client = yield* HttpClient.HttpClient
       const session = makeSession({
         storage,
         client,
         server: server.right,
-        leewayMillis: Duration.toMillis(Duration.decode(options.refreshLeeway ?? DEFAULT_REFRESH_LEEWAY)),
+        leewayMillis: leewayMillis.right,
         scope: yield* Effect.scope
       })
       const service = yield* StytchManagement.make({
@@ -982,7 +1133,7 @@ export const layerWithHttpClient = (
  * {@link layerWithHttpClient} over the platform's default transport
  * (`StytchManagement.defaultHttpClient`).
  *
- * @since 0.3.0
+ * @since 0.1.0
  * @category layers
  */
 export const layer = (
@@ -995,7 +1146,7 @@ export const layer = (
  * `Effect<A, E | AuthError, R>`. Put it around the program (anywhere above
  * the operations).
  *
- * @since 0.3.0
+ * @since 0.1.0
  * @category combinators
  */
 export const withAuthErrors = <A, E, R>(self: Effect.Effect<A, E, R>): Effect.Effect<A, E | AuthError, R> =>

@@ -37,7 +37,7 @@ const managementSecurity = {
  * The security scheme of a project's own API (for {@link make}'s
  * `securitySchemes`): the project id and a secret as HTTP Basic.
  *
- * @since 0.3.0
+ * @since 0.1.0
  * @category constants
  */
 export const projectSecurity: { readonly [name: string]: Json } = {

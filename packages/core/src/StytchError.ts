@@ -132,9 +132,12 @@ export type ResponseError = StytchApiError | TransportError | UnexpectedResponse
  *   there is no refresh token; log in again.
  * - `RefreshTokenInvalid`: the token endpoint refused the refresh token
  *   (revoked, rotated by someone else, expired); the stored tokens were
- *   cleared; log in again.
+ *   cleared (unless the storage already holds other tokens, stored by
+ *   another process meanwhile: those are kept); log in again.
  * - `StateMismatch`: the callback's `state` is not the expected one (a
  *   forged or stale callback); nothing was exchanged.
+ * - `IssuerMismatch`: the callback's `iss` (RFC 9207) is not the configured
+ *   authorization server's issuer; nothing was exchanged.
  * - `AuthorizationDenied`: the callback carries `error=` (the user declined,
  *   …); `error` and `errorDescription` say why.
  * - `InvalidCallback`: the callback URL has no `code`, or is not a URL.
@@ -150,7 +153,7 @@ export type ResponseError = StytchApiError | TransportError | UnexpectedResponse
  *
  * Messages never contain a token, a code or a verifier.
  *
- * @since 0.3.0
+ * @since 0.1.0
  * @category errors
  */
 export class AuthError extends Schema.TaggedError<AuthError>("@stytch-effect/core/AuthError")("AuthError", {
@@ -158,6 +161,7 @@ export class AuthError extends Schema.TaggedError<AuthError>("@stytch-effect/cor
     "LoginRequired",
     "RefreshTokenInvalid",
     "StateMismatch",
+    "IssuerMismatch",
     "AuthorizationDenied",
     "InvalidCallback",
     "TokenRequestFailed",
@@ -176,7 +180,7 @@ export class AuthError extends Schema.TaggedError<AuthError>("@stytch-effect/cor
   statusCode: Schema.optional(Schema.Number),
   cause: Schema.optional(Schema.Defect)
 }) {
-  /** `true` when the refresh token was refused and the stored tokens were cleared (Prisma's flag). @since 0.3.0 */
+  /** `true` when the refresh token was refused and the stored tokens were cleared (Prisma's flag). @since 0.1.0 */
   get refreshTokenInvalid(): boolean {
     return this.reason === "RefreshTokenInvalid"
   }

@@ -48,7 +48,7 @@ export const DEFAULT_TIMEOUT: Duration.Duration = Duration.seconds(60)
  * The default limit of a response body: 16 MiB (decoded). The API's answers
  * are a few kilobytes.
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category constants
  */
 export const DEFAULT_MAX_RESPONSE_SIZE = 16 * 1024 * 1024
@@ -112,7 +112,7 @@ export interface Options {
 /**
  * Per-call overrides of the client's settings ({@link withRequestOptions}).
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category options
  */
 export interface RequestOptions {
@@ -287,7 +287,7 @@ const secretsOf = (
  * )
  * ```
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category combinators
  */
 export const withRequestOptions: {
@@ -349,7 +349,7 @@ export const layerWithHttpClient = (
  * is made by the `node` condition of the package's `imports` map, so non-Node
  * builds contain nothing node-only.
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category layers
  */
 export const defaultHttpClient: Layer.Layer<HttpClient.HttpClient> = DefaultHttpClient.layer
@@ -358,7 +358,7 @@ export const defaultHttpClient: Layer.Layer<HttpClient.HttpClient> = DefaultHttp
  * The name of {@link defaultHttpClient} in this build: `"node:http"` or
  * `"fetch"`.
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category layers
  */
 export const defaultHttpClientName: "node:http" | "fetch" = DefaultHttpClient.name as "node:http" | "fetch"

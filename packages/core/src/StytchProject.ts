@@ -15,7 +15,7 @@
  * `https://test.stytch.com`; a custom base URL (a CNAME) must be `https:`
  * (`http:` only for loopback hosts).
  *
- * @since 0.3.0
+ * @since 0.1.0
  */
 import * as HttpClient from "@effect/platform/HttpClient"
 import * as Config from "effect/Config"
@@ -36,7 +36,7 @@ import { type ApiRequest, type ApiResponse, DEFAULT_MAX_RESPONSE_SIZE, DEFAULT_T
 /**
  * The API origin of LIVE projects.
  *
- * @since 0.3.0
+ * @since 0.1.0
  * @category constants
  */
 export const LIVE_BASE_URL = "https://api.stytch.com"
@@ -44,7 +44,7 @@ export const LIVE_BASE_URL = "https://api.stytch.com"
 /**
  * The API origin of TEST projects.
  *
- * @since 0.3.0
+ * @since 0.1.0
  * @category constants
  */
 export const TEST_BASE_URL = "https://test.stytch.com"
@@ -54,7 +54,7 @@ export const TEST_BASE_URL = "https://test.stytch.com"
  * with `project-live-`, {@link TEST_BASE_URL} for anything else (as the
  * official node SDK decides).
  *
- * @since 0.3.0
+ * @since 0.1.0
  * @category utils
  */
 export const baseURLFor = (projectID: string): string =>
@@ -65,7 +65,7 @@ export const baseURLFor = (projectID: string): string =>
  * (required), and optionally the base URL, per-attempt timeout, `User-Agent`
  * suffix and extra headers.
  *
- * @since 0.3.0
+ * @since 0.1.0
  * @category options
  */
 export interface Options {
@@ -87,7 +87,7 @@ export interface Options {
  * The `StytchProject` service: the project id, the checked base URL and the
  * `send` every project-API operation goes through.
  *
- * @since 0.3.0
+ * @since 0.1.0
  * @category models
  */
 export interface Service {
@@ -104,7 +104,7 @@ export interface Service {
  * Provide it with {@link layerConfig}, {@link layer}, {@link fromSecret} or
  * {@link layerWithHttpClient}.
  *
- * @since 0.3.0
+ * @since 0.1.0
  * @category tags
  */
 export class StytchProject extends Context.Tag("@stytch-effect/core/StytchProject")<StytchProject, Service>() {}
@@ -116,7 +116,7 @@ const invalid = (field: string, message: string) => ConfigError.InvalidData([fie
  * secret (non-blank, no control characters, no `:` in the id), and the base
  * URL. Succeeds with the base URL to use.
  *
- * @since 0.3.0
+ * @since 0.1.0
  * @category utils
  */
 export const check = (options: Options): Either.Either<string, ConfigError.ConfigError> => {
@@ -134,7 +134,7 @@ export const check = (options: Options): Either.Either<string, ConfigError.Confi
  * malformed project id or secret, or a base URL that is malformed or would
  * send the secret in clear text.
  *
- * @since 0.3.0
+ * @since 0.1.0
  * @category constructors
  */
 export const make = (options: Options): Effect.Effect<Service, ConfigError.ConfigError, HttpClient.HttpClient> =>
@@ -161,7 +161,7 @@ export const make = (options: Options): Effect.Effect<Service, ConfigError.Confi
 /**
  * A layer over the `HttpClient` you provide (a custom transport, or a fake).
  *
- * @since 0.3.0
+ * @since 0.1.0
  * @category layers
  */
 export const layerWithHttpClient = (
@@ -182,7 +182,7 @@ export const layerWithHttpClient = (
  * const program = M2M.token({ clientID: "m2m-client-test-0a1b2c", clientSecret: "…" }).pipe(Effect.provide(project))
  * ```
  *
- * @since 0.3.0
+ * @since 0.1.0
  * @category layers
  */
 export const layer = (options: Options): Layer.Layer<StytchProject, ConfigError.ConfigError> =>
@@ -193,7 +193,7 @@ export const layer = (options: Options): Layer.Layer<StytchProject, ConfigError.
  * `STYTCH_PROJECT_ID`, `STYTCH_PROJECT_SECRET` and, optionally,
  * `STYTCH_PROJECT_BASE_URL`.
  *
- * @since 0.3.0
+ * @since 0.1.0
  * @category config
  */
 export const config: Config.Config<Options> = /* @__PURE__ */ Config.suspend(() =>
@@ -227,7 +227,7 @@ export const config: Config.Config<Options> = /* @__PURE__ */ Config.suspend(() 
  * const program = M2MClients.search({ limit: 10 }).pipe(Effect.provide(StytchProject.layerConfig()))
  * ```
  *
- * @since 0.3.0
+ * @since 0.1.0
  * @category layers
  */
 export const layerConfig = (
@@ -240,7 +240,7 @@ export const layerConfig = (
  * returned: an environment (`Environments.Environment`, for its
  * `projectID`) and a secret created in it (`Secrets.Secret`, for its value).
  *
- * @since 0.3.0
+ * @since 0.1.0
  * @category constructors
  */
 export const optionsFromSecret = (
@@ -258,7 +258,7 @@ export const optionsFromSecret = (
  * const clients = yield* M2MClients.search({}).pipe(Effect.provide(StytchProject.fromSecret(live, secret)))
  * ```
  *
- * @since 0.3.0
+ * @since 0.1.0
  * @category layers
  */
 export const fromSecret = (

@@ -90,7 +90,7 @@ export const OpenEnum = <const Literals extends ReadonlyArray<string>>(
  * // response field: vertical: Schema.optional(Vertical.open)
  * ```
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category enums
  */
 export interface Enum<Literals extends ReadonlyArray<string>> extends Schema.Schema<Literals[number]> {
@@ -103,7 +103,7 @@ export interface Enum<Literals extends ReadonlyArray<string>> extends Schema.Sch
  * Makes an {@link Enum} schema (closed, with its open form as `.open`):
  * `Wire.Enum("Vertical", "ALL", "CONSUMER", "B2B")`.
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category enums
  */
 export const Enum = <const Literals extends ReadonlyArray<string>>(
@@ -142,7 +142,7 @@ export const PathParam = Schema.String.pipe(Schema.minLength(1))
  * // { apiKey: "dd-key" } and { apiKey: Redacted.make("dd-key") } both send {"api_key":"dd-key"}
  * ```
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category fields
  */
 export interface Secret extends Schema.Schema<string | Redacted.Redacted<string>, string> {}
@@ -152,7 +152,7 @@ export interface Secret extends Schema.Schema<string | Redacted.Redacted<string>
  * given to `Wire.field` is not shown for a transformed field such as this):
  * `Wire.field("api_key", Wire.secret("Datadog API key."))`.
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category fields
  */
 export const secret = (description?: string): Secret =>
@@ -169,7 +169,7 @@ export const secret = (description?: string): Secret =>
 /**
  * {@link secret} without a description: `Wire.field("api_key", Wire.Secret)`.
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category fields
  */
 export const Secret: Secret = secret()

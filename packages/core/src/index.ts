@@ -28,7 +28,7 @@ export * as Endpoint from "./Endpoint.js"
  * key: login URL, callback exchange, token storage and a refreshing
  * credentials layer.
  *
- * @since 0.3.0
+ * @since 0.1.0
  */
 export * as OAuth from "./OAuth.js"
 /**
@@ -62,7 +62,7 @@ export * as StytchManagement from "./StytchManagement.js"
  * The project API service (`StytchProject`): a project's own API,
  * authenticated with its project id and secret (M2M clients and tokens).
  *
- * @since 0.3.0
+ * @since 0.1.0
  */
 export * as StytchProject from "./StytchProject.js"
 /**

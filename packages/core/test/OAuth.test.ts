@@ -4,15 +4,15 @@ import { it } from "@effect/vitest"
 import { Credentials, OAuth, StytchManagement } from "@stytch-effect/core"
 import { Projects } from "@stytch-effect/resources"
 import { FakeManagementApi, Fault } from "@stytch-effect/testing"
-import { Cause, Duration, Effect, Exit, Inspectable, Layer, Logger, Option, Redacted, TestClock, Tracer } from "effect"
+import { Cause, Duration, Effect, Exit, Inspectable, Layer, Logger, Option, Redacted, type Scope, TestClock, Tracer } from "effect"
 import { describe, expect } from "vitest"
 import { recordSpansInto } from "../../resources/test/utils.js"
 
 const REDIRECT = "http://127.0.0.1:5001/callback"
 
 /** A fresh fake, an in-memory token storage, and the environment the OAuth functions need. */
-const setup = () => {
-  const fake = FakeManagementApi.make()
+const setup = (options?: FakeManagementApi.Options) => {
+  const fake = FakeManagementApi.make(options)
   const storage = OAuth.memoryTokenStorage()
   const env = Layer.mergeAll(
     Layer.succeed(HttpClient.HttpClient, fake.httpClient),
@@ -194,9 +194,11 @@ describe("OAuth credentials layer", () => {
       const now = yield* stored(storage)
       expect(Redacted.value(now.refreshToken!)).not.toBe(Redacted.value(first.refreshToken!))
       expect(now.expiresAt).toBe(Duration.toMillis(Duration.hours(3)))
-      // the old refresh token is dead, the stored one works
+      // the stored refresh token works; the rotated one presented again is reuse: the whole login dies
+      const next = yield* refreshWith(fake, now.refreshToken!)
+      expect(next?.status).toBe(200)
       expect((yield* refreshWith(fake, first.refreshToken!))?.body.error).toBe("invalid_grant")
-      expect((yield* refreshWith(fake, now.refreshToken!))?.status).toBe(200)
+      expect((yield* refreshWith(fake, Redacted.make(String(next?.body.refresh_token))))?.body.error).toBe("invalid_grant")
     }).pipe(Effect.provide(env))
   })
 
@@ -413,5 +415,219 @@ describe("tokens never leak", () => {
       Effect.provide(Logger.replace(Logger.defaultLogger, logger)),
       recordSpansInto(spans)
     )
+  })
+})
+
+/** An in-memory storage with a lock, as a storage shared by processes has (`NodeOAuth.fileTokenStorage`). */
+const withSemaphore = (storage: OAuth.TokenStorageService) =>
+  Effect.map(Effect.makeSemaphore(1), (lock): OAuth.TokenStorageService => ({ ...storage, withLock: lock.withPermits(1) }))
+
+/** A session of its own (like another process): the OAuth layer built once, over the storage given. */
+const session = (
+  storage: OAuth.TokenStorageService,
+  fake: FakeManagementApi.Service
+): Effect.Effect<<A, E, R>(effect: Effect.Effect<A, E, R>) => Effect.Effect<A, E | OAuth.AuthError, Exclude<R, StytchManagement.StytchManagement>>, never, Scope.Scope> =>
+  Effect.map(
+    Layer.build(
+      OAuth.layerWithHttpClient().pipe(
+        Layer.provide(Layer.mergeAll(Layer.succeed(HttpClient.HttpClient, fake.httpClient), Layer.succeed(OAuth.TokenStorage, storage)))
+      )
+    ).pipe(Effect.orDie),
+    (context) => (effect) => effect.pipe(OAuth.withAuthErrors, Effect.provide(context))
+  )
+
+/** The tokens a token response carries, as another process would store them. */
+const tokensOf = (body: Record<string, unknown>, now: number): OAuth.Tokens => ({
+  accessToken: Redacted.make(String(body.access_token)),
+  refreshToken: Redacted.make(String(body.refresh_token)),
+  expiresAt: now + Number(body.expires_in) * 1000,
+  issuedAt: now,
+  scopes: String(body.scope).split(" ")
+})
+
+describe("OAuth refresh shared with other processes", () => {
+  it.effect("the fake detects refresh-token reuse: a rotated token presented again kills the whole login", () =>
+    Effect.gen(function*() {
+      for (const detection of [true, false]) {
+        const { env, fake } = setup({ oauth: { refreshTokenReuseDetection: detection } })
+        yield* Effect.gen(function*() {
+          const first = yield* login(fake)
+          const next = (yield* refreshWith(fake, first.refreshToken!))!
+          expect(next.status).toBe(200)
+          // the rotated token again: refused either way; with detection the new tokens die too
+          expect((yield* refreshWith(fake, first.refreshToken!))?.body.error).toBe("invalid_grant")
+          const access = Credentials.accessToken(String(next.body.access_token))
+          const call = yield* Effect.either(
+            Projects.getAll().pipe(Effect.provide(StytchManagement.layerWithHttpClient({ credentials: access })))
+          )
+          const refreshed = yield* refreshWith(fake, Redacted.make(String(next.body.refresh_token)))
+          if (detection) {
+            expect(call._tag === "Left" && call.left._tag === "StytchApiError" && call.left.statusCode).toBe(401)
+            expect(refreshed?.body.error).toBe("invalid_grant")
+          } else {
+            expect(call._tag).toBe("Right")
+            expect(refreshed?.status).toBe(200)
+          }
+        }).pipe(Effect.provide(env))
+      }
+    }))
+
+  it.effect("two sessions on one storage with a lock refresh at the same moment: one refresh grant, the login lives", () => {
+    const { env, fake, storage } = setup()
+    return Effect.gen(function*() {
+      const shared = yield* withSemaphore(storage)
+      const a = yield* session(shared, fake)
+      const b = yield* session(shared, fake)
+      yield* login(fake)
+      for (let round = 1; round <= 5; round++) {
+        yield* TestClock.adjust(Duration.hours(2))
+        const calls = Array.from({ length: 10 }, (_, i) => (i % 2 === 0 ? a : b)(Projects.getAll()))
+        yield* Effect.all(calls, { concurrency: "unbounded" })
+        expect(yield* tokenRequests(fake, "refresh_token")).toHaveLength(round)
+      }
+      expect((yield* fake.requests).filter((r) => r.operation === "projects.getAll").every((r) => r.authorized)).toBe(true)
+      expect((yield* refreshWith(fake, (yield* stored(storage)).refreshToken!))?.status).toBe(200)
+    }).pipe(Effect.provide(env), Effect.scoped)
+  })
+
+  it.effect("without a lock the same race presents a rotated refresh token, and a server that detects reuse ends the login", () => {
+    const { env, fake, storage } = setup()
+    return Effect.gen(function*() {
+      const a = yield* session(storage, fake)
+      const b = yield* session(storage, fake)
+      yield* login(fake)
+      yield* TestClock.adjust(Duration.hours(2))
+      const results = yield* Effect.all([a(Projects.getAll()), b(Projects.getAll())], {
+        concurrency: "unbounded",
+        mode: "either"
+      })
+      expect(yield* tokenRequests(fake, "refresh_token")).not.toHaveLength(1)
+      const left = Option.getOrUndefined(yield* storage.get)
+      const alive = left !== undefined && (yield* refreshWith(fake, left.refreshToken!))?.status === 200
+      expect(alive).toBe(false)
+      expect(results.some((r) => r._tag === "Left")).toBe(true)
+    }).pipe(Effect.provide(env), Effect.scoped)
+  })
+
+  it.effect("invalid_grant while the storage holds newer tokens: they are adopted and used, not cleared (compare-then-clear)", () => {
+    // a server without reuse detection, and no lock: another process refreshes with the same
+    // refresh token just before ours reaches the token endpoint
+    const { fake, storage } = setup({ oauth: { refreshTokenReuseDetection: false } })
+    let armed = false
+    let raced = false
+    const racing = HttpClient.tapRequest(fake.httpClient, (request) =>
+      !armed || raced || !request.url.endsWith("/oauth2/token")
+        ? Effect.void
+        : Effect.gen(function*() {
+          raced = true
+          const theirs = (yield* refreshWith(fake, (yield* stored(storage)).refreshToken!))!
+          yield* storage.set(tokensOf(theirs.body, yield* Effect.clockWith((c) => c.currentTimeMillis)))
+        }).pipe(Effect.orDie))
+    const env = Layer.mergeAll(Layer.succeed(HttpClient.HttpClient, racing), Layer.succeed(OAuth.TokenStorage, storage))
+    return Effect.gen(function*() {
+      yield* login(fake)
+      yield* TestClock.adjust(Duration.hours(2))
+      armed = true
+      yield* withOAuth(Effect.gen(function*() {
+        yield* Projects.getAll()
+        const theirs = yield* stored(storage)
+        yield* Projects.getAll()
+        // still theirs: adopted, neither cleared nor refreshed again
+        expect(Redacted.value((yield* stored(storage)).refreshToken!)).toBe(Redacted.value(theirs.refreshToken!))
+      }))
+      expect(raced).toBe(true)
+      const grants = (yield* fake.requests).filter((r) => r.operation === "oauth.token").length
+      expect(grants).toBe(3) // the login, theirs, ours (refused)
+      expect((yield* fake.requests).filter((r) => r.operation === "projects.getAll").every((r) => r.authorized)).toBe(true)
+    }).pipe(Effect.provide(env))
+  })
+})
+
+describe("refresh leeway", () => {
+  /** One call every 2 s for two minutes; the number of refresh grants. */
+  const twoMinutes = (options: OAuth.LayerOptions) => {
+    const { env, fake } = setup({ oauth: { accessTokenLifetime: "60 seconds" } })
+    return Effect.gen(function*() {
+      yield* login(fake)
+      yield* withOAuth(
+        Effect.gen(function*() {
+          for (let second = 2; second <= 120; second += 2) {
+            yield* TestClock.adjust(Duration.seconds(2))
+            yield* Projects.getAll()
+          }
+        }),
+        options
+      )
+      const api = (yield* fake.requests).filter((r) => r.operation === "projects.getAll")
+      expect(api.every((r) => r.authorized)).toBe(true)
+      return (yield* tokenRequests(fake, "refresh_token")).length
+    }).pipe(Effect.provide(env))
+  }
+
+  it.effect("tokens of 60 s are refreshed once each, halfway (the 60 s leeway capped at half the lifetime)", () =>
+    Effect.map(twoMinutes({}), (grants) => expect(grants).toBe(4))) // at 30, 60, 90 and 120 s
+
+  it.effect("refreshLeeway is configurable: 10 s before expiry", () =>
+    Effect.map(twoMinutes({ refreshLeeway: "10 seconds" }), (grants) => expect(grants).toBe(2))) // at 50 and 100 s
+
+  it.effect("a leeway longer than half the lifetime is capped too; an unreadable one fails the layer", () =>
+    Effect.gen(function*() {
+      expect(yield* twoMinutes({ refreshLeeway: "1 hour" })).toBe(4)
+      const { env } = setup()
+      const error = yield* Effect.flip(
+        Projects.getAll().pipe(
+          Effect.provide(OAuth.layerWithHttpClient({ refreshLeeway: "soon" as Duration.DurationInput })),
+          Effect.provide(env)
+        )
+      )
+      expect(String(error)).toContain("refreshLeeway")
+    }))
+})
+
+describe("RFC 9207: the callback's issuer", () => {
+  const withIss = (callbackURL: string, iss: string) => {
+    const url = new URL(callbackURL)
+    url.searchParams.set("iss", iss)
+    return url.href
+  }
+
+  it("is derived from the token URL unless configured", () => {
+    expect(OAuth.issuersOf(OAuth.DEFAULT_TOKEN_URL)).toEqual([
+      `https://api.stytch.com/v1/public/${OAuth.STYTCH_PROJECT_ID}`,
+      `stytch.com/${OAuth.STYTCH_PROJECT_ID}`
+    ])
+    expect(OAuth.issuersOf("https://login.example.com/v1/oauth2/token")).toEqual(["https://login.example.com"])
+    expect(OAuth.issuersOf("http://127.0.0.1:8080/token")).toEqual(["http://127.0.0.1:8080"])
+  })
+
+  it.effect("another issuer is IssuerMismatch and nothing is exchanged, error callbacks included; the expected one passes", () => {
+    const { env, fake, storage } = setup()
+    return Effect.gen(function*() {
+      const { state, url, verifier } = yield* OAuth.loginURL({ redirectURI: REDIRECT })
+      const callbackURL = yield* fake.approve(url)
+      const exchange = (iss: string, options: Partial<OAuth.ExchangeCallbackOptions> = {}) =>
+        OAuth.handleCallback({ callbackURL: withIss(callbackURL, iss), verifier, expectedState: state, ...options })
+      const mismatch = yield* authError(exchange("https://evil.example"))
+      expect(mismatch.reason).toBe("IssuerMismatch")
+      expect(mismatch.message).toContain("https://evil.example")
+      expect(yield* authError(exchange(`stytch.com/${OAuth.STYTCH_PROJECT_ID}`, { issuer: "https://login.example.com" })))
+        .toMatchObject({ reason: "IssuerMismatch" })
+      const denied = `${REDIRECT}?error=access_denied&state=${state}&iss=https%3A%2F%2Fevil.example`
+      expect(yield* authError(OAuth.exchangeCallback({ callbackURL: denied, verifier, expectedState: state })))
+        .toMatchObject({ reason: "IssuerMismatch" })
+      expect(yield* authError(exchange("x", { issuer: "" }))).toMatchObject({ reason: "InvalidConfiguration" })
+      expect(yield* tokenRequests(fake)).toHaveLength(0)
+      expect(yield* storage.get).toEqual(Option.none())
+      // the derived issuer of the default token URL, and a configured one
+      yield* exchange(`stytch.com/${OAuth.STYTCH_PROJECT_ID}`)
+      const second = yield* OAuth.loginURL({ redirectURI: REDIRECT })
+      yield* OAuth.exchangeCallback({
+        callbackURL: withIss(yield* fake.approve(second.url), "https://login.example.com"),
+        verifier: second.verifier,
+        expectedState: second.state,
+        issuer: "https://login.example.com"
+      })
+      expect(yield* tokenRequests(fake, "authorization_code")).toHaveLength(2)
+    }).pipe(Effect.provide(env))
   })
 })

@@ -30,7 +30,7 @@ import * as V1ToV3Migration from "./V1ToV3Migration.js"
 /**
  * Every resource module, keyed by its group name.
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category registry
  */
 export const groups = {
@@ -53,7 +53,7 @@ export const groups = {
 /**
  * The type of {@link groups}: each group name mapped to its resource module.
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category registry
  */
 export type Groups = typeof groups
@@ -61,7 +61,7 @@ export type Groups = typeof groups
 /**
  * A group name: `"projects"`, `"redirectURLs"`, ….
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category registry
  */
 export type GroupName = keyof Groups

@@ -5,7 +5,7 @@
  * is not supported for B2B projects: its operations fail there with the
  * error type `country_code_allowlist_b2b_whatsapp_not_supported`.
  *
- * @since 0.2.0
+ * @since 0.1.0
  */
 import * as Endpoint from "@stytch-effect/core/Endpoint"
 import * as Wire from "@stytch-effect/core/Wire"
@@ -24,7 +24,7 @@ const GetAllowedSMSCountryCodesRequest_ = Schema.Struct(environmentScope)
  * The input of {@link getAllowedSMSCountryCodes}: the environment (`projectSlug`, `environmentSlug`); nothing
  * else.
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category models
  */
 export interface GetAllowedSMSCountryCodesRequest
@@ -35,7 +35,7 @@ export interface GetAllowedSMSCountryCodesRequest
  * with it: a value that does not fit fails with an `InvalidRequestError` and nothing is sent; otherwise it
  * sends `projectSlug` and `environmentSlug` in the path, with snake_case wire names.
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category schemas
  */
 export const GetAllowedSMSCountryCodesRequest: Schema.Schema<
@@ -48,7 +48,7 @@ const GetAllowedSMSCountryCodesResponse_ = Wire.Response({ countryCodes: country
  * What {@link getAllowedSMSCountryCodes} succeeds with: `countryCodes` (ISO 3166-1 alpha-2 codes; a
  * list the server leaves out decodes as `[]`), beside the `requestID` and `statusCode` every response carries.
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category models
  */
 export interface GetAllowedSMSCountryCodesResponse
@@ -59,7 +59,7 @@ export interface GetAllowedSMSCountryCodesResponse
  * getAllowedSMSCountryCodes} (snake_case keys) into it; a body that does not fit fails with an
  * `UnexpectedResponseError`.
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category schemas
  */
 export const GetAllowedSMSCountryCodesResponse: Schema.Schema<
@@ -72,7 +72,7 @@ const GetAllowedWhatsAppCountryCodesRequest_ = Schema.Struct(environmentScope)
  * The input of {@link getAllowedWhatsAppCountryCodes}: the environment (`projectSlug`, `environmentSlug`);
  * nothing else.
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category models
  */
 export interface GetAllowedWhatsAppCountryCodesRequest
@@ -83,7 +83,7 @@ export interface GetAllowedWhatsAppCountryCodesRequest
  * its input with it: a value that does not fit fails with an `InvalidRequestError` and nothing is sent;
  * otherwise it sends `projectSlug` and `environmentSlug` in the path, with snake_case wire names.
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category schemas
  */
 export const GetAllowedWhatsAppCountryCodesRequest: Schema.Schema<
@@ -96,7 +96,7 @@ const GetAllowedWhatsAppCountryCodesResponse_ = Wire.Response({ countryCodes: co
  * What {@link getAllowedWhatsAppCountryCodes} succeeds with: `countryCodes` (ISO 3166-1 alpha-2 codes; a
  * list the server leaves out decodes as `[]`), beside the `requestID` and `statusCode` every response carries.
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category models
  */
 export interface GetAllowedWhatsAppCountryCodesResponse
@@ -107,7 +107,7 @@ export interface GetAllowedWhatsAppCountryCodesResponse
  * getAllowedWhatsAppCountryCodes} (snake_case keys) into it; a body that does not fit fails with an
  * `UnexpectedResponseError`.
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category schemas
  */
 export const GetAllowedWhatsAppCountryCodesResponse: Schema.Schema<
@@ -122,7 +122,7 @@ const SetAllowedSMSCountryCodesRequest_ = Schema.Struct({
 /**
  * The new SMS allowlist; it replaces the current one whole.
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category models
  */
 export interface SetAllowedSMSCountryCodesRequest
@@ -134,7 +134,7 @@ export interface SetAllowedSMSCountryCodesRequest
  * sends `projectSlug` and `environmentSlug` in the path and `countryCodes` in the JSON body, with snake_case
  * wire names.
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category schemas
  */
 export const SetAllowedSMSCountryCodesRequest: Schema.Schema<
@@ -147,7 +147,7 @@ const SetAllowedSMSCountryCodesResponse_ = Wire.Response({ countryCodes: country
  * What {@link setAllowedSMSCountryCodes} succeeds with: `countryCodes` (ISO 3166-1 alpha-2 codes; a
  * list the server leaves out decodes as `[]`), beside the `requestID` and `statusCode` every response carries.
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category models
  */
 export interface SetAllowedSMSCountryCodesResponse
@@ -158,7 +158,7 @@ export interface SetAllowedSMSCountryCodesResponse
  * setAllowedSMSCountryCodes} (snake_case keys) into it; a body that does not fit fails with an
  * `UnexpectedResponseError`.
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category schemas
  */
 export const SetAllowedSMSCountryCodesResponse: Schema.Schema<
@@ -173,7 +173,7 @@ const SetAllowedWhatsAppCountryCodesRequest_ = Schema.Struct({
 /**
  * The new WhatsApp allowlist; it replaces the current one whole.
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category models
  */
 export interface SetAllowedWhatsAppCountryCodesRequest
@@ -185,7 +185,7 @@ export interface SetAllowedWhatsAppCountryCodesRequest
  * otherwise it sends `projectSlug` and `environmentSlug` in the path and `countryCodes` in the JSON body,
  * with snake_case wire names.
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category schemas
  */
 export const SetAllowedWhatsAppCountryCodesRequest: Schema.Schema<
@@ -198,7 +198,7 @@ const SetAllowedWhatsAppCountryCodesResponse_ = Wire.Response({ countryCodes: co
  * What {@link setAllowedWhatsAppCountryCodes} succeeds with: `countryCodes` (ISO 3166-1 alpha-2 codes; a
  * list the server leaves out decodes as `[]`), beside the `requestID` and `statusCode` every response carries.
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category models
  */
 export interface SetAllowedWhatsAppCountryCodesResponse
@@ -209,7 +209,7 @@ export interface SetAllowedWhatsAppCountryCodesResponse
  * setAllowedWhatsAppCountryCodes} (snake_case keys) into it; a body that does not fit fails with an
  * `UnexpectedResponseError`.
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category schemas
  */
 export const SetAllowedWhatsAppCountryCodesResponse: Schema.Schema<
@@ -220,7 +220,7 @@ export const SetAllowedWhatsAppCountryCodesResponse: Schema.Schema<
 /**
  * The endpoint definitions of this group.
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category endpoints
  */
 export const endpoints = Endpoint.group("countryCodeAllowlist", {
@@ -272,7 +272,7 @@ export const endpoints = Endpoint.group("countryCodeAllowlist", {
  * })
  * ```
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category operations
  */
 export const getAllowedSMSCountryCodes = Endpoint.operation(endpoints.getAllowedSMSCountryCodes)
@@ -293,7 +293,7 @@ export const getAllowedSMSCountryCodes = Endpoint.operation(endpoints.getAllowed
  * }).pipe(Effect.map(({ countryCodes }) => countryCodes.includes("MX")))
  * ```
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category operations
  */
 export const getAllowedWhatsAppCountryCodes = Endpoint.operation(endpoints.getAllowedWhatsAppCountryCodes)
@@ -312,7 +312,7 @@ export const getAllowedWhatsAppCountryCodes = Endpoint.operation(endpoints.getAl
  * })
  * ```
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category operations
  */
 export const setAllowedSMSCountryCodes = Endpoint.operation(endpoints.setAllowedSMSCountryCodes)
@@ -333,7 +333,7 @@ export const setAllowedSMSCountryCodes = Endpoint.operation(endpoints.setAllowed
  * })
  * ```
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category operations
  */
 export const setAllowedWhatsAppCountryCodes = Endpoint.operation(endpoints.setAllowedWhatsAppCountryCodes)

@@ -8,7 +8,7 @@
  * managing those needs a verified sending domain). A prebuilt template's
  * `customHtmlCustomization` is absent.
  *
- * @since 0.2.0
+ * @since 0.1.0
  */
 import * as Endpoint from "@stytch-effect/core/Endpoint"
 import * as Wire from "@stytch-effect/core/Wire"
@@ -20,7 +20,7 @@ import { P, projectScope } from "./internal/scope.js"
  * value fails with an `InvalidRequestError`); `EmailTemplateType.open` is the
  * response form.
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category enums
  */
 export const EmailTemplateType = Wire.Enum(
@@ -42,7 +42,7 @@ export const EmailTemplateType = Wire.Enum(
  * default-template operations. Requests accept only these values; responses
  * decode any other value the server may add.
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category enums
  */
 export type EmailTemplateType = typeof EmailTemplateType.Type
@@ -51,7 +51,7 @@ export type EmailTemplateType = typeof EmailTemplateType.Type
  * The schema of {@link FontFamily}, closed (the request form);
  * `FontFamily.open` is the response form.
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category enums
  */
 export const FontFamily = Wire.Enum(
@@ -70,7 +70,7 @@ export const FontFamily = Wire.Enum(
 /**
  * The body font of a prebuilt template. Closed in requests, open in responses.
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category enums
  */
 export type FontFamily = typeof FontFamily.Type
@@ -79,7 +79,7 @@ export type FontFamily = typeof FontFamily.Type
  * The schema of {@link TextAlignment}, closed (the request form);
  * `TextAlignment.open` is the response form.
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category enums
  */
 export const TextAlignment = Wire.Enum("TextAlignment", "LEFT", "CENTER")
@@ -88,7 +88,7 @@ export const TextAlignment = Wire.Enum("TextAlignment", "LEFT", "CENTER")
  * The body text alignment of a prebuilt template. Closed in requests, open in
  * responses.
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category enums
  */
 export type TextAlignment = typeof TextAlignment.Type
@@ -104,7 +104,7 @@ const SenderInformation_ = Schema.Struct({
  * Who an email appears to come from, and where replies go. Optional for
  * prebuilt templates, required for custom HTML ones.
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category models
  */
 export interface SenderInformation extends Schema.Schema.Type<typeof SenderInformation_> {}
@@ -112,7 +112,7 @@ export interface SenderInformation extends Schema.Schema.Type<typeof SenderInfor
  * The schema of {@link SenderInformation} (camelCase fields, snake_case on the
  * wire); used by requests and responses alike.
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category schemas
  */
 export const SenderInformation: Schema.Schema<SenderInformation, typeof SenderInformation_.Encoded> =
@@ -134,7 +134,7 @@ const PrebuiltCustomization_ = Schema.Struct(prebuiltCustomizationFields(FontFam
 /**
  * Styling of a prebuilt template, as sent in requests (closed enums).
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category models
  */
 export interface PrebuiltCustomization extends Schema.Schema.Type<typeof PrebuiltCustomization_> {}
@@ -142,7 +142,7 @@ export interface PrebuiltCustomization extends Schema.Schema.Type<typeof Prebuil
  * The schema of {@link PrebuiltCustomization}, the request form (closed
  * `fontFamily` and `textAlignment`).
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category schemas
  */
 export const PrebuiltCustomization: Schema.Schema<PrebuiltCustomization, typeof PrebuiltCustomization_.Encoded> =
@@ -153,7 +153,7 @@ const PrebuiltCustomizationOpen_ = Schema.Struct(prebuiltCustomizationFields(Fon
  * Styling of a prebuilt template, as responses return it: the same fields as
  * {@link PrebuiltCustomization}, with open enums.
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category models
  */
 export interface PrebuiltCustomizationOpen extends Schema.Schema.Type<typeof PrebuiltCustomizationOpen_> {}
@@ -161,7 +161,7 @@ export interface PrebuiltCustomizationOpen extends Schema.Schema.Type<typeof Pre
  * The schema of {@link PrebuiltCustomizationOpen}, the response form (open
  * `fontFamily` and `textAlignment`).
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category schemas
  */
 export const PrebuiltCustomizationOpen: Schema.Schema<
@@ -182,7 +182,7 @@ const CustomHTMLCustomization_ = Schema.Struct(customHtmlCustomizationFields(Ema
  * Content of a custom HTML template, as sent in requests (closed enum).
  * Managing custom HTML templates needs a verified sending domain.
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category models
  */
 export interface CustomHTMLCustomization extends Schema.Schema.Type<typeof CustomHTMLCustomization_> {}
@@ -190,7 +190,7 @@ export interface CustomHTMLCustomization extends Schema.Schema.Type<typeof Custo
  * The schema of {@link CustomHTMLCustomization}, the request form (closed
  * `templateType`).
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category schemas
  */
 export const CustomHTMLCustomization: Schema.Schema<CustomHTMLCustomization, typeof CustomHTMLCustomization_.Encoded> =
@@ -201,7 +201,7 @@ const CustomHTMLCustomizationOpen_ = Schema.Struct(customHtmlCustomizationFields
  * Content of a custom HTML template, as responses return it: the same fields
  * as {@link CustomHTMLCustomization}, with an open `templateType`.
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category models
  */
 export interface CustomHTMLCustomizationOpen extends Schema.Schema.Type<typeof CustomHTMLCustomizationOpen_> {}
@@ -209,7 +209,7 @@ export interface CustomHTMLCustomizationOpen extends Schema.Schema.Type<typeof C
  * The schema of {@link CustomHTMLCustomizationOpen}, the response form (open
  * `templateType`).
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category schemas
  */
 export const CustomHTMLCustomizationOpen: Schema.Schema<
@@ -221,7 +221,7 @@ export const CustomHTMLCustomizationOpen: Schema.Schema<
  * An email template. A prebuilt template has `prebuiltCustomization` and no
  * `customHtmlCustomization` (the key is absent, not null).
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category models
  */
 export class EmailTemplate extends Schema.Class<EmailTemplate>("EmailTemplate")({
@@ -269,7 +269,7 @@ const CreateRequest_ = Schema.Struct({
  * The input of {@link create}: the project (`projectSlug`) and `templateID`, and optionally `name`,
  * `senderInformation`, `prebuiltCustomization` and `customHtmlCustomization`.
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category models
  */
 export interface CreateRequest extends Schema.Schema.Type<typeof CreateRequest_> {}
@@ -278,7 +278,7 @@ export interface CreateRequest extends Schema.Schema.Type<typeof CreateRequest_>
  * fails with an `InvalidRequestError` and nothing is sent; otherwise it sends `projectSlug` in the path and
  * the other fields in the JSON body, with snake_case wire names.
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category schemas
  */
 export const CreateRequest: Schema.Schema<CreateRequest, typeof CreateRequest_.Encoded> = CreateRequest_
@@ -288,7 +288,7 @@ const CreateResponse_ = Wire.Response({ emailTemplate: Wire.field("email_templat
  * What {@link create} succeeds with: `emailTemplate` ({@link EmailTemplate}), beside the `requestID` and
  * `statusCode` every response carries.
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category models
  */
 export interface CreateResponse extends Schema.Schema.Type<typeof CreateResponse_> {}
@@ -296,7 +296,7 @@ export interface CreateResponse extends Schema.Schema.Type<typeof CreateResponse
  * The schema of {@link CreateResponse}: decodes the JSON body of a successful {@link create} (snake_case
  * keys) into it; a body that does not fit fails with an `UnexpectedResponseError`.
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category schemas
  */
 export const CreateResponse: Schema.Schema<CreateResponse, typeof CreateResponse_.Encoded> = CreateResponse_
@@ -310,7 +310,7 @@ const GetRequest_ = Schema.Struct(templatePath)
 /**
  * The input of {@link get}: the project (`projectSlug`) and `templateID`.
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category models
  */
 export interface GetRequest extends Schema.Schema.Type<typeof GetRequest_> {}
@@ -319,7 +319,7 @@ export interface GetRequest extends Schema.Schema.Type<typeof GetRequest_> {}
  * with an `InvalidRequestError` and nothing is sent; otherwise it sends `projectSlug` and `templateID` in the
  * path, with snake_case wire names.
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category schemas
  */
 export const GetRequest: Schema.Schema<GetRequest, typeof GetRequest_.Encoded> = GetRequest_
@@ -329,7 +329,7 @@ const GetResponse_ = Wire.Response({ emailTemplate: Wire.field("email_template",
  * What {@link get} succeeds with: `emailTemplate` ({@link EmailTemplate}), beside the `requestID` and
  * `statusCode` every response carries.
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category models
  */
 export interface GetResponse extends Schema.Schema.Type<typeof GetResponse_> {}
@@ -337,7 +337,7 @@ export interface GetResponse extends Schema.Schema.Type<typeof GetResponse_> {}
  * The schema of {@link GetResponse}: decodes the JSON body of a successful {@link get} (snake_case keys) into
  * it; a body that does not fit fails with an `UnexpectedResponseError`.
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category schemas
  */
 export const GetResponse: Schema.Schema<GetResponse, typeof GetResponse_.Encoded> = GetResponse_
@@ -346,7 +346,7 @@ const GetAllRequest_ = Schema.Struct(projectScope)
 /**
  * The input of {@link getAll}: the project (`projectSlug`); nothing else.
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category models
  */
 export interface GetAllRequest extends Schema.Schema.Type<typeof GetAllRequest_> {}
@@ -355,7 +355,7 @@ export interface GetAllRequest extends Schema.Schema.Type<typeof GetAllRequest_>
  * fails with an `InvalidRequestError` and nothing is sent; otherwise it sends `projectSlug` in the path, with
  * snake_case wire names.
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category schemas
  */
 export const GetAllRequest: Schema.Schema<GetAllRequest, typeof GetAllRequest_.Encoded> = GetAllRequest_
@@ -367,7 +367,7 @@ const GetAllResponse_ = Wire.Response({
  * What {@link getAll} succeeds with: `emailTemplates` (an array of {@link EmailTemplate}), beside the
  * `requestID` and `statusCode` every response carries.
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category models
  */
 export interface GetAllResponse extends Schema.Schema.Type<typeof GetAllResponse_> {}
@@ -375,7 +375,7 @@ export interface GetAllResponse extends Schema.Schema.Type<typeof GetAllResponse
  * The schema of {@link GetAllResponse}: decodes the JSON body of a successful {@link getAll} (snake_case
  * keys) into it; a body that does not fit fails with an `UnexpectedResponseError`.
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category schemas
  */
 export const GetAllResponse: Schema.Schema<GetAllResponse, typeof GetAllResponse_.Encoded> = GetAllResponse_
@@ -385,7 +385,7 @@ const UpdateRequest_ = Schema.Struct({ ...templatePath, ...content })
  * The input of {@link update}: the project (`projectSlug`) and `templateID`, and optionally `name`,
  * `senderInformation`, `prebuiltCustomization` and `customHtmlCustomization`.
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category models
  */
 export interface UpdateRequest extends Schema.Schema.Type<typeof UpdateRequest_> {}
@@ -394,7 +394,7 @@ export interface UpdateRequest extends Schema.Schema.Type<typeof UpdateRequest_>
  * fails with an `InvalidRequestError` and nothing is sent; otherwise it sends `projectSlug` and `templateID`
  * in the path and the other fields in the JSON body, with snake_case wire names.
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category schemas
  */
 export const UpdateRequest: Schema.Schema<UpdateRequest, typeof UpdateRequest_.Encoded> = UpdateRequest_
@@ -404,7 +404,7 @@ const UpdateResponse_ = Wire.Response({ emailTemplate: Wire.field("email_templat
  * What {@link update} succeeds with: `emailTemplate` ({@link EmailTemplate}), beside the `requestID` and
  * `statusCode` every response carries.
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category models
  */
 export interface UpdateResponse extends Schema.Schema.Type<typeof UpdateResponse_> {}
@@ -412,7 +412,7 @@ export interface UpdateResponse extends Schema.Schema.Type<typeof UpdateResponse
  * The schema of {@link UpdateResponse}: decodes the JSON body of a successful {@link update} (snake_case
  * keys) into it; a body that does not fit fails with an `UnexpectedResponseError`.
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category schemas
  */
 export const UpdateResponse: Schema.Schema<UpdateResponse, typeof UpdateResponse_.Encoded> = UpdateResponse_
@@ -421,7 +421,7 @@ const DeleteRequest_ = Schema.Struct(templatePath)
 /**
  * The input of {@link delete}: the project (`projectSlug`) and `templateID`.
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category models
  */
 export interface DeleteRequest extends Schema.Schema.Type<typeof DeleteRequest_> {}
@@ -430,7 +430,7 @@ export interface DeleteRequest extends Schema.Schema.Type<typeof DeleteRequest_>
  * fails with an `InvalidRequestError` and nothing is sent; otherwise it sends `projectSlug` and `templateID`
  * in the path, with snake_case wire names.
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category schemas
  */
 export const DeleteRequest: Schema.Schema<DeleteRequest, typeof DeleteRequest_.Encoded> = DeleteRequest_
@@ -439,7 +439,7 @@ const DeleteResponse_ = Wire.Response({})
 /**
  * What {@link delete} succeeds with: only the `requestID` and `statusCode` every response carries.
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category models
  */
 export interface DeleteResponse extends Schema.Schema.Type<typeof DeleteResponse_> {}
@@ -447,7 +447,7 @@ export interface DeleteResponse extends Schema.Schema.Type<typeof DeleteResponse
  * The schema of {@link DeleteResponse}: decodes the JSON body of a successful {@link delete} (snake_case
  * keys) into it; a body that does not fit fails with an `UnexpectedResponseError`.
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category schemas
  */
 export const DeleteResponse: Schema.Schema<DeleteResponse, typeof DeleteResponse_.Encoded> = DeleteResponse_
@@ -465,7 +465,7 @@ const SetDefaultRequest_ = Schema.Struct({
 /**
  * The input of {@link setDefault}: the project (`projectSlug`), `emailTemplateType` and `templateID`.
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category models
  */
 export interface SetDefaultRequest extends Schema.Schema.Type<typeof SetDefaultRequest_> {}
@@ -474,7 +474,7 @@ export interface SetDefaultRequest extends Schema.Schema.Type<typeof SetDefaultR
  * not fit fails with an `InvalidRequestError` and nothing is sent; otherwise it sends `projectSlug` and
  * `emailTemplateType` in the path and `templateID` in the JSON body, with snake_case wire names.
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category schemas
  */
 export const SetDefaultRequest: Schema.Schema<SetDefaultRequest, typeof SetDefaultRequest_.Encoded> =
@@ -484,7 +484,7 @@ const SetDefaultResponse_ = Wire.Response({})
 /**
  * What {@link setDefault} succeeds with: only the `requestID` and `statusCode` every response carries.
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category models
  */
 export interface SetDefaultResponse extends Schema.Schema.Type<typeof SetDefaultResponse_> {}
@@ -492,7 +492,7 @@ export interface SetDefaultResponse extends Schema.Schema.Type<typeof SetDefault
  * The schema of {@link SetDefaultResponse}: decodes the JSON body of a successful {@link setDefault}
  * (snake_case keys) into it; a body that does not fit fails with an `UnexpectedResponseError`.
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category schemas
  */
 export const SetDefaultResponse: Schema.Schema<SetDefaultResponse, typeof SetDefaultResponse_.Encoded> =
@@ -502,7 +502,7 @@ const GetDefaultRequest_ = Schema.Struct(defaultPath)
 /**
  * The input of {@link getDefault}: the project (`projectSlug`) and `emailTemplateType`.
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category models
  */
 export interface GetDefaultRequest extends Schema.Schema.Type<typeof GetDefaultRequest_> {}
@@ -511,7 +511,7 @@ export interface GetDefaultRequest extends Schema.Schema.Type<typeof GetDefaultR
  * not fit fails with an `InvalidRequestError` and nothing is sent; otherwise it sends `projectSlug` and
  * `emailTemplateType` in the path, with snake_case wire names.
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category schemas
  */
 export const GetDefaultRequest: Schema.Schema<GetDefaultRequest, typeof GetDefaultRequest_.Encoded> =
@@ -524,7 +524,7 @@ const GetDefaultResponse_ = Wire.Response({
  * What {@link getDefault} succeeds with: `templateID`, beside the `requestID` and `statusCode` every response
  * carries.
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category models
  */
 export interface GetDefaultResponse extends Schema.Schema.Type<typeof GetDefaultResponse_> {}
@@ -532,7 +532,7 @@ export interface GetDefaultResponse extends Schema.Schema.Type<typeof GetDefault
  * The schema of {@link GetDefaultResponse}: decodes the JSON body of a successful {@link getDefault}
  * (snake_case keys) into it; a body that does not fit fails with an `UnexpectedResponseError`.
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category schemas
  */
 export const GetDefaultResponse: Schema.Schema<GetDefaultResponse, typeof GetDefaultResponse_.Encoded> =
@@ -542,7 +542,7 @@ const UnsetDefaultRequest_ = Schema.Struct(defaultPath)
 /**
  * The input of {@link unsetDefault}: the project (`projectSlug`) and `emailTemplateType`.
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category models
  */
 export interface UnsetDefaultRequest extends Schema.Schema.Type<typeof UnsetDefaultRequest_> {}
@@ -551,7 +551,7 @@ export interface UnsetDefaultRequest extends Schema.Schema.Type<typeof UnsetDefa
  * does not fit fails with an `InvalidRequestError` and nothing is sent; otherwise it sends `projectSlug` and
  * `emailTemplateType` in the path, with snake_case wire names.
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category schemas
  */
 export const UnsetDefaultRequest: Schema.Schema<UnsetDefaultRequest, typeof UnsetDefaultRequest_.Encoded> =
@@ -561,7 +561,7 @@ const UnsetDefaultResponse_ = Wire.Response({})
 /**
  * What {@link unsetDefault} succeeds with: only the `requestID` and `statusCode` every response carries.
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category models
  */
 export interface UnsetDefaultResponse extends Schema.Schema.Type<typeof UnsetDefaultResponse_> {}
@@ -569,7 +569,7 @@ export interface UnsetDefaultResponse extends Schema.Schema.Type<typeof UnsetDef
  * The schema of {@link UnsetDefaultResponse}: decodes the JSON body of a successful {@link unsetDefault}
  * (snake_case keys) into it; a body that does not fit fails with an `UnexpectedResponseError`.
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category schemas
  */
 export const UnsetDefaultResponse: Schema.Schema<UnsetDefaultResponse, typeof UnsetDefaultResponse_.Encoded> =
@@ -578,7 +578,7 @@ export const UnsetDefaultResponse: Schema.Schema<UnsetDefaultResponse, typeof Un
 /**
  * The endpoint definitions of this group.
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category endpoints
  */
 export const endpoints = Endpoint.group("emailTemplates", {
@@ -661,7 +661,7 @@ export const endpoints = Endpoint.group("emailTemplates", {
  * })
  * ```
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category operations
  */
 export const create = Endpoint.operation(endpoints.create)
@@ -680,7 +680,7 @@ export const create = Endpoint.operation(endpoints.create)
  * })
  * ```
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category operations
  */
 export const get = Endpoint.operation(endpoints.get)
@@ -699,7 +699,7 @@ export const get = Endpoint.operation(endpoints.get)
  * })
  * ```
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category operations
  */
 export const getAll = Endpoint.operation(endpoints.getAll)
@@ -719,7 +719,7 @@ export const getAll = Endpoint.operation(endpoints.getAll)
  * })
  * ```
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category operations
  */
 export const update = Endpoint.operation(endpoints.update)
@@ -736,7 +736,7 @@ export {
    * const program = EmailTemplates.delete({ projectSlug: "my-project", templateID: "login-branded" })
    * ```
    *
-   * @since 0.2.0
+   * @since 0.1.0
    * @category operations
    */
   delete_ as delete
@@ -756,7 +756,7 @@ export {
  * })
  * ```
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category operations
  */
 export const setDefault = Endpoint.operation(endpoints.setDefault)
@@ -776,7 +776,7 @@ export const setDefault = Endpoint.operation(endpoints.setDefault)
  * })
  * ```
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category operations
  */
 export const getDefault = Endpoint.operation(endpoints.getDefault)
@@ -792,7 +792,7 @@ export const getDefault = Endpoint.operation(endpoints.getDefault)
  * const program = EmailTemplates.unsetDefault({ projectSlug: "my-project", emailTemplateType: "LOGIN" })
  * ```
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category operations
  */
 export const unsetDefault = Endpoint.operation(endpoints.unsetDefault)

@@ -12,7 +12,7 @@
  * only their last four characters. In requests these secrets are a plain
  * string or a `Redacted<string>` (`Wire.Secret`).
  *
- * @since 0.2.0
+ * @since 0.1.0
  */
 import * as Endpoint from "@stytch-effect/core/Endpoint"
 import * as Wire from "@stytch-effect/core/Wire"
@@ -23,7 +23,7 @@ import { environmentScope, PE } from "./internal/scope.js"
  * The schema of {@link DestinationType}, closed (the request and path form);
  * `DestinationType.open` is the response form.
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category enums
  */
 export const DestinationType = Wire.Enum("DestinationType", "DATADOG", "GRAFANA_LOKI")
@@ -32,7 +32,7 @@ export const DestinationType = Wire.Enum("DestinationType", "DATADOG", "GRAFANA_
  * Where event logs are streamed. Requests (and the `{destination_type}` path
  * parameter) accept only these values; responses decode any other value.
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category enums
  */
 export type DestinationType = typeof DestinationType.Type
@@ -41,7 +41,7 @@ export type DestinationType = typeof DestinationType.Type
  * The schema of {@link DatadogSite}, closed (the request form);
  * `DatadogSite.open` is the response form.
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category enums
  */
 export const DatadogSite = Wire.Enum("DatadogSite", "US", "US3", "US5", "EU", "AP1")
@@ -49,7 +49,7 @@ export const DatadogSite = Wire.Enum("DatadogSite", "US", "US3", "US5", "EU", "A
 /**
  * The Datadog site logs are sent to.
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category enums
  */
 export type DatadogSite = typeof DatadogSite.Type
@@ -58,7 +58,7 @@ export type DatadogSite = typeof DatadogSite.Type
  * The schema of {@link StreamingStatus}; responses use its open form,
  * `StreamingStatus.open`.
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category enums
  */
 export const StreamingStatus = Wire.Enum("StreamingStatus", "ACTIVE", "DISABLED", "PENDING")
@@ -66,7 +66,7 @@ export const StreamingStatus = Wire.Enum("StreamingStatus", "ACTIVE", "DISABLED"
 /**
  * Whether streaming is on. Only appears in responses (open there).
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category enums
  */
 export type StreamingStatus = typeof StreamingStatus.Type
@@ -79,7 +79,7 @@ export type StreamingStatus = typeof StreamingStatus.Type
  * Datadog settings, unmasked (create and update responses). `apiKey` is
  * `Redacted`: it never prints.
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category models
  */
 export class DatadogConfig extends Schema.Class<DatadogConfig>("DatadogConfig")({
@@ -91,7 +91,7 @@ export class DatadogConfig extends Schema.Class<DatadogConfig>("DatadogConfig")(
  * Grafana Loki settings, unmasked (create and update responses). `password`
  * is `Redacted`: it never prints.
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category models
  */
 export class GrafanaLokiConfig extends Schema.Class<GrafanaLokiConfig>("GrafanaLokiConfig")({
@@ -103,7 +103,7 @@ export class GrafanaLokiConfig extends Schema.Class<GrafanaLokiConfig>("GrafanaL
 /**
  * A destination's settings, unmasked: the key of its type is set.
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category models
  */
 export class DestinationConfig extends Schema.Class<DestinationConfig>("DestinationConfig")({
@@ -115,7 +115,7 @@ export class DestinationConfig extends Schema.Class<DestinationConfig>("Destinat
  * An event log streaming configuration, unmasked: returned by
  * {@link create} and {@link update} (secrets in full, as `Redacted`).
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category models
  */
 export class EventLogStreaming extends Schema.Class<EventLogStreaming>("EventLogStreaming")({
@@ -127,7 +127,7 @@ export class EventLogStreaming extends Schema.Class<EventLogStreaming>("EventLog
 /**
  * Datadog settings, masked: only the API key's last four characters.
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category models
  */
 export class DatadogConfigMasked extends Schema.Class<DatadogConfigMasked>("DatadogConfigMasked")({
@@ -138,7 +138,7 @@ export class DatadogConfigMasked extends Schema.Class<DatadogConfigMasked>("Data
 /**
  * Grafana Loki settings, masked: only the password's last four characters.
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category models
  */
 export class GrafanaLokiConfigMasked extends Schema.Class<GrafanaLokiConfigMasked>("GrafanaLokiConfigMasked")({
@@ -150,7 +150,7 @@ export class GrafanaLokiConfigMasked extends Schema.Class<GrafanaLokiConfigMaske
 /**
  * A destination's settings, masked.
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category models
  */
 export class DestinationConfigMasked extends Schema.Class<DestinationConfigMasked>("DestinationConfigMasked")({
@@ -161,7 +161,7 @@ export class DestinationConfigMasked extends Schema.Class<DestinationConfigMaske
 /**
  * An event log streaming configuration, masked: returned by {@link get}.
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category models
  */
 export class EventLogStreamingMasked extends Schema.Class<EventLogStreamingMasked>("EventLogStreamingMasked")({
@@ -185,7 +185,7 @@ const DatadogConfigInput_ = Schema.Struct({
 /**
  * Datadog settings in a request. `apiKey` is a string or a `Redacted<string>`.
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category models
  */
 export interface DatadogConfigInput extends Schema.Schema.Type<typeof DatadogConfigInput_> {}
@@ -193,7 +193,7 @@ export interface DatadogConfigInput extends Schema.Schema.Type<typeof DatadogCon
  * The schema of {@link DatadogConfigInput}: sends `apiKey` as plain text in
  * `api_key`, whether it was given as a string or a `Redacted<string>`.
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category schemas
  */
 export const DatadogConfigInput: Schema.Schema<DatadogConfigInput, typeof DatadogConfigInput_.Encoded> =
@@ -208,7 +208,7 @@ const GrafanaLokiConfigInput_ = Schema.Struct({
  * Grafana Loki settings in a request. `password` is a string or a
  * `Redacted<string>`.
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category models
  */
 export interface GrafanaLokiConfigInput extends Schema.Schema.Type<typeof GrafanaLokiConfigInput_> {}
@@ -216,7 +216,7 @@ export interface GrafanaLokiConfigInput extends Schema.Schema.Type<typeof Grafan
  * The schema of {@link GrafanaLokiConfigInput}: sends `password` as plain text,
  * whether it was given as a string or a `Redacted<string>`.
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category schemas
  */
 export const GrafanaLokiConfigInput: Schema.Schema<GrafanaLokiConfigInput, typeof GrafanaLokiConfigInput_.Encoded> =
@@ -229,7 +229,7 @@ const DestinationConfigInput_ = Schema.Struct({
 /**
  * A destination's settings in a request: set the key of its type only.
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category models
  */
 export interface DestinationConfigInput extends Schema.Schema.Type<typeof DestinationConfigInput_> {}
@@ -237,7 +237,7 @@ export interface DestinationConfigInput extends Schema.Schema.Type<typeof Destin
  * The schema of {@link DestinationConfigInput} (`grafanaLoki` is `grafana_loki`
  * on the wire).
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category schemas
  */
 export const DestinationConfigInput: Schema.Schema<DestinationConfigInput, typeof DestinationConfigInput_.Encoded> =
@@ -254,7 +254,7 @@ const GetRequest_ = Schema.Struct({ ...environmentScope, destinationType })
 /**
  * The input of {@link get}: the environment (`projectSlug`, `environmentSlug`) and `destinationType`.
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category models
  */
 export interface GetRequest extends Schema.Schema.Type<typeof GetRequest_> {}
@@ -263,7 +263,7 @@ export interface GetRequest extends Schema.Schema.Type<typeof GetRequest_> {}
  * with an `InvalidRequestError` and nothing is sent; otherwise it sends `projectSlug`, `environmentSlug` and
  * `destinationType` in the path, with snake_case wire names.
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category schemas
  */
 export const GetRequest: Schema.Schema<GetRequest, typeof GetRequest_.Encoded> = GetRequest_
@@ -275,7 +275,7 @@ const GetResponse_ = Wire.Response({
  * What {@link get} succeeds with: `eventLogStreamingConfig` ({@link EventLogStreamingMasked}), beside the
  * `requestID` and `statusCode` every response carries.
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category models
  */
 export interface GetResponse extends Schema.Schema.Type<typeof GetResponse_> {}
@@ -283,7 +283,7 @@ export interface GetResponse extends Schema.Schema.Type<typeof GetResponse_> {}
  * The schema of {@link GetResponse}: decodes the JSON body of a successful {@link get} (snake_case keys) into
  * it; a body that does not fit fails with an `UnexpectedResponseError`.
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category schemas
  */
 export const GetResponse: Schema.Schema<GetResponse, typeof GetResponse_.Encoded> = GetResponse_
@@ -302,7 +302,7 @@ const CreateRequest_ = Schema.Struct({
  * `destinationType` and `destinationConfig`. The destination's settings go under the key of its type
  * (`datadog` for `DATADOG`, `grafanaLoki` for `GRAFANA_LOKI`).
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category models
  */
 export interface CreateRequest extends Schema.Schema.Type<typeof CreateRequest_> {}
@@ -311,7 +311,7 @@ export interface CreateRequest extends Schema.Schema.Type<typeof CreateRequest_>
  * fails with an `InvalidRequestError` and nothing is sent; otherwise it sends `projectSlug` and
  * `environmentSlug` in the path and the other fields in the JSON body, with snake_case wire names.
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category schemas
  */
 export const CreateRequest: Schema.Schema<CreateRequest, typeof CreateRequest_.Encoded> = CreateRequest_
@@ -327,7 +327,7 @@ const CreateResponse_ = Wire.Response({
  * What {@link create} succeeds with: `eventLogStreamingConfig` ({@link EventLogStreaming}), beside the
  * `requestID` and `statusCode` every response carries.
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category models
  */
 export interface CreateResponse extends Schema.Schema.Type<typeof CreateResponse_> {}
@@ -335,7 +335,7 @@ export interface CreateResponse extends Schema.Schema.Type<typeof CreateResponse
  * The schema of {@link CreateResponse}: decodes the JSON body of a successful {@link create} (snake_case
  * keys) into it; a body that does not fit fails with an `UnexpectedResponseError`.
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category schemas
  */
 export const CreateResponse: Schema.Schema<CreateResponse, typeof CreateResponse_.Encoded> = CreateResponse_
@@ -350,7 +350,7 @@ const UpdateRequest_ = Schema.Struct({
  * optionally `destinationConfig`, which replaces the settings of the destination `destinationType`; its
  * streaming status is kept.
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category models
  */
 export interface UpdateRequest extends Schema.Schema.Type<typeof UpdateRequest_> {}
@@ -360,7 +360,7 @@ export interface UpdateRequest extends Schema.Schema.Type<typeof UpdateRequest_>
  * `environmentSlug` and `destinationType` in the path and `destinationConfig` in the JSON body, with
  * snake_case wire names.
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category schemas
  */
 export const UpdateRequest: Schema.Schema<UpdateRequest, typeof UpdateRequest_.Encoded> = UpdateRequest_
@@ -372,7 +372,7 @@ const UpdateResponse_ = Wire.Response({
  * What {@link update} succeeds with: `eventLogStreamingConfig` ({@link EventLogStreaming}), beside the
  * `requestID` and `statusCode` every response carries.
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category models
  */
 export interface UpdateResponse extends Schema.Schema.Type<typeof UpdateResponse_> {}
@@ -380,7 +380,7 @@ export interface UpdateResponse extends Schema.Schema.Type<typeof UpdateResponse
  * The schema of {@link UpdateResponse}: decodes the JSON body of a successful {@link update} (snake_case
  * keys) into it; a body that does not fit fails with an `UnexpectedResponseError`.
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category schemas
  */
 export const UpdateResponse: Schema.Schema<UpdateResponse, typeof UpdateResponse_.Encoded> = UpdateResponse_
@@ -389,7 +389,7 @@ const DeleteRequest_ = Schema.Struct({ ...environmentScope, destinationType })
 /**
  * The input of {@link delete}: the environment (`projectSlug`, `environmentSlug`) and `destinationType`.
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category models
  */
 export interface DeleteRequest extends Schema.Schema.Type<typeof DeleteRequest_> {}
@@ -398,7 +398,7 @@ export interface DeleteRequest extends Schema.Schema.Type<typeof DeleteRequest_>
  * fails with an `InvalidRequestError` and nothing is sent; otherwise it sends `projectSlug`,
  * `environmentSlug` and `destinationType` in the path, with snake_case wire names.
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category schemas
  */
 export const DeleteRequest: Schema.Schema<DeleteRequest, typeof DeleteRequest_.Encoded> = DeleteRequest_
@@ -407,7 +407,7 @@ const DeleteResponse_ = Wire.Response({})
 /**
  * What {@link delete} succeeds with: only the `requestID` and `statusCode` every response carries.
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category models
  */
 export interface DeleteResponse extends Schema.Schema.Type<typeof DeleteResponse_> {}
@@ -415,7 +415,7 @@ export interface DeleteResponse extends Schema.Schema.Type<typeof DeleteResponse
  * The schema of {@link DeleteResponse}: decodes the JSON body of a successful {@link delete} (snake_case
  * keys) into it; a body that does not fit fails with an `UnexpectedResponseError`.
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category schemas
  */
 export const DeleteResponse: Schema.Schema<DeleteResponse, typeof DeleteResponse_.Encoded> = DeleteResponse_
@@ -424,7 +424,7 @@ const EnableRequest_ = Schema.Struct({ ...environmentScope, destinationType })
 /**
  * The input of {@link enable}: the environment (`projectSlug`, `environmentSlug`) and `destinationType`.
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category models
  */
 export interface EnableRequest extends Schema.Schema.Type<typeof EnableRequest_> {}
@@ -433,7 +433,7 @@ export interface EnableRequest extends Schema.Schema.Type<typeof EnableRequest_>
  * fails with an `InvalidRequestError` and nothing is sent; otherwise it sends `projectSlug`,
  * `environmentSlug` and `destinationType` in the path, with snake_case wire names.
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category schemas
  */
 export const EnableRequest: Schema.Schema<EnableRequest, typeof EnableRequest_.Encoded> = EnableRequest_
@@ -442,7 +442,7 @@ const EnableResponse_ = Wire.Response({})
 /**
  * What {@link enable} succeeds with: only the `requestID` and `statusCode` every response carries.
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category models
  */
 export interface EnableResponse extends Schema.Schema.Type<typeof EnableResponse_> {}
@@ -450,7 +450,7 @@ export interface EnableResponse extends Schema.Schema.Type<typeof EnableResponse
  * The schema of {@link EnableResponse}: decodes the JSON body of a successful {@link enable} (snake_case
  * keys) into it; a body that does not fit fails with an `UnexpectedResponseError`.
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category schemas
  */
 export const EnableResponse: Schema.Schema<EnableResponse, typeof EnableResponse_.Encoded> = EnableResponse_
@@ -459,7 +459,7 @@ const DisableRequest_ = Schema.Struct({ ...environmentScope, destinationType })
 /**
  * The input of {@link disable}: the environment (`projectSlug`, `environmentSlug`) and `destinationType`.
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category models
  */
 export interface DisableRequest extends Schema.Schema.Type<typeof DisableRequest_> {}
@@ -468,7 +468,7 @@ export interface DisableRequest extends Schema.Schema.Type<typeof DisableRequest
  * fails with an `InvalidRequestError` and nothing is sent; otherwise it sends `projectSlug`,
  * `environmentSlug` and `destinationType` in the path, with snake_case wire names.
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category schemas
  */
 export const DisableRequest: Schema.Schema<DisableRequest, typeof DisableRequest_.Encoded> = DisableRequest_
@@ -477,7 +477,7 @@ const DisableResponse_ = Wire.Response({})
 /**
  * What {@link disable} succeeds with: only the `requestID` and `statusCode` every response carries.
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category models
  */
 export interface DisableResponse extends Schema.Schema.Type<typeof DisableResponse_> {}
@@ -485,7 +485,7 @@ export interface DisableResponse extends Schema.Schema.Type<typeof DisableRespon
  * The schema of {@link DisableResponse}: decodes the JSON body of a successful {@link disable} (snake_case
  * keys) into it; a body that does not fit fails with an `UnexpectedResponseError`.
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category schemas
  */
 export const DisableResponse: Schema.Schema<DisableResponse, typeof DisableResponse_.Encoded> = DisableResponse_
@@ -493,7 +493,7 @@ export const DisableResponse: Schema.Schema<DisableResponse, typeof DisableRespo
 /**
  * The endpoint definitions of this group.
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category endpoints
  */
 export const endpoints = Endpoint.group("eventLogStreaming", {
@@ -561,7 +561,7 @@ export const endpoints = Endpoint.group("eventLogStreaming", {
  * })
  * ```
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category operations
  */
 export const get = Endpoint.operation(endpoints.get)
@@ -583,7 +583,7 @@ export const get = Endpoint.operation(endpoints.get)
  * }).pipe(Effect.map(({ eventLogStreamingConfig }) => eventLogStreamingConfig.streamingStatus)) // "DISABLED"
  * ```
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category operations
  */
 export const create = Endpoint.operation(endpoints.create)
@@ -604,7 +604,7 @@ export const create = Endpoint.operation(endpoints.create)
  * })
  * ```
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category operations
  */
 export const update = Endpoint.operation(endpoints.update)
@@ -625,7 +625,7 @@ export {
    * })
    * ```
    *
-   * @since 0.2.0
+   * @since 0.1.0
    * @category operations
    */
   delete_ as delete
@@ -645,7 +645,7 @@ export {
  * })
  * ```
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category operations
  */
 export const enable = Endpoint.operation(endpoints.enable)
@@ -664,7 +664,7 @@ export const enable = Endpoint.operation(endpoints.enable)
  * })
  * ```
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category operations
  */
 export const disable = Endpoint.operation(endpoints.disable)

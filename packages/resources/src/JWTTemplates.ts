@@ -3,7 +3,7 @@
  * session JWTs (`SESSION`) and to M2M access tokens (`M2M`). One template per
  * type; `set` replaces it.
  *
- * @since 0.2.0
+ * @since 0.1.0
  */
 import * as Endpoint from "@stytch-effect/core/Endpoint"
 import * as Wire from "@stytch-effect/core/Wire"
@@ -14,7 +14,7 @@ import { environmentScope, PE } from "./internal/scope.js"
  * The schema of {@link JWTTemplateType}, closed (the request and path form);
  * `JWTTemplateType.open` is the response form.
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category enums
  */
 export const JWTTemplateType = Wire.Enum("JWTTemplateType", "SESSION", "M2M")
@@ -24,7 +24,7 @@ export const JWTTemplateType = Wire.Enum("JWTTemplateType", "SESSION", "M2M")
  * tokens). Requests accept only these values; responses decode any other
  * value the server may add (`JWTTemplate.jwtTemplateType` is open).
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category enums
  */
 export type JWTTemplateType = typeof JWTTemplateType.Type
@@ -39,7 +39,7 @@ const text = <const Key extends string>(key: Key, description: string) =>
 /**
  * A JWT template. Strings the server leaves out decode as `""`.
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category models
  */
 export class JWTTemplate extends Schema.Class<JWTTemplate>("JWTTemplate")({
@@ -58,7 +58,7 @@ const GetRequest_ = Schema.Struct({ ...environmentScope, jwtTemplateType })
 /**
  * The input of {@link get}: the environment (`projectSlug`, `environmentSlug`) and `jwtTemplateType`.
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category models
  */
 export interface GetRequest extends Schema.Schema.Type<typeof GetRequest_> {}
@@ -67,7 +67,7 @@ export interface GetRequest extends Schema.Schema.Type<typeof GetRequest_> {}
  * with an `InvalidRequestError` and nothing is sent; otherwise it sends `projectSlug`, `environmentSlug` and
  * `jwtTemplateType` in the path, with snake_case wire names.
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category schemas
  */
 export const GetRequest: Schema.Schema<GetRequest, typeof GetRequest_.Encoded> = GetRequest_
@@ -79,7 +79,7 @@ const GetResponse_ = Wire.Response({
  * What {@link get} succeeds with: `jwtTemplate` ({@link JWTTemplate}), beside the `requestID` and
  * `statusCode` every response carries.
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category models
  */
 export interface GetResponse extends Schema.Schema.Type<typeof GetResponse_> {}
@@ -87,7 +87,7 @@ export interface GetResponse extends Schema.Schema.Type<typeof GetResponse_> {}
  * The schema of {@link GetResponse}: decodes the JSON body of a successful {@link get} (snake_case keys) into
  * it; a body that does not fit fails with an `UnexpectedResponseError`.
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category schemas
  */
 export const GetResponse: Schema.Schema<GetResponse, typeof GetResponse_.Encoded> = GetResponse_
@@ -104,7 +104,7 @@ const SetRequest_ = Schema.Struct({
  * The input of {@link set}: the environment (`projectSlug`, `environmentSlug`), `jwtTemplateType`,
  * `templateContent` and `customAudience`.
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category models
  */
 export interface SetRequest extends Schema.Schema.Type<typeof SetRequest_> {}
@@ -113,7 +113,7 @@ export interface SetRequest extends Schema.Schema.Type<typeof SetRequest_> {}
  * with an `InvalidRequestError` and nothing is sent; otherwise it sends `projectSlug`, `environmentSlug` and
  * `jwtTemplateType` in the path and the other fields in the JSON body, with snake_case wire names.
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category schemas
  */
 export const SetRequest: Schema.Schema<SetRequest, typeof SetRequest_.Encoded> = SetRequest_
@@ -125,7 +125,7 @@ const SetResponse_ = Wire.Response({
  * What {@link set} succeeds with: `jwtTemplate` ({@link JWTTemplate}), beside the `requestID` and
  * `statusCode` every response carries.
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category models
  */
 export interface SetResponse extends Schema.Schema.Type<typeof SetResponse_> {}
@@ -133,7 +133,7 @@ export interface SetResponse extends Schema.Schema.Type<typeof SetResponse_> {}
  * The schema of {@link SetResponse}: decodes the JSON body of a successful {@link set} (snake_case keys) into
  * it; a body that does not fit fails with an `UnexpectedResponseError`.
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category schemas
  */
 export const SetResponse: Schema.Schema<SetResponse, typeof SetResponse_.Encoded> = SetResponse_
@@ -141,7 +141,7 @@ export const SetResponse: Schema.Schema<SetResponse, typeof SetResponse_.Encoded
 /**
  * The endpoint definitions of this group.
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category endpoints
  */
 export const endpoints = Endpoint.group("jwtTemplates", {
@@ -180,7 +180,7 @@ export const endpoints = Endpoint.group("jwtTemplates", {
  * })
  * ```
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category operations
  */
 export const get = Endpoint.operation(endpoints.get)
@@ -201,7 +201,7 @@ export const get = Endpoint.operation(endpoints.get)
  * })
  * ```
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category operations
  */
 export const set = Endpoint.operation(endpoints.set)

@@ -10,7 +10,7 @@
  * const { clientID, scopes } = yield* M2M.authenticateToken({ accessToken, requiredScopes: ["read:users"] })
  * ```
  *
- * @since 0.3.0
+ * @since 0.1.0
  */
 import * as Endpoint from "@stytch-effect/core/Endpoint"
 import * as StytchProject from "@stytch-effect/core/StytchProject"
@@ -20,10 +20,11 @@ import * as Clock from "effect/Clock"
 import * as Effect from "effect/Effect"
 import * as Redacted from "effect/Redacted"
 import * as Schema from "effect/Schema"
-import * as SingleFlight from "./internal/singleFlight.js"
 
 import type { TokenVerificationError } from "./internal/tokenError.js"
-import { type AuthenticateTokenRequest, type AuthenticateTokenResponse, verifyToken } from "./internal/verify.js"
+import type { AuthenticateTokenRequest, AuthenticateTokenResponse } from "./internal/m2mTypes.js"
+import * as TokenCache from "./internal/tokenCache.js"
+import { verifyToken } from "./internal/verify.js"
 
 export {
   /**
@@ -33,7 +34,7 @@ export {
    * for `exp`/`nbf`, and an `authorizationCheck` replacing the default
    * `action:resource` scope check.
    *
-   * @since 0.3.0
+   * @since 0.1.0
    * @category models
    */
   type AuthenticateTokenRequest,
@@ -42,16 +43,16 @@ export {
    * issued to (its `sub`), the granted `scopes`, and every other claim in
    * `customClaims`.
    *
-   * @since 0.3.0
+   * @since 0.1.0
    * @category models
    */
   type AuthenticateTokenResponse
-} from "./internal/verify.js"
+} from "./internal/m2mTypes.js"
 export {
   /**
    * Why a token was not accepted by {@link authenticateToken}.
    *
-   * @since 0.3.0
+   * @since 0.1.0
    * @category errors
    */
   TokenVerificationError
@@ -67,7 +68,7 @@ const OAuthTokenRequest_ = Schema.Struct({
 /**
  * The wire request of the token endpoint (what {@link token} sends).
  *
- * @since 0.3.0
+ * @since 0.1.0
  * @category models
  */
 export interface OAuthTokenRequest extends Schema.Schema.Type<typeof OAuthTokenRequest_> {}
@@ -76,24 +77,34 @@ export interface OAuthTokenRequest extends Schema.Schema.Type<typeof OAuthTokenR
  * project client's `projectID`, and encodes it with this schema: `projectID` goes in the path, the other
  * fields in the JSON body (`client_id`, `client_secret` as plain text, `grant_type`, `scope`).
  *
- * @since 0.3.0
+ * @since 0.1.0
  * @category schemas
  */
 export const OAuthTokenRequest: Schema.Schema<OAuthTokenRequest, typeof OAuthTokenRequest_.Encoded> = OAuthTokenRequest_
 
-const TokenResponse_ = Wire.Response({
+const TokenResponse_ = Schema.Struct({
+  // A plain OAuth 2.0 token body (RFC 6749 §5.1) has no request_id (stytch-node's type neither).
+  requestID: Wire.optionalField("request_id", Schema.String),
+  statusCode: Wire.field("status_code", Schema.Number),
   accessToken: Wire.field(
     "access_token",
     Schema.Redacted(Schema.String.annotations({ description: "The access token, a JWT signed with the project's keys." }))
   ),
   tokenType: Wire.field("token_type", Schema.String, "Always bearer."),
-  expiresIn: Wire.field("expires_in", Schema.Number, "Seconds until the token expires.")
+  expiresIn: Wire.field("expires_in", Schema.Number, "Seconds until the token expires."),
+  scope: Schema.optional(
+    Schema.String.annotations({ description: "The granted scopes, space-separated, when the server says (OAuth 2.0)." })
+  )
 })
 /**
  * An access token. `accessToken` is a `Redacted<string>` (it is a bearer
- * credential); `authenticateToken` takes it as is.
+ * credential); `authenticateToken` takes it as is. The body is read as a
+ * plain OAuth 2.0 token response: `requestID` only when the server sends
+ * one (Stytch does, a plain OAuth server does not), `scope` (the granted
+ * scopes) when the server sends it, and `statusCode` from the HTTP status
+ * when the body has none.
  *
- * @since 0.3.0
+ * @since 0.1.0
  * @category models
  */
 export interface TokenResponse extends Schema.Schema.Type<typeof TokenResponse_> {}
@@ -101,7 +112,7 @@ export interface TokenResponse extends Schema.Schema.Type<typeof TokenResponse_>
  * The schema of {@link TokenResponse}: decodes the JSON body of a successful {@link token} (snake_case keys)
  * into it; a body that does not fit fails with an `UnexpectedResponseError`.
  *
- * @since 0.3.0
+ * @since 0.1.0
  * @category schemas
  */
 export const TokenResponse: Schema.Schema<TokenResponse, typeof TokenResponse_.Encoded> = TokenResponse_
@@ -110,7 +121,7 @@ const JWKSRequest_ = Schema.Struct({ projectID: Wire.field("project_id", Wire.Pa
 /**
  * The input of {@link jwks}: `projectID`.
  *
- * @since 0.3.0
+ * @since 0.1.0
  * @category models
  */
 export interface JWKSRequest extends Schema.Schema.Type<typeof JWKSRequest_> {}
@@ -119,7 +130,7 @@ export interface JWKSRequest extends Schema.Schema.Type<typeof JWKSRequest_> {}
  * with an `InvalidRequestError` and nothing is sent; otherwise it sends `projectID` in the path, with
  * snake_case wire names.
  *
- * @since 0.3.0
+ * @since 0.1.0
  * @category schemas
  */
 export const JWKSRequest: Schema.Schema<JWKSRequest, typeof JWKSRequest_.Encoded> = JWKSRequest_
@@ -135,7 +146,7 @@ const JWKSResponse_ = Schema.Struct({
  * What {@link jwks} succeeds with: the project's public signing `keys` (JWKs, as plain JSON objects), the
  * `statusCode` and, when the server sends one, a `requestID`.
  *
- * @since 0.3.0
+ * @since 0.1.0
  * @category models
  */
 export interface JWKSResponse extends Schema.Schema.Type<typeof JWKSResponse_> {}
@@ -143,7 +154,7 @@ export interface JWKSResponse extends Schema.Schema.Type<typeof JWKSResponse_> {
  * The schema of {@link JWKSResponse}: decodes the JSON body of a successful {@link jwks} (snake_case keys)
  * into it; a body that does not fit fails with an `UnexpectedResponseError`.
  *
- * @since 0.3.0
+ * @since 0.1.0
  * @category schemas
  */
 export const JWKSResponse: Schema.Schema<JWKSResponse, typeof JWKSResponse_.Encoded> = JWKSResponse_
@@ -152,7 +163,7 @@ export const JWKSResponse: Schema.Schema<JWKSResponse, typeof JWKSResponse_.Enco
  * The endpoint definitions of this group (project API, both public: sent
  * without the project's credentials).
  *
- * @since 0.3.0
+ * @since 0.1.0
  * @category endpoints
  */
 export const endpoints = Endpoint.group("m2m", {
@@ -188,7 +199,7 @@ export const endpoints = Endpoint.group("m2m", {
  * })
  * ```
  *
- * @since 0.3.0
+ * @since 0.1.0
  * @category operations
  */
 export const jwks = Endpoint.operation(endpoints.jwks)
@@ -198,7 +209,7 @@ const requestToken = Endpoint.operation(endpoints.token)
 /**
  * What {@link token} takes.
  *
- * @since 0.3.0
+ * @since 0.1.0
  * @category models
  */
 export interface TokenRequest {
@@ -216,14 +227,15 @@ const freshFor = (response: TokenResponse): number => {
   return (seconds - Math.min(60, seconds / 2)) * 1000
 }
 
-const tokenCaches = new WeakMap<StytchProject.Service, SingleFlight.SingleFlight<string, TokenResponse>>()
-
 /**
  * Gets an access token for an M2M client: the client-credentials grant,
  * with the client's id and secret in the body (no project credentials are
  * sent). Tokens are cached per project client, client id, secret and scopes
  * until a minute before they expire; concurrent calls for the same token
- * share one request, and a failure is not cached.
+ * share one request, and a failure is not cached. The cache holds at most
+ * 256 tokens per project client (the least recently used are dropped, and
+ * expired ones), and keys them by a salted SHA-256 digest (Web Crypto), never
+ * by the secret itself.
  *
  * @example
  * ```ts
@@ -236,7 +248,7 @@ const tokenCaches = new WeakMap<StytchProject.Service, SingleFlight.SingleFlight
  * })
  * ```
  *
- * @since 0.3.0
+ * @since 0.1.0
  * @category operations
  */
 export const token = (
@@ -244,12 +256,9 @@ export const token = (
 ): Effect.Effect<TokenResponse, StytchError, StytchProject.StytchProject> =>
   Effect.flatMap(StytchProject.StytchProject, (project) =>
     Effect.flatMap(Clock.currentTimeMillis, (now) => {
-      let cache = tokenCaches.get(project)
-      if (cache === undefined) tokenCaches.set(project, cache = SingleFlight.make())
+      const cache = TokenCache.of<TokenResponse>(project)
       const secret = Redacted.isRedacted(request.clientSecret) ? Redacted.value(request.clientSecret) : request.clientSecret
       const scope = request.scopes === undefined || request.scopes.length === 0 ? undefined : request.scopes.join(" ")
-      // The secret is part of the key: a wrong secret never gets a token cached for the right one.
-      const key = JSON.stringify([request.clientID, secret, scope ?? null])
       const fetch = requestToken({
         projectID: project.projectID,
         clientID: request.clientID,
@@ -257,7 +266,9 @@ export const token = (
         grantType: "client_credentials",
         ...(scope === undefined ? {} : { scope })
       })
-      return cache.get(key, now, fetch, freshFor)
+      // The secret is part of the key (as a digest): a wrong secret never gets a token cached for the right one.
+      return Effect.flatMap(cache.keyOf([request.clientID, secret, scope ?? null]), (key) =>
+        cache.tokens.get(key, now, fetch, freshFor))
     }))
 
 /**
@@ -266,6 +277,13 @@ export const token = (
  * (`stytch.com/<project id>` or the base URL), `exp`/`nbf` (with
  * `clockToleranceSeconds`), then `maxTokenAgeSeconds` and the required
  * scopes (`action:resource`, a granted `action:*` covers every resource).
+ *
+ * Only M2M access tokens are accepted: a token without a string `scope`
+ * claim, or with Stytch's session claim (`https://stytch.com/session`), fails
+ * with reason `Invalid` whatever scopes are required. A project's session
+ * JWTs are signed with the same keys, for the same issuer and audience, so
+ * without this rule any user's session token would pass as a machine.
+ *
  * Only the JWKS is fetched: once, then cached for ten minutes, and again
  * when a token names a key it does not hold. Fails with a
  * {@link TokenVerificationError} (`Invalid`, `TooOld`, `MissingScopes`).
@@ -282,7 +300,7 @@ export const token = (
  *   )
  * ```
  *
- * @since 0.3.0
+ * @since 0.1.0
  * @category operations
  */
 export const authenticateToken = (

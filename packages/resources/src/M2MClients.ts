@@ -12,7 +12,7 @@
  * const all = yield* Stream.runCollect(M2MClients.searchAll({}))
  * ```
  *
- * @since 0.3.0
+ * @since 0.1.0
  */
 import * as Endpoint from "@stytch-effect/core/Endpoint"
 import * as StytchProject from "@stytch-effect/core/StytchProject"
@@ -28,7 +28,7 @@ import * as Stream from "effect/Stream"
  * A client's status: an inactive client cannot get new tokens (tokens
  * already issued stay valid until they expire).
  *
- * @since 0.3.0
+ * @since 0.1.0
  * @category enums
  */
 export const Status = Wire.Enum("M2MClientStatus", "active", "inactive")
@@ -36,7 +36,7 @@ export const Status = Wire.Enum("M2MClientStatus", "active", "inactive")
  * An M2M client's status: `active` or `inactive`. Closed in requests, open in
  * responses (`M2MClient.status`).
  *
- * @since 0.3.0
+ * @since 0.1.0
  * @category enums
  */
 export type Status = typeof Status.Type
@@ -45,14 +45,14 @@ export type Status = typeof Status.Type
  * A filter of {@link search}: `client_id` and `client_name` (exact values),
  * `scopes` (clients having any of the given scopes).
  *
- * @since 0.3.0
+ * @since 0.1.0
  * @category enums
  */
 export const FilterName = Wire.Enum("M2MClientFilterName", "client_id", "client_name", "scopes")
 /**
  * The field a {@link SearchOperand} filters on.
  *
- * @since 0.3.0
+ * @since 0.1.0
  * @category enums
  */
 export type FilterName = typeof FilterName.Type
@@ -60,14 +60,14 @@ export type FilterName = typeof FilterName.Type
 /**
  * How a search query combines its operands.
  *
- * @since 0.3.0
+ * @since 0.1.0
  * @category enums
  */
 export const Operator = Wire.Enum("SearchOperator", "AND", "OR")
 /**
  * How a {@link SearchQuery} combines its operands: `AND` or `OR`.
  *
- * @since 0.3.0
+ * @since 0.1.0
  * @category enums
  */
 export type Operator = typeof Operator.Type
@@ -92,7 +92,7 @@ const clientFields = {
 /**
  * An M2M client, as every read returns it (no secret, only last fours).
  *
- * @since 0.3.0
+ * @since 0.1.0
  * @category models
  */
 export class M2MClient extends Schema.Class<M2MClient>("M2MClient")(clientFields) {}
@@ -101,7 +101,7 @@ export class M2MClient extends Schema.Class<M2MClient>("M2MClient")(clientFields
  * An M2M client just created, with its secret: store it, it is never
  * returned again. `clientSecret` is a `Redacted<string>`.
  *
- * @since 0.3.0
+ * @since 0.1.0
  * @category models
  */
 export class M2MClientWithClientSecret extends Schema.Class<M2MClientWithClientSecret>("M2MClientWithClientSecret")({
@@ -116,7 +116,7 @@ export class M2MClientWithClientSecret extends Schema.Class<M2MClientWithClientS
  * An M2M client whose secret rotation just started, with its next secret
  * (returned only once). `nextClientSecret` is a `Redacted<string>`.
  *
- * @since 0.3.0
+ * @since 0.1.0
  * @category models
  */
 export class M2MClientWithNextClientSecret
@@ -146,7 +146,7 @@ const CreateRequest_ = Schema.Struct({
  * The input of {@link create}: `scopes`, and optionally `clientID`, `clientSecret`, `clientName`,
  * `clientDescription` and `trustedMetadata`.
  *
- * @since 0.3.0
+ * @since 0.1.0
  * @category models
  */
 export interface CreateRequest extends Schema.Schema.Type<typeof CreateRequest_> {}
@@ -155,7 +155,7 @@ export interface CreateRequest extends Schema.Schema.Type<typeof CreateRequest_>
  * fails with an `InvalidRequestError` and nothing is sent; otherwise it sends every field in the JSON body,
  * with snake_case wire names.
  *
- * @since 0.3.0
+ * @since 0.1.0
  * @category schemas
  */
 export const CreateRequest: Schema.Schema<CreateRequest, typeof CreateRequest_.Encoded> = CreateRequest_
@@ -165,7 +165,7 @@ const CreateResponse_ = Wire.Response({ m2mClient: Wire.field("m2m_client", M2MC
  * What {@link create} succeeds with: `m2mClient` ({@link M2MClientWithClientSecret}), beside the `requestID`
  * and `statusCode` every response carries.
  *
- * @since 0.3.0
+ * @since 0.1.0
  * @category models
  */
 export interface CreateResponse extends Schema.Schema.Type<typeof CreateResponse_> {}
@@ -173,7 +173,7 @@ export interface CreateResponse extends Schema.Schema.Type<typeof CreateResponse
  * The schema of {@link CreateResponse}: decodes the JSON body of a successful {@link create} (snake_case
  * keys) into it; a body that does not fit fails with an `UnexpectedResponseError`.
  *
- * @since 0.3.0
+ * @since 0.1.0
  * @category schemas
  */
 export const CreateResponse: Schema.Schema<CreateResponse, typeof CreateResponse_.Encoded> = CreateResponse_
@@ -182,7 +182,7 @@ const ClientRequest_ = Schema.Struct(clientIDParam)
 /**
  * A request that names one client (get, delete, the rotation steps).
  *
- * @since 0.3.0
+ * @since 0.1.0
  * @category models
  */
 export interface ClientRequest extends Schema.Schema.Type<typeof ClientRequest_> {}
@@ -192,7 +192,7 @@ export interface ClientRequest extends Schema.Schema.Type<typeof ClientRequest_>
  * `InvalidRequestError` and nothing is sent; otherwise it sends `clientID` in the path, with snake_case wire
  * names.
  *
- * @since 0.3.0
+ * @since 0.1.0
  * @category schemas
  */
 export const ClientRequest: Schema.Schema<ClientRequest, typeof ClientRequest_.Encoded> = ClientRequest_
@@ -201,7 +201,7 @@ const ClientResponse_ = Wire.Response({ m2mClient: Wire.field("m2m_client", M2MC
 /**
  * A response carrying one client (get, update, rotate, rotateCancel).
  *
- * @since 0.3.0
+ * @since 0.1.0
  * @category models
  */
 export interface ClientResponse extends Schema.Schema.Type<typeof ClientResponse_> {}
@@ -210,7 +210,7 @@ export interface ClientResponse extends Schema.Schema.Type<typeof ClientResponse
  * {@link rotate} and {@link rotateCancel} (snake_case keys) into it; a body that does not fit fails with an
  * `UnexpectedResponseError`.
  *
- * @since 0.3.0
+ * @since 0.1.0
  * @category schemas
  */
 export const ClientResponse: Schema.Schema<ClientResponse, typeof ClientResponse_.Encoded> = ClientResponse_
@@ -223,7 +223,7 @@ const SearchOperand_ = Schema.Struct({
  * One condition of a {@link SearchQuery}: a `filterName` and the values it
  * matches (`filterValue`).
  *
- * @since 0.3.0
+ * @since 0.1.0
  * @category models
  */
 export interface SearchOperand extends Schema.Schema.Type<typeof SearchOperand_> {}
@@ -231,7 +231,7 @@ export interface SearchOperand extends Schema.Schema.Type<typeof SearchOperand_>
  * The schema of {@link SearchOperand} (`filter_name` and `filter_value` on the
  * wire).
  *
- * @since 0.3.0
+ * @since 0.1.0
  * @category schemas
  */
 export const SearchOperand: Schema.Schema<SearchOperand, typeof SearchOperand_.Encoded> = SearchOperand_
@@ -240,14 +240,14 @@ const SearchQuery_ = Schema.Struct({ operator: Operator, operands: Schema.Array(
 /**
  * The filter of a {@link search}: `operands` combined with `operator`.
  *
- * @since 0.3.0
+ * @since 0.1.0
  * @category models
  */
 export interface SearchQuery extends Schema.Schema.Type<typeof SearchQuery_> {}
 /**
  * The schema of {@link SearchQuery}.
  *
- * @since 0.3.0
+ * @since 0.1.0
  * @category schemas
  */
 export const SearchQuery: Schema.Schema<SearchQuery, typeof SearchQuery_.Encoded> = SearchQuery_
@@ -262,7 +262,7 @@ const SearchRequest_ = Schema.Struct({
 /**
  * The input of {@link search}, every field optional: `cursor`, `limit` and `query`.
  *
- * @since 0.3.0
+ * @since 0.1.0
  * @category models
  */
 export interface SearchRequest extends Schema.Schema.Type<typeof SearchRequest_> {}
@@ -271,7 +271,7 @@ export interface SearchRequest extends Schema.Schema.Type<typeof SearchRequest_>
  * fails with an `InvalidRequestError` and nothing is sent; otherwise it sends every field in the JSON body,
  * with snake_case wire names.
  *
- * @since 0.3.0
+ * @since 0.1.0
  * @category schemas
  */
 export const SearchRequest: Schema.Schema<SearchRequest, typeof SearchRequest_.Encoded> = SearchRequest_
@@ -285,14 +285,14 @@ const ResultsMetadata_ = Schema.Struct({
  * matching clients, and the `nextCursor` to pass as `cursor` for the next page
  * (absent, `null` or empty on the last page).
  *
- * @since 0.3.0
+ * @since 0.1.0
  * @category models
  */
 export interface ResultsMetadata extends Schema.Schema.Type<typeof ResultsMetadata_> {}
 /**
  * The schema of {@link ResultsMetadata} (`next_cursor` on the wire).
  *
- * @since 0.3.0
+ * @since 0.1.0
  * @category schemas
  */
 export const ResultsMetadata: Schema.Schema<ResultsMetadata, typeof ResultsMetadata_.Encoded> = ResultsMetadata_
@@ -305,7 +305,7 @@ const SearchResponse_ = Wire.Response({
  * What {@link search} succeeds with: `m2mClients` (an array of {@link M2MClient}) and `resultsMetadata`
  * ({@link ResultsMetadata}), beside the `requestID` and `statusCode` every response carries.
  *
- * @since 0.3.0
+ * @since 0.1.0
  * @category models
  */
 export interface SearchResponse extends Schema.Schema.Type<typeof SearchResponse_> {}
@@ -313,7 +313,7 @@ export interface SearchResponse extends Schema.Schema.Type<typeof SearchResponse
  * The schema of {@link SearchResponse}: decodes the JSON body of a successful {@link search} (snake_case
  * keys) into it; a body that does not fit fails with an `UnexpectedResponseError`.
  *
- * @since 0.3.0
+ * @since 0.1.0
  * @category schemas
  */
 export const SearchResponse: Schema.Schema<SearchResponse, typeof SearchResponse_.Encoded> = SearchResponse_
@@ -330,7 +330,7 @@ const UpdateRequest_ = Schema.Struct({
  * The input of {@link update}: `clientID`, and optionally `clientName`, `clientDescription`, `status`,
  * `scopes` and `trustedMetadata`.
  *
- * @since 0.3.0
+ * @since 0.1.0
  * @category models
  */
 export interface UpdateRequest extends Schema.Schema.Type<typeof UpdateRequest_> {}
@@ -339,7 +339,7 @@ export interface UpdateRequest extends Schema.Schema.Type<typeof UpdateRequest_>
  * fails with an `InvalidRequestError` and nothing is sent; otherwise it sends `clientID` in the path and the
  * other fields in the JSON body, with snake_case wire names.
  *
- * @since 0.3.0
+ * @since 0.1.0
  * @category schemas
  */
 export const UpdateRequest: Schema.Schema<UpdateRequest, typeof UpdateRequest_.Encoded> = UpdateRequest_
@@ -349,7 +349,7 @@ const DeleteResponse_ = Wire.Response({ clientID: Wire.field("client_id", Schema
  * What {@link delete} succeeds with: `clientID`, beside the `requestID` and `statusCode` every response
  * carries.
  *
- * @since 0.3.0
+ * @since 0.1.0
  * @category models
  */
 export interface DeleteResponse extends Schema.Schema.Type<typeof DeleteResponse_> {}
@@ -357,7 +357,7 @@ export interface DeleteResponse extends Schema.Schema.Type<typeof DeleteResponse
  * The schema of {@link DeleteResponse}: decodes the JSON body of a successful {@link delete} (snake_case
  * keys) into it; a body that does not fit fails with an `UnexpectedResponseError`.
  *
- * @since 0.3.0
+ * @since 0.1.0
  * @category schemas
  */
 export const DeleteResponse: Schema.Schema<DeleteResponse, typeof DeleteResponse_.Encoded> = DeleteResponse_
@@ -367,7 +367,7 @@ const RotateStartResponse_ = Wire.Response({ m2mClient: Wire.field("m2m_client",
  * What {@link rotateStart} succeeds with: `m2mClient` ({@link M2MClientWithNextClientSecret}), beside the
  * `requestID` and `statusCode` every response carries.
  *
- * @since 0.3.0
+ * @since 0.1.0
  * @category models
  */
 export interface RotateStartResponse extends Schema.Schema.Type<typeof RotateStartResponse_> {}
@@ -375,7 +375,7 @@ export interface RotateStartResponse extends Schema.Schema.Type<typeof RotateSta
  * The schema of {@link RotateStartResponse}: decodes the JSON body of a successful {@link rotateStart}
  * (snake_case keys) into it; a body that does not fit fails with an `UnexpectedResponseError`.
  *
- * @since 0.3.0
+ * @since 0.1.0
  * @category schemas
  */
 export const RotateStartResponse: Schema.Schema<RotateStartResponse, typeof RotateStartResponse_.Encoded> =
@@ -386,7 +386,7 @@ const C = "/v1/m2m/clients"
 /**
  * The endpoint definitions of this group (project API).
  *
- * @since 0.3.0
+ * @since 0.1.0
  * @category endpoints
  */
 export const endpoints = Endpoint.group("m2mClients", {
@@ -463,7 +463,7 @@ export const endpoints = Endpoint.group("m2mClients", {
  * })
  * ```
  *
- * @since 0.3.0
+ * @since 0.1.0
  * @category operations
  */
 export const create = Endpoint.operation(endpoints.create)
@@ -482,7 +482,7 @@ export const create = Endpoint.operation(endpoints.create)
  * })
  * ```
  *
- * @since 0.3.0
+ * @since 0.1.0
  * @category operations
  */
 export const get = Endpoint.operation(endpoints.get)
@@ -504,7 +504,7 @@ export const get = Endpoint.operation(endpoints.get)
  * })
  * ```
  *
- * @since 0.3.0
+ * @since 0.1.0
  * @category operations
  */
 export const search = Endpoint.operation(endpoints.search)
@@ -519,7 +519,7 @@ export const search = Endpoint.operation(endpoints.search)
  * const program = M2MClients.update({ clientID: "m2m-client-live-0a1b2c", status: "inactive" })
  * ```
  *
- * @since 0.3.0
+ * @since 0.1.0
  * @category operations
  */
 export const update = Endpoint.operation(endpoints.update)
@@ -536,7 +536,7 @@ export {
    * const program = M2MClients.delete({ clientID: "m2m-client-live-0a1b2c" })
    * ```
    *
-   * @since 0.3.0
+   * @since 0.1.0
    * @category operations
    */
   delete_ as delete
@@ -557,7 +557,7 @@ export {
  * })
  * ```
  *
- * @since 0.3.0
+ * @since 0.1.0
  * @category operations
  */
 export const rotateStart = Endpoint.operation(endpoints.rotateStart)
@@ -572,7 +572,7 @@ export const rotateStart = Endpoint.operation(endpoints.rotateStart)
  * const program = M2MClients.rotate({ clientID: "m2m-client-live-0a1b2c" })
  * ```
  *
- * @since 0.3.0
+ * @since 0.1.0
  * @category operations
  */
 export const rotate = Endpoint.operation(endpoints.rotate)
@@ -587,7 +587,7 @@ export const rotate = Endpoint.operation(endpoints.rotate)
  * const program = M2MClients.rotateCancel({ clientID: "m2m-client-live-0a1b2c" })
  * ```
  *
- * @since 0.3.0
+ * @since 0.1.0
  * @category operations
  */
 export const rotateCancel = Endpoint.operation(endpoints.rotateCancel)
@@ -607,7 +607,7 @@ export const rotateCancel = Endpoint.operation(endpoints.rotateCancel)
  * }).pipe(Stream.map((client) => client.clientID), Stream.runCollect)
  * ```
  *
- * @since 0.3.0
+ * @since 0.1.0
  * @category operations
  */
 export const searchAll = (

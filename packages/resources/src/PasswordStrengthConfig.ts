@@ -4,7 +4,7 @@
  * configuration; `set` replaces it whole (an omitted setting is its zero
  * value, not "unchanged").
  *
- * @since 0.2.0
+ * @since 0.1.0
  */
 import * as Endpoint from "@stytch-effect/core/Endpoint"
 import * as Wire from "@stytch-effect/core/Wire"
@@ -15,7 +15,7 @@ import { environmentScope, PE } from "./internal/scope.js"
  * The schema of {@link ValidationPolicy}, closed (the request form);
  * `ValidationPolicy.open` is the response form.
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category enums
  */
 export const ValidationPolicy = Wire.Enum("ValidationPolicy", "ZXCVBN", "LUDS")
@@ -27,7 +27,7 @@ export const ValidationPolicy = Wire.Enum("ValidationPolicy", "ZXCVBN", "LUDS")
  * `ValidationPolicyLUDS`, which the API does not use). Requests accept only
  * these values; responses decode any other value the server may add.
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category enums
  */
 export type ValidationPolicy = typeof ValidationPolicy.Type
@@ -47,7 +47,7 @@ const maybeNumber = <const Key extends string>(key: Key, description: string) =>
  * An environment's password strength configuration. Under `ZXCVBN` the
  * `luds*` settings are absent.
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category models
  */
 export class PasswordStrengthConfig extends Schema.Class<PasswordStrengthConfig>("PasswordStrengthConfig")({
@@ -69,7 +69,7 @@ const GetRequest_ = Schema.Struct(environmentScope)
 /**
  * The input of {@link get}: the environment (`projectSlug`, `environmentSlug`); nothing else.
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category models
  */
 export interface GetRequest extends Schema.Schema.Type<typeof GetRequest_> {}
@@ -78,7 +78,7 @@ export interface GetRequest extends Schema.Schema.Type<typeof GetRequest_> {}
  * with an `InvalidRequestError` and nothing is sent; otherwise it sends `projectSlug` and `environmentSlug`
  * in the path, with snake_case wire names.
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category schemas
  */
 export const GetRequest: Schema.Schema<GetRequest, typeof GetRequest_.Encoded> = GetRequest_
@@ -90,7 +90,7 @@ const GetResponse_ = Wire.Response({
  * What {@link get} succeeds with: `passwordStrengthConfig` ({@link PasswordStrengthConfig}), beside the
  * `requestID` and `statusCode` every response carries.
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category models
  */
 export interface GetResponse extends Schema.Schema.Type<typeof GetResponse_> {}
@@ -98,7 +98,7 @@ export interface GetResponse extends Schema.Schema.Type<typeof GetResponse_> {}
  * The schema of {@link GetResponse}: decodes the JSON body of a successful {@link get} (snake_case keys) into
  * it; a body that does not fit fails with an `UnexpectedResponseError`.
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category schemas
  */
 export const GetResponse: Schema.Schema<GetResponse, typeof GetResponse_.Encoded> = GetResponse_
@@ -123,7 +123,7 @@ const SetRequest_ = Schema.Struct({
  * `checkBreachOnAuthentication` and `validateOnAuthentication`, and optionally `validationPolicy`,
  * `ludsMinPasswordLength` and `ludsMinPasswordComplexity`.
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category models
  */
 export interface SetRequest extends Schema.Schema.Type<typeof SetRequest_> {}
@@ -132,7 +132,7 @@ export interface SetRequest extends Schema.Schema.Type<typeof SetRequest_> {}
  * with an `InvalidRequestError` and nothing is sent; otherwise it sends `projectSlug` and `environmentSlug`
  * in the path and the other fields in the JSON body, with snake_case wire names.
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category schemas
  */
 export const SetRequest: Schema.Schema<SetRequest, typeof SetRequest_.Encoded> = SetRequest_
@@ -144,7 +144,7 @@ const SetResponse_ = Wire.Response({
  * What {@link set} succeeds with: `passwordStrengthConfig` ({@link PasswordStrengthConfig}), beside the
  * `requestID` and `statusCode` every response carries.
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category models
  */
 export interface SetResponse extends Schema.Schema.Type<typeof SetResponse_> {}
@@ -152,7 +152,7 @@ export interface SetResponse extends Schema.Schema.Type<typeof SetResponse_> {}
  * The schema of {@link SetResponse}: decodes the JSON body of a successful {@link set} (snake_case keys) into
  * it; a body that does not fit fails with an `UnexpectedResponseError`.
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category schemas
  */
 export const SetResponse: Schema.Schema<SetResponse, typeof SetResponse_.Encoded> = SetResponse_
@@ -160,7 +160,7 @@ export const SetResponse: Schema.Schema<SetResponse, typeof SetResponse_.Encoded
 /**
  * The endpoint definitions of this group.
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category endpoints
  */
 export const endpoints = Endpoint.group("passwordStrengthConfig", {
@@ -198,7 +198,7 @@ export const endpoints = Endpoint.group("passwordStrengthConfig", {
  * })
  * ```
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category operations
  */
 export const get = Endpoint.operation(endpoints.get)
@@ -224,7 +224,7 @@ export const get = Endpoint.operation(endpoints.get)
  * })
  * ```
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category operations
  */
 export const set = Endpoint.operation(endpoints.set)

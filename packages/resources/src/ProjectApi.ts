@@ -5,7 +5,7 @@
  * API's OpenAPI document. It is a registry of its own, so `Api.groups` (and
  * the `ManagementClient` built from it) keeps only Management API groups.
  *
- * @since 0.3.0
+ * @since 0.1.0
  */
 import type { Endpoint } from "@stytch-effect/core"
 import * as M2M from "./M2M.js"
@@ -14,7 +14,7 @@ import * as M2MClients from "./M2MClients.js"
 /**
  * Every project-API resource module, keyed by its group name.
  *
- * @since 0.3.0
+ * @since 0.1.0
  * @category registry
  */
 export const groups = {
@@ -26,7 +26,7 @@ export const groups = {
  * The type of {@link groups}: each project-API group name mapped to its
  * resource module.
  *
- * @since 0.3.0
+ * @since 0.1.0
  * @category registry
  */
 export type Groups = typeof groups
@@ -34,7 +34,7 @@ export type Groups = typeof groups
 /**
  * A project-API group name: `"m2mClients"` or `"m2m"`.
  *
- * @since 0.3.0
+ * @since 0.1.0
  * @category registry
  */
 export type GroupName = keyof Groups
@@ -42,7 +42,7 @@ export type GroupName = keyof Groups
 /**
  * Every project-API endpoint definition.
  *
- * @since 0.3.0
+ * @since 0.1.0
  * @category endpoints
  */
 export const endpoints: ReadonlyArray<Endpoint.Any> = Object.values(groups).flatMap(

@@ -3,7 +3,7 @@
  * talk to Stytch. Public tokens are not secret. A new environment comes with
  * one token, and the last token of an environment cannot be deleted.
  *
- * @since 0.2.0
+ * @since 0.1.0
  */
 import * as Endpoint from "@stytch-effect/core/Endpoint"
 import * as Wire from "@stytch-effect/core/Wire"
@@ -13,7 +13,7 @@ import { environmentScope, PE } from "./internal/scope.js"
 /**
  * A public token. Not a secret: it is embedded in front-end code.
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category models
  */
 export class PublicToken extends Schema.Class<PublicToken>("PublicToken")({
@@ -27,7 +27,7 @@ const CreateRequest_ = Schema.Struct(environmentScope)
 /**
  * Creates a public token in the addressed environment (no other input).
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category models
  */
 export interface CreateRequest extends Schema.Schema.Type<typeof CreateRequest_> {}
@@ -36,7 +36,7 @@ export interface CreateRequest extends Schema.Schema.Type<typeof CreateRequest_>
  * fails with an `InvalidRequestError` and nothing is sent; otherwise it sends `projectSlug` and
  * `environmentSlug` in the path, with snake_case wire names.
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category schemas
  */
 export const CreateRequest: Schema.Schema<CreateRequest, typeof CreateRequest_.Encoded> = CreateRequest_
@@ -46,7 +46,7 @@ const CreateResponse_ = Wire.Response({ publicToken: Wire.field("public_token", 
  * What {@link create} succeeds with: `publicToken` ({@link PublicToken}), beside the `requestID` and
  * `statusCode` every response carries.
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category models
  */
 export interface CreateResponse extends Schema.Schema.Type<typeof CreateResponse_> {}
@@ -54,7 +54,7 @@ export interface CreateResponse extends Schema.Schema.Type<typeof CreateResponse
  * The schema of {@link CreateResponse}: decodes the JSON body of a successful {@link create} (snake_case
  * keys) into it; a body that does not fit fails with an `UnexpectedResponseError`.
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category schemas
  */
 export const CreateResponse: Schema.Schema<CreateResponse, typeof CreateResponse_.Encoded> = CreateResponse_
@@ -63,7 +63,7 @@ const GetRequest_ = Schema.Struct({ ...environmentScope, publicToken: publicToke
 /**
  * The input of {@link get}: the environment (`projectSlug`, `environmentSlug`) and `publicToken`.
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category models
  */
 export interface GetRequest extends Schema.Schema.Type<typeof GetRequest_> {}
@@ -72,7 +72,7 @@ export interface GetRequest extends Schema.Schema.Type<typeof GetRequest_> {}
  * with an `InvalidRequestError` and nothing is sent; otherwise it sends `projectSlug`, `environmentSlug` and
  * `publicToken` in the path, with snake_case wire names.
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category schemas
  */
 export const GetRequest: Schema.Schema<GetRequest, typeof GetRequest_.Encoded> = GetRequest_
@@ -82,7 +82,7 @@ const GetResponse_ = Wire.Response({ publicToken: Wire.field("public_token", Pub
  * What {@link get} succeeds with: `publicToken` ({@link PublicToken}), beside the `requestID` and
  * `statusCode` every response carries.
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category models
  */
 export interface GetResponse extends Schema.Schema.Type<typeof GetResponse_> {}
@@ -90,7 +90,7 @@ export interface GetResponse extends Schema.Schema.Type<typeof GetResponse_> {}
  * The schema of {@link GetResponse}: decodes the JSON body of a successful {@link get} (snake_case keys) into
  * it; a body that does not fit fails with an `UnexpectedResponseError`.
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category schemas
  */
 export const GetResponse: Schema.Schema<GetResponse, typeof GetResponse_.Encoded> = GetResponse_
@@ -99,7 +99,7 @@ const GetAllRequest_ = Schema.Struct(environmentScope)
 /**
  * The input of {@link getAll}: the environment (`projectSlug`, `environmentSlug`); nothing else.
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category models
  */
 export interface GetAllRequest extends Schema.Schema.Type<typeof GetAllRequest_> {}
@@ -108,7 +108,7 @@ export interface GetAllRequest extends Schema.Schema.Type<typeof GetAllRequest_>
  * fails with an `InvalidRequestError` and nothing is sent; otherwise it sends `projectSlug` and
  * `environmentSlug` in the path, with snake_case wire names.
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category schemas
  */
 export const GetAllRequest: Schema.Schema<GetAllRequest, typeof GetAllRequest_.Encoded> = GetAllRequest_
@@ -123,7 +123,7 @@ const GetAllResponse_ = Wire.Response({
  * What {@link getAll} succeeds with: `publicTokens` (an array of {@link PublicToken}), beside the `requestID`
  * and `statusCode` every response carries.
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category models
  */
 export interface GetAllResponse extends Schema.Schema.Type<typeof GetAllResponse_> {}
@@ -131,7 +131,7 @@ export interface GetAllResponse extends Schema.Schema.Type<typeof GetAllResponse
  * The schema of {@link GetAllResponse}: decodes the JSON body of a successful {@link getAll} (snake_case
  * keys) into it; a body that does not fit fails with an `UnexpectedResponseError`.
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category schemas
  */
 export const GetAllResponse: Schema.Schema<GetAllResponse, typeof GetAllResponse_.Encoded> = GetAllResponse_
@@ -140,7 +140,7 @@ const DeleteRequest_ = Schema.Struct({ ...environmentScope, publicToken: publicT
 /**
  * The input of {@link delete}: the environment (`projectSlug`, `environmentSlug`) and `publicToken`.
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category models
  */
 export interface DeleteRequest extends Schema.Schema.Type<typeof DeleteRequest_> {}
@@ -149,7 +149,7 @@ export interface DeleteRequest extends Schema.Schema.Type<typeof DeleteRequest_>
  * fails with an `InvalidRequestError` and nothing is sent; otherwise it sends `projectSlug`,
  * `environmentSlug` and `publicToken` in the path, with snake_case wire names.
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category schemas
  */
 export const DeleteRequest: Schema.Schema<DeleteRequest, typeof DeleteRequest_.Encoded> = DeleteRequest_
@@ -158,7 +158,7 @@ const DeleteResponse_ = Wire.Response({})
 /**
  * What {@link delete} succeeds with: only the `requestID` and `statusCode` every response carries.
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category models
  */
 export interface DeleteResponse extends Schema.Schema.Type<typeof DeleteResponse_> {}
@@ -166,7 +166,7 @@ export interface DeleteResponse extends Schema.Schema.Type<typeof DeleteResponse
  * The schema of {@link DeleteResponse}: decodes the JSON body of a successful {@link delete} (snake_case
  * keys) into it; a body that does not fit fails with an `UnexpectedResponseError`.
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category schemas
  */
 export const DeleteResponse: Schema.Schema<DeleteResponse, typeof DeleteResponse_.Encoded> = DeleteResponse_
@@ -174,7 +174,7 @@ export const DeleteResponse: Schema.Schema<DeleteResponse, typeof DeleteResponse
 /**
  * The endpoint definitions of this group.
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category endpoints
  */
 export const endpoints = Endpoint.group("publicTokens", {
@@ -222,7 +222,7 @@ export const endpoints = Endpoint.group("publicTokens", {
  * })
  * ```
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category operations
  */
 export const create = Endpoint.operation(endpoints.create)
@@ -241,7 +241,7 @@ export const create = Endpoint.operation(endpoints.create)
  * })
  * ```
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category operations
  */
 export const get = Endpoint.operation(endpoints.get)
@@ -261,7 +261,7 @@ export const get = Endpoint.operation(endpoints.get)
  * })
  * ```
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category operations
  */
 export const getAll = Endpoint.operation(endpoints.getAll)
@@ -283,7 +283,7 @@ export {
    * })
    * ```
    *
-   * @since 0.2.0
+   * @since 0.1.0
    * @category operations
    */
   delete_ as delete

@@ -5,7 +5,7 @@
  * policy whole; sending a default role of the other vertical fails with
  * `invalid_role_for_vertical`.
  *
- * @since 0.2.0
+ * @since 0.1.0
  */
 import * as Endpoint from "@stytch-effect/core/Endpoint"
 import * as Wire from "@stytch-effect/core/Wire"
@@ -35,7 +35,7 @@ const Permission_ = Schema.Struct({
 /**
  * Actions granted on one resource (`"*"` grants every action).
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category models
  */
 export interface Permission extends Schema.Schema.Type<typeof Permission_> {}
@@ -43,7 +43,7 @@ export interface Permission extends Schema.Schema.Type<typeof Permission_> {}
  * The schema of {@link Permission}; an `actions` list the server leaves out
  * decodes as `[]`.
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category schemas
  */
 export const Permission: Schema.Schema<Permission, typeof Permission_.Encoded> = Permission_
@@ -59,7 +59,7 @@ const DefaultRole_ = Schema.Struct({
  * The permissions of one of Stytch's default roles (its id and description
  * are Stytch-managed).
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category models
  */
 export interface DefaultRole extends Schema.Schema.Type<typeof DefaultRole_> {}
@@ -67,7 +67,7 @@ export interface DefaultRole extends Schema.Schema.Type<typeof DefaultRole_> {}
  * The schema of {@link DefaultRole}; a `permissions` list the server leaves out
  * decodes as `[]`.
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category schemas
  */
 export const DefaultRole: Schema.Schema<DefaultRole, typeof DefaultRole_.Encoded> = DefaultRole_
@@ -80,7 +80,7 @@ const Resource_ = Schema.Struct({
 /**
  * A resource and the actions that may be granted on it.
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category models
  */
 export interface Resource extends Schema.Schema.Type<typeof Resource_> {}
@@ -88,7 +88,7 @@ export interface Resource extends Schema.Schema.Type<typeof Resource_> {}
  * The schema of {@link Resource}; an absent `description` decodes as `""`, an
  * absent `availableActions` as `[]`.
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category schemas
  */
 export const Resource: Schema.Schema<Resource, typeof Resource_.Encoded> = Resource_
@@ -101,7 +101,7 @@ const Role_ = Schema.Struct({
 /**
  * A custom role. An empty `description` is `""`.
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category models
  */
 export interface Role extends Schema.Schema.Type<typeof Role_> {}
@@ -109,7 +109,7 @@ export interface Role extends Schema.Schema.Type<typeof Role_> {}
  * The schema of {@link Role}; an absent `description` decodes as `""`, an
  * absent `permissions` as `[]`.
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category schemas
  */
 export const Role: Schema.Schema<Role, typeof Role_.Encoded> = Role_
@@ -122,7 +122,7 @@ const Scope_ = Schema.Struct({
 /**
  * A custom scope (for M2M and OAuth tokens) and the permissions it grants.
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category models
  */
 export interface Scope extends Schema.Schema.Type<typeof Scope_> {}
@@ -130,7 +130,7 @@ export interface Scope extends Schema.Schema.Type<typeof Scope_> {}
  * The schema of {@link Scope}; an absent `description` decodes as `""`, an
  * absent `permissions` as `[]`.
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category schemas
  */
 export const Scope: Schema.Schema<Scope, typeof Scope_.Encoded> = Scope_
@@ -140,7 +140,7 @@ export const Scope: Schema.Schema<Scope, typeof Scope_.Encoded> = Scope_
  * vertical are present (B2B: `stytchMember`, `stytchAdmin`; Consumer:
  * `stytchUser`). Lists the server leaves out decode as `[]`.
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category models
  */
 export class Policy extends Schema.Class<Policy>("Policy")({
@@ -169,7 +169,7 @@ const GetRequest_ = Schema.Struct(environmentScope)
 /**
  * The input of {@link get}: the environment (`projectSlug`, `environmentSlug`); nothing else.
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category models
  */
 export interface GetRequest extends Schema.Schema.Type<typeof GetRequest_> {}
@@ -178,7 +178,7 @@ export interface GetRequest extends Schema.Schema.Type<typeof GetRequest_> {}
  * with an `InvalidRequestError` and nothing is sent; otherwise it sends `projectSlug` and `environmentSlug`
  * in the path, with snake_case wire names.
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category schemas
  */
 export const GetRequest: Schema.Schema<GetRequest, typeof GetRequest_.Encoded> = GetRequest_
@@ -190,7 +190,7 @@ const GetResponse_ = Wire.Response({
  * What {@link get} succeeds with: `policy` ({@link Policy}), beside the `requestID` and `statusCode` every
  * response carries.
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category models
  */
 export interface GetResponse extends Schema.Schema.Type<typeof GetResponse_> {}
@@ -198,7 +198,7 @@ export interface GetResponse extends Schema.Schema.Type<typeof GetResponse_> {}
  * The schema of {@link GetResponse}: decodes the JSON body of a successful {@link get} (snake_case keys) into
  * it; a body that does not fit fails with an `UnexpectedResponseError`.
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category schemas
  */
 export const GetResponse: Schema.Schema<GetResponse, typeof GetResponse_.Encoded> = GetResponse_
@@ -219,7 +219,7 @@ const SetRequest_ = Schema.Struct({
  * The input of {@link set}: the environment (`projectSlug`, `environmentSlug`), and optionally
  * `stytchMember`, `stytchAdmin`, `stytchUser`, `customRoles`, `customResources` and `customScopes`.
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category models
  */
 export interface SetRequest extends Schema.Schema.Type<typeof SetRequest_> {}
@@ -228,7 +228,7 @@ export interface SetRequest extends Schema.Schema.Type<typeof SetRequest_> {}
  * with an `InvalidRequestError` and nothing is sent; otherwise it sends `projectSlug` and `environmentSlug`
  * in the path and the other fields in the JSON body, with snake_case wire names.
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category schemas
  */
 export const SetRequest: Schema.Schema<SetRequest, typeof SetRequest_.Encoded> = SetRequest_
@@ -240,7 +240,7 @@ const SetResponse_ = Wire.Response({
  * What {@link set} succeeds with: `policy` ({@link Policy}), beside the `requestID` and `statusCode` every
  * response carries.
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category models
  */
 export interface SetResponse extends Schema.Schema.Type<typeof SetResponse_> {}
@@ -248,7 +248,7 @@ export interface SetResponse extends Schema.Schema.Type<typeof SetResponse_> {}
  * The schema of {@link SetResponse}: decodes the JSON body of a successful {@link set} (snake_case keys) into
  * it; a body that does not fit fails with an `UnexpectedResponseError`.
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category schemas
  */
 export const SetResponse: Schema.Schema<SetResponse, typeof SetResponse_.Encoded> = SetResponse_
@@ -256,7 +256,7 @@ export const SetResponse: Schema.Schema<SetResponse, typeof SetResponse_.Encoded
 /**
  * The endpoint definitions of this group.
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category endpoints
  */
 export const endpoints = Endpoint.group("rbacPolicy", {
@@ -291,7 +291,7 @@ export const endpoints = Endpoint.group("rbacPolicy", {
  * })
  * ```
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category operations
  */
 export const get = Endpoint.operation(endpoints.get)
@@ -315,7 +315,7 @@ export const get = Endpoint.operation(endpoints.get)
  * })
  * ```
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category operations
  */
 export const set = Endpoint.operation(endpoints.set)

@@ -6,7 +6,7 @@
  * query string or fragment is fine). Creating a URL that already exists
  * merges the new types into it.
  *
- * @since 0.2.0
+ * @since 0.1.0
  */
 import * as Endpoint from "@stytch-effect/core/Endpoint"
 import * as Wire from "@stytch-effect/core/Wire"
@@ -17,7 +17,7 @@ import { environmentScope, PE } from "./internal/scope.js"
  * The schema of {@link RedirectURLType}, closed (the request form);
  * `RedirectURLType.open` is the response form.
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category enums
  */
 export const RedirectURLType = Wire.Enum("RedirectURLType", "LOGIN", "INVITE", "SIGNUP", "RESET_PASSWORD", "DISCOVERY")
@@ -27,7 +27,7 @@ export const RedirectURLType = Wire.Enum("RedirectURLType", "LOGIN", "INVITE", "
  * responses decode any other value the server may add
  * (`ReceivedURLType.type` is open). `DISCOVERY` applies to B2B projects.
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category enums
  */
 export type RedirectURLType = typeof RedirectURLType.Type
@@ -64,14 +64,14 @@ const URLType_ = Schema.Struct({
  * A type a redirect URL is valid for, as sent in a request: the flow and
  * whether this URL is that flow's default.
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category models
  */
 export interface URLType extends Schema.Schema.Type<typeof URLType_> {}
 /**
  * The schema of {@link URLType} (`isDefault` is `is_default` on the wire).
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category schemas
  */
 export const URLType: Schema.Schema<URLType, typeof URLType_.Encoded> = URLType_
@@ -85,14 +85,14 @@ const ReceivedURLType_ = Schema.Struct({
  * by the server later still decodes) and an absent `is_default` reads as
  * `false`.
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category models
  */
 export interface ReceivedURLType extends Schema.Schema.Type<typeof ReceivedURLType_> {}
 /**
  * The schema of {@link ReceivedURLType}, the response form of {@link URLType}.
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category schemas
  */
 export const ReceivedURLType: Schema.Schema<ReceivedURLType, typeof ReceivedURLType_.Encoded> = ReceivedURLType_
@@ -101,7 +101,7 @@ export const ReceivedURLType: Schema.Schema<ReceivedURLType, typeof ReceivedURLT
  * A redirect URL and the types it is valid for. An absent `valid_types`
  * reads as an empty list.
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category models
  */
 export class RedirectURL extends Schema.Class<RedirectURL>("RedirectURL")({
@@ -123,7 +123,7 @@ const CreateRequest_ = Schema.Struct({
  * The input of {@link create}: the environment (`projectSlug`, `environmentSlug`) and `url`, and optionally
  * `validTypes` and `doNotPromoteDefaults`.
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category models
  */
 export interface CreateRequest extends Schema.Schema.Type<typeof CreateRequest_> {}
@@ -132,7 +132,7 @@ export interface CreateRequest extends Schema.Schema.Type<typeof CreateRequest_>
  * fails with an `InvalidRequestError` and nothing is sent; otherwise it sends `projectSlug` and
  * `environmentSlug` in the path and the other fields in the JSON body, with snake_case wire names.
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category schemas
  */
 export const CreateRequest: Schema.Schema<CreateRequest, typeof CreateRequest_.Encoded> = CreateRequest_
@@ -144,7 +144,7 @@ const CreateResponse_ = Wire.Response({
  * What {@link create} succeeds with: `redirectURL` ({@link RedirectURL}), beside the `requestID` and
  * `statusCode` every response carries.
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category models
  */
 export interface CreateResponse extends Schema.Schema.Type<typeof CreateResponse_> {}
@@ -152,7 +152,7 @@ export interface CreateResponse extends Schema.Schema.Type<typeof CreateResponse
  * The schema of {@link CreateResponse}: decodes the JSON body of a successful {@link create} (snake_case
  * keys) into it; a body that does not fit fails with an `UnexpectedResponseError`.
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category schemas
  */
 export const CreateResponse: Schema.Schema<CreateResponse, typeof CreateResponse_.Encoded> = CreateResponse_
@@ -161,7 +161,7 @@ const GetRequest_ = Schema.Struct({ ...environmentScope, url: Wire.field("url", 
 /**
  * The input of {@link get}: the environment (`projectSlug`, `environmentSlug`) and `url`.
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category models
  */
 export interface GetRequest extends Schema.Schema.Type<typeof GetRequest_> {}
@@ -170,7 +170,7 @@ export interface GetRequest extends Schema.Schema.Type<typeof GetRequest_> {}
  * with an `InvalidRequestError` and nothing is sent; otherwise it sends `projectSlug` and `environmentSlug`
  * in the path and `url` in the query string, with snake_case wire names.
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category schemas
  */
 export const GetRequest: Schema.Schema<GetRequest, typeof GetRequest_.Encoded> = GetRequest_
@@ -180,7 +180,7 @@ const GetResponse_ = Wire.Response({ redirectURL: Wire.field("redirect_url", Red
  * What {@link get} succeeds with: `redirectURL` ({@link RedirectURL}), beside the `requestID` and
  * `statusCode` every response carries.
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category models
  */
 export interface GetResponse extends Schema.Schema.Type<typeof GetResponse_> {}
@@ -188,7 +188,7 @@ export interface GetResponse extends Schema.Schema.Type<typeof GetResponse_> {}
  * The schema of {@link GetResponse}: decodes the JSON body of a successful {@link get} (snake_case keys) into
  * it; a body that does not fit fails with an `UnexpectedResponseError`.
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category schemas
  */
 export const GetResponse: Schema.Schema<GetResponse, typeof GetResponse_.Encoded> = GetResponse_
@@ -197,7 +197,7 @@ const GetAllRequest_ = Schema.Struct(environmentScope)
 /**
  * The input of {@link getAll}: the environment (`projectSlug`, `environmentSlug`); nothing else.
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category models
  */
 export interface GetAllRequest extends Schema.Schema.Type<typeof GetAllRequest_> {}
@@ -206,7 +206,7 @@ export interface GetAllRequest extends Schema.Schema.Type<typeof GetAllRequest_>
  * fails with an `InvalidRequestError` and nothing is sent; otherwise it sends `projectSlug` and
  * `environmentSlug` in the path, with snake_case wire names.
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category schemas
  */
 export const GetAllRequest: Schema.Schema<GetAllRequest, typeof GetAllRequest_.Encoded> = GetAllRequest_
@@ -218,7 +218,7 @@ const GetAllResponse_ = Wire.Response({
  * What {@link getAll} succeeds with: `redirectURLs` (an array of {@link RedirectURL}), beside the `requestID`
  * and `statusCode` every response carries.
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category models
  */
 export interface GetAllResponse extends Schema.Schema.Type<typeof GetAllResponse_> {}
@@ -226,7 +226,7 @@ export interface GetAllResponse extends Schema.Schema.Type<typeof GetAllResponse
  * The schema of {@link GetAllResponse}: decodes the JSON body of a successful {@link getAll} (snake_case
  * keys) into it; a body that does not fit fails with an `UnexpectedResponseError`.
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category schemas
  */
 export const GetAllResponse: Schema.Schema<GetAllResponse, typeof GetAllResponse_.Encoded> = GetAllResponse_
@@ -241,7 +241,7 @@ const UpdateRequest_ = Schema.Struct({
  * The input of {@link update}: the environment (`projectSlug`, `environmentSlug`) and `url`, and optionally
  * `validTypes` and `doNotPromoteDefaults`.
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category models
  */
 export interface UpdateRequest extends Schema.Schema.Type<typeof UpdateRequest_> {}
@@ -251,7 +251,7 @@ export interface UpdateRequest extends Schema.Schema.Type<typeof UpdateRequest_>
  * `environmentSlug` in the path, `url` in the query string and the other fields in the JSON body, with
  * snake_case wire names.
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category schemas
  */
 export const UpdateRequest: Schema.Schema<UpdateRequest, typeof UpdateRequest_.Encoded> = UpdateRequest_
@@ -261,7 +261,7 @@ const UpdateResponse_ = Wire.Response({ redirectURL: Wire.field("redirect_url", 
  * What {@link update} succeeds with: `redirectURL` ({@link RedirectURL}), beside the `requestID` and
  * `statusCode` every response carries.
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category models
  */
 export interface UpdateResponse extends Schema.Schema.Type<typeof UpdateResponse_> {}
@@ -269,7 +269,7 @@ export interface UpdateResponse extends Schema.Schema.Type<typeof UpdateResponse
  * The schema of {@link UpdateResponse}: decodes the JSON body of a successful {@link update} (snake_case
  * keys) into it; a body that does not fit fails with an `UnexpectedResponseError`.
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category schemas
  */
 export const UpdateResponse: Schema.Schema<UpdateResponse, typeof UpdateResponse_.Encoded> = UpdateResponse_
@@ -285,7 +285,7 @@ const DeleteRequest_ = Schema.Struct({
  * The input of {@link delete}: the environment (`projectSlug`, `environmentSlug`) and `url`, and optionally
  * `doNotPromoteDefaults`.
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category models
  */
 export interface DeleteRequest extends Schema.Schema.Type<typeof DeleteRequest_> {}
@@ -295,7 +295,7 @@ export interface DeleteRequest extends Schema.Schema.Type<typeof DeleteRequest_>
  * `environmentSlug` in the path and `url` and `doNotPromoteDefaults` in the query string, with snake_case
  * wire names.
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category schemas
  */
 export const DeleteRequest: Schema.Schema<DeleteRequest, typeof DeleteRequest_.Encoded> = DeleteRequest_
@@ -304,7 +304,7 @@ const DeleteResponse_ = Wire.Response({})
 /**
  * What {@link delete} succeeds with: only the `requestID` and `statusCode` every response carries.
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category models
  */
 export interface DeleteResponse extends Schema.Schema.Type<typeof DeleteResponse_> {}
@@ -312,7 +312,7 @@ export interface DeleteResponse extends Schema.Schema.Type<typeof DeleteResponse
  * The schema of {@link DeleteResponse}: decodes the JSON body of a successful {@link delete} (snake_case
  * keys) into it; a body that does not fit fails with an `UnexpectedResponseError`.
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category schemas
  */
 export const DeleteResponse: Schema.Schema<DeleteResponse, typeof DeleteResponse_.Encoded> = DeleteResponse_
@@ -320,7 +320,7 @@ export const DeleteResponse: Schema.Schema<DeleteResponse, typeof DeleteResponse
 /**
  * The endpoint definitions of this group.
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category endpoints
  */
 export const endpoints = Endpoint.group("redirectURLs", {
@@ -381,7 +381,7 @@ export const endpoints = Endpoint.group("redirectURLs", {
  * })
  * ```
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category operations
  */
 export const create = Endpoint.operation(endpoints.create)
@@ -405,7 +405,7 @@ export const create = Endpoint.operation(endpoints.create)
  * })
  * ```
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category operations
  */
 export const get = Endpoint.operation(endpoints.get)
@@ -424,7 +424,7 @@ export const get = Endpoint.operation(endpoints.get)
  * })
  * ```
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category operations
  */
 export const getAll = Endpoint.operation(endpoints.getAll)
@@ -445,7 +445,7 @@ export const getAll = Endpoint.operation(endpoints.getAll)
  * })
  * ```
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category operations
  */
 export const update = Endpoint.operation(endpoints.update)
@@ -469,7 +469,7 @@ export {
    * })
    * ```
    *
-   * @since 0.2.0
+   * @since 0.1.0
    * @category operations
    */
   delete_ as delete

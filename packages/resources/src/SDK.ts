@@ -14,7 +14,7 @@
  * `DFPPAConfigOpen`, …) decodes any value the server may add. Sub-configs
  * without enums are shared by both.
  *
- * @since 0.2.0
+ * @since 0.1.0
  */
 import * as Endpoint from "@stytch-effect/core/Endpoint"
 import * as Wire from "@stytch-effect/core/Wire"
@@ -29,7 +29,7 @@ import { environmentScope, PE } from "./internal/scope.js"
  * The schema of {@link DFPPASetting}, closed (the request form);
  * `DFPPASetting.open` is the response form.
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category enums
  */
 export const DFPPASetting = Wire.Enum("DFPPASetting", "ENABLED", "PASSIVE", "DISABLED")
@@ -37,7 +37,7 @@ export const DFPPASetting = Wire.Enum("DFPPASetting", "ENABLED", "PASSIVE", "DIS
 /**
  * Device Fingerprinting Protected Auth mode.
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category enums
  */
 export type DFPPASetting = typeof DFPPASetting.Type
@@ -46,7 +46,7 @@ export type DFPPASetting = typeof DFPPASetting.Type
  * The schema of {@link DFPPAOnChallengeAction}, closed (the request form);
  * `DFPPAOnChallengeAction.open` is the response form.
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category enums
  */
 export const DFPPAOnChallengeAction = Wire.Enum("DFPPAOnChallengeAction", "ALLOW", "BLOCK", "TRIGGER_CAPTCHA")
@@ -54,7 +54,7 @@ export const DFPPAOnChallengeAction = Wire.Enum("DFPPAOnChallengeAction", "ALLOW
 /**
  * What DFPPA does on a challenge verdict.
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category enums
  */
 export type DFPPAOnChallengeAction = typeof DFPPAOnChallengeAction.Type
@@ -63,7 +63,7 @@ export type DFPPAOnChallengeAction = typeof DFPPAOnChallengeAction.Type
  * The schema of {@link CookiesHttpOnly}, closed (the request form);
  * `CookiesHttpOnly.open` is the response form.
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category enums
  */
 export const CookiesHttpOnly = Wire.Enum("CookiesHttpOnly", "DISABLED", "ENABLED", "ENFORCED")
@@ -72,7 +72,7 @@ export const CookiesHttpOnly = Wire.Enum("CookiesHttpOnly", "DISABLED", "ENABLED
  * HttpOnly cookie mode. Without custom domains (CNAMEs) only `DISABLED` is
  * accepted by the API.
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category enums
  */
 export type CookiesHttpOnly = typeof CookiesHttpOnly.Type
@@ -81,7 +81,7 @@ export type CookiesHttpOnly = typeof CookiesHttpOnly.Type
  * The schema of {@link SMSAutofillMetadataType}, closed (the request form);
  * `SMSAutofillMetadataType.open` is the response form.
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category enums
  */
 export const SMSAutofillMetadataType = Wire.Enum("SMSAutofillMetadataType", "domain", "hash")
@@ -89,7 +89,7 @@ export const SMSAutofillMetadataType = Wire.Enum("SMSAutofillMetadataType", "dom
 /**
  * Kind of SMS autofill metadata (lower-case on the wire).
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category enums
  */
 export type SMSAutofillMetadataType = typeof SMSAutofillMetadataType.Type
@@ -130,14 +130,14 @@ const SessionsConfig_ = Schema.Struct({
 /**
  * Session settings (Consumer and B2B).
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category models
  */
 export interface SessionsConfig extends Schema.Schema.Type<typeof SessionsConfig_> {}
 /**
  * The schema of {@link SessionsConfig}; a field the server leaves out decodes as its zero value (`false`, `0`, `""`, `[]`).
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category schemas
  */
 export const SessionsConfig: Schema.Schema<SessionsConfig, typeof SessionsConfig_.Encoded> = SessionsConfig_
@@ -149,14 +149,14 @@ const OAuthConfig_ = Schema.Struct({
 /**
  * OAuth settings (Consumer and B2B).
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category models
  */
 export interface OAuthConfig extends Schema.Schema.Type<typeof OAuthConfig_> {}
 /**
  * The schema of {@link OAuthConfig}; a field the server leaves out decodes as its zero value (`false`, `0`, `""`, `[]`).
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category schemas
  */
 export const OAuthConfig: Schema.Schema<OAuthConfig, typeof OAuthConfig_.Encoded> = OAuthConfig_
@@ -168,14 +168,14 @@ const TOTPsConfig_ = Schema.Struct({
 /**
  * TOTP settings (Consumer and B2B).
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category models
  */
 export interface TOTPsConfig extends Schema.Schema.Type<typeof TOTPsConfig_> {}
 /**
  * The schema of {@link TOTPsConfig}; a field the server leaves out decodes as its zero value (`false`, `0`, `""`, `[]`).
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category schemas
  */
 export const TOTPsConfig: Schema.Schema<TOTPsConfig, typeof TOTPsConfig_.Encoded> = TOTPsConfig_
@@ -187,14 +187,14 @@ const PasswordsConfig_ = Schema.Struct({
 /**
  * Passwords settings (Consumer and B2B).
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category models
  */
 export interface PasswordsConfig extends Schema.Schema.Type<typeof PasswordsConfig_> {}
 /**
  * The schema of {@link PasswordsConfig}; a field the server leaves out decodes as its zero value (`false`, `0`, `""`, `[]`).
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category schemas
  */
 export const PasswordsConfig: Schema.Schema<PasswordsConfig, typeof PasswordsConfig_.Encoded> = PasswordsConfig_
@@ -205,14 +205,14 @@ const UserImpersonationConfig_ = Schema.Struct({
 /**
  * User (Consumer) or member (B2B) impersonation settings.
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category models
  */
 export interface UserImpersonationConfig extends Schema.Schema.Type<typeof UserImpersonationConfig_> {}
 /**
  * The schema of {@link UserImpersonationConfig}; a field the server leaves out decodes as its zero value (`false`, `0`, `""`, `[]`).
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category schemas
  */
 export const UserImpersonationConfig: Schema.Schema<
@@ -239,14 +239,14 @@ const DFPPAConfig_ = Schema.Struct(dfppaFields(DFPPASetting, DFPPAOnChallengeAct
  * is left unchanged. DFPPA cannot be changed from its defaults unless Stytch
  * enabled it for the project.
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category models
  */
 export interface DFPPAConfig extends Schema.Schema.Type<typeof DFPPAConfig_> {}
 /**
  * The schema of {@link DFPPAConfig}, the request form (closed enums).
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category schemas
  */
 export const DFPPAConfig: Schema.Schema<DFPPAConfig, typeof DFPPAConfig_.Encoded> = DFPPAConfig_
@@ -255,14 +255,14 @@ const DFPPAConfigOpen_ = Schema.Struct(dfppaFields(DFPPASetting.open, DFPPAOnCha
 /**
  * {@link DFPPAConfig} as the server returns it (enums open).
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category models
  */
 export interface DFPPAConfigOpen extends Schema.Schema.Type<typeof DFPPAConfigOpen_> {}
 /**
  * The schema of {@link DFPPAConfigOpen}, the response form (open enums).
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category schemas
  */
 export const DFPPAConfigOpen: Schema.Schema<DFPPAConfigOpen, typeof DFPPAConfigOpen_.Encoded> = DFPPAConfigOpen_
@@ -275,14 +275,14 @@ const CookiesConfig_ = Schema.Struct(cookiesFields(CookiesHttpOnly))
 /**
  * Cookie settings, as sent.
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category models
  */
 export interface CookiesConfig extends Schema.Schema.Type<typeof CookiesConfig_> {}
 /**
  * The schema of {@link CookiesConfig}, the request form (closed `httpOnly`).
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category schemas
  */
 export const CookiesConfig: Schema.Schema<CookiesConfig, typeof CookiesConfig_.Encoded> = CookiesConfig_
@@ -291,14 +291,14 @@ const CookiesConfigOpen_ = Schema.Struct(cookiesFields(CookiesHttpOnly.open))
 /**
  * {@link CookiesConfig} as the server returns it (enum open).
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category models
  */
 export interface CookiesConfigOpen extends Schema.Schema.Type<typeof CookiesConfigOpen_> {}
 /**
  * The schema of {@link CookiesConfigOpen}, the response form (open `httpOnly`).
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category schemas
  */
 export const CookiesConfigOpen: Schema.Schema<CookiesConfigOpen, typeof CookiesConfigOpen_.Encoded> =
@@ -314,7 +314,7 @@ const SMSAutofillMetadata_ = Schema.Struct(smsAutofillMetadataFields(SMSAutofill
 /**
  * Metadata for SMS OTP autofill, as sent.
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category models
  */
 export interface SMSAutofillMetadata extends Schema.Schema.Type<typeof SMSAutofillMetadata_> {}
@@ -322,7 +322,7 @@ export interface SMSAutofillMetadata extends Schema.Schema.Type<typeof SMSAutofi
  * The schema of {@link SMSAutofillMetadata}, the request form (closed
  * `metadataType`).
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category schemas
  */
 export const SMSAutofillMetadata: Schema.Schema<SMSAutofillMetadata, typeof SMSAutofillMetadata_.Encoded> =
@@ -332,7 +332,7 @@ const SMSAutofillMetadataOpen_ = Schema.Struct(smsAutofillMetadataFields(SMSAuto
 /**
  * {@link SMSAutofillMetadata} as the server returns it (enum open).
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category models
  */
 export interface SMSAutofillMetadataOpen extends Schema.Schema.Type<typeof SMSAutofillMetadataOpen_> {}
@@ -340,7 +340,7 @@ export interface SMSAutofillMetadataOpen extends Schema.Schema.Type<typeof SMSAu
  * The schema of {@link SMSAutofillMetadataOpen}, the response form (open
  * `metadataType`).
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category schemas
  */
 export const SMSAutofillMetadataOpen: Schema.Schema<
@@ -361,14 +361,14 @@ const ConsumerBasicConfig_ = Schema.Struct({
  * Basic Consumer SDK settings: whether the SDK is enabled, and the web
  * `domains` (plain strings) and mobile `bundleIDs` it may be used from.
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category models
  */
 export interface ConsumerBasicConfig extends Schema.Schema.Type<typeof ConsumerBasicConfig_> {}
 /**
  * The schema of {@link ConsumerBasicConfig}; a field the server leaves out decodes as its zero value (`false`, `0`, `""`, `[]`).
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category schemas
  */
 export const ConsumerBasicConfig: Schema.Schema<ConsumerBasicConfig, typeof ConsumerBasicConfig_.Encoded> =
@@ -383,14 +383,14 @@ const ConsumerMagicLinksConfig_ = Schema.Struct({
  * Consumer magic link settings: login-or-create and send endpoints, and
  * whether PKCE is required.
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category models
  */
 export interface ConsumerMagicLinksConfig extends Schema.Schema.Type<typeof ConsumerMagicLinksConfig_> {}
 /**
  * The schema of {@link ConsumerMagicLinksConfig}; a field the server leaves out decodes as its zero value (`false`, `0`, `""`, `[]`).
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category schemas
  */
 export const ConsumerMagicLinksConfig: Schema.Schema<
@@ -412,14 +412,14 @@ const ConsumerOTPsConfig_ = Schema.Struct(consumerOTPsFields(SMSAutofillMetadata
 /**
  * Consumer OTP settings, as sent.
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category models
  */
 export interface ConsumerOTPsConfig extends Schema.Schema.Type<typeof ConsumerOTPsConfig_> {}
 /**
  * The schema of {@link ConsumerOTPsConfig}, the request form; a field the server leaves out decodes as its zero value (`false`, `0`, `""`, `[]`).
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category schemas
  */
 export const ConsumerOTPsConfig: Schema.Schema<ConsumerOTPsConfig, typeof ConsumerOTPsConfig_.Encoded> =
@@ -429,14 +429,14 @@ const ConsumerOTPsConfigOpen_ = Schema.Struct(consumerOTPsFields(SMSAutofillMeta
 /**
  * {@link ConsumerOTPsConfig} as the server returns it (enums open).
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category models
  */
 export interface ConsumerOTPsConfigOpen extends Schema.Schema.Type<typeof ConsumerOTPsConfigOpen_> {}
 /**
  * The schema of {@link ConsumerOTPsConfigOpen}, the response form; a field the server leaves out decodes as its zero value (`false`, `0`, `""`, `[]`).
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category schemas
  */
 export const ConsumerOTPsConfigOpen: Schema.Schema<ConsumerOTPsConfigOpen, typeof ConsumerOTPsConfigOpen_.Encoded> =
@@ -450,14 +450,14 @@ const ConsumerWebAuthnConfig_ = Schema.Struct({
  * Consumer WebAuthn settings: the endpoints, and whether the SDK may register
  * new WebAuthn devices.
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category models
  */
 export interface ConsumerWebAuthnConfig extends Schema.Schema.Type<typeof ConsumerWebAuthnConfig_> {}
 /**
  * The schema of {@link ConsumerWebAuthnConfig}; a field the server leaves out decodes as its zero value (`false`, `0`, `""`, `[]`).
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category schemas
  */
 export const ConsumerWebAuthnConfig: Schema.Schema<ConsumerWebAuthnConfig, typeof ConsumerWebAuthnConfig_.Encoded> =
@@ -471,14 +471,14 @@ const ConsumerCryptoWalletsConfig_ = Schema.Struct({
  * Consumer crypto wallet settings: the endpoints, and whether Sign-In With
  * Ethereum (SIWE) is required.
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category models
  */
 export interface ConsumerCryptoWalletsConfig extends Schema.Schema.Type<typeof ConsumerCryptoWalletsConfig_> {}
 /**
  * The schema of {@link ConsumerCryptoWalletsConfig}; a field the server leaves out decodes as its zero value (`false`, `0`, `""`, `[]`).
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category schemas
  */
 export const ConsumerCryptoWalletsConfig: Schema.Schema<
@@ -494,14 +494,14 @@ const ConsumerBiometricsConfig_ = Schema.Struct({
  * Consumer biometrics settings (mobile SDKs): the endpoints, and whether the
  * SDK may register new biometric keys.
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category models
  */
 export interface ConsumerBiometricsConfig extends Schema.Schema.Type<typeof ConsumerBiometricsConfig_> {}
 /**
  * The schema of {@link ConsumerBiometricsConfig}; a field the server leaves out decodes as its zero value (`false`, `0`, `""`, `[]`).
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category schemas
  */
 export const ConsumerBiometricsConfig: Schema.Schema<
@@ -524,14 +524,14 @@ const AuthorizedB2BDomain_ = Schema.Struct({
  * A domain the B2B SDK may be used from, with an optional per-organization
  * `slugPattern` (`https://{{slug}}.example.com`).
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category models
  */
 export interface AuthorizedB2BDomain extends Schema.Schema.Type<typeof AuthorizedB2BDomain_> {}
 /**
  * The schema of {@link AuthorizedB2BDomain}; a field the server leaves out decodes as its zero value (`false`, `0`, `""`, `[]`).
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category schemas
  */
 export const AuthorizedB2BDomain: Schema.Schema<AuthorizedB2BDomain, typeof AuthorizedB2BDomain_.Encoded> =
@@ -549,14 +549,14 @@ const B2BBasicConfig_ = Schema.Struct({
  * member permissions, and the {@link AuthorizedB2BDomain}s and mobile
  * `bundleIDs` it may be used from.
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category models
  */
 export interface B2BBasicConfig extends Schema.Schema.Type<typeof B2BBasicConfig_> {}
 /**
  * The schema of {@link B2BBasicConfig}; a field the server leaves out decodes as its zero value (`false`, `0`, `""`, `[]`).
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category schemas
  */
 export const B2BBasicConfig: Schema.Schema<B2BBasicConfig, typeof B2BBasicConfig_.Encoded> = B2BBasicConfig_
@@ -568,14 +568,14 @@ const B2BMagicLinksConfig_ = Schema.Struct({
 /**
  * B2B magic link settings: the endpoints, and whether PKCE is required.
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category models
  */
 export interface B2BMagicLinksConfig extends Schema.Schema.Type<typeof B2BMagicLinksConfig_> {}
 /**
  * The schema of {@link B2BMagicLinksConfig}; a field the server leaves out decodes as its zero value (`false`, `0`, `""`, `[]`).
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category schemas
  */
 export const B2BMagicLinksConfig: Schema.Schema<B2BMagicLinksConfig, typeof B2BMagicLinksConfig_.Encoded> =
@@ -588,14 +588,14 @@ const B2BSSOConfig_ = Schema.Struct({
 /**
  * B2B SSO settings: the endpoints, and whether PKCE is required.
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category models
  */
 export interface B2BSSOConfig extends Schema.Schema.Type<typeof B2BSSOConfig_> {}
 /**
  * The schema of {@link B2BSSOConfig}; a field the server leaves out decodes as its zero value (`false`, `0`, `""`, `[]`).
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category schemas
  */
 export const B2BSSOConfig: Schema.Schema<B2BSSOConfig, typeof B2BSSOConfig_.Encoded> = B2BSSOConfig_
@@ -610,14 +610,14 @@ const B2BOTPsConfig_ = Schema.Struct(b2bOTPsFields(SMSAutofillMetadata))
 /**
  * B2B OTP settings, as sent.
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category models
  */
 export interface B2BOTPsConfig extends Schema.Schema.Type<typeof B2BOTPsConfig_> {}
 /**
  * The schema of {@link B2BOTPsConfig}, the request form; a field the server leaves out decodes as its zero value (`false`, `0`, `""`, `[]`).
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category schemas
  */
 export const B2BOTPsConfig: Schema.Schema<B2BOTPsConfig, typeof B2BOTPsConfig_.Encoded> = B2BOTPsConfig_
@@ -626,14 +626,14 @@ const B2BOTPsConfigOpen_ = Schema.Struct(b2bOTPsFields(SMSAutofillMetadataOpen))
 /**
  * {@link B2BOTPsConfig} as the server returns it (enums open).
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category models
  */
 export interface B2BOTPsConfigOpen extends Schema.Schema.Type<typeof B2BOTPsConfigOpen_> {}
 /**
  * The schema of {@link B2BOTPsConfigOpen}, the response form; a field the server leaves out decodes as its zero value (`false`, `0`, `""`, `[]`).
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category schemas
  */
 export const B2BOTPsConfigOpen: Schema.Schema<B2BOTPsConfigOpen, typeof B2BOTPsConfigOpen_.Encoded> =
@@ -705,7 +705,7 @@ const ConsumerConfig_ = acceptingUpperCaseDFPPA(
  * {@link setConsumerConfig}. Every section is optional: one left out is
  * left unchanged.
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category models
  */
 export interface ConsumerConfig extends Schema.Schema.Type<typeof ConsumerConfig_> {}
@@ -713,7 +713,7 @@ export interface ConsumerConfig extends Schema.Schema.Type<typeof ConsumerConfig
  * The schema of {@link ConsumerConfig}, the request form. It always sends
  * the key `dfppa`; decoding also accepts the Node SDK's `DFPPA`.
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category schemas
  */
 export const ConsumerConfig: Schema.Schema<ConsumerConfig, typeof ConsumerConfig_.Encoded> = ConsumerConfig_
@@ -726,7 +726,7 @@ const ConsumerConfigOpen_ = acceptingUpperCaseDFPPA(
  * {@link ConsumerConfig} as the server returns it: enum values the SDK does
  * not know still decode.
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category models
  */
 export interface ConsumerConfigOpen extends Schema.Schema.Type<typeof ConsumerConfigOpen_> {}
@@ -734,7 +734,7 @@ export interface ConsumerConfigOpen extends Schema.Schema.Type<typeof ConsumerCo
  * The schema of {@link ConsumerConfigOpen}, the response form; decoding
  * accepts `dfppa` or the Node SDK's `DFPPA`.
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category schemas
  */
 export const ConsumerConfigOpen: Schema.Schema<ConsumerConfigOpen, typeof ConsumerConfigOpen_.Encoded> =
@@ -767,7 +767,7 @@ const B2BConfig_ = acceptingUpperCaseDFPPA(
  * {@link setB2BConfig}. Every section is optional: one left out is left
  * unchanged.
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category models
  */
 export interface B2BConfig extends Schema.Schema.Type<typeof B2BConfig_> {}
@@ -775,7 +775,7 @@ export interface B2BConfig extends Schema.Schema.Type<typeof B2BConfig_> {}
  * The schema of {@link B2BConfig}, the request form. It always sends the
  * key `dfppa`; decoding also accepts the Node SDK's `DFPPA`.
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category schemas
  */
 export const B2BConfig: Schema.Schema<B2BConfig, typeof B2BConfig_.Encoded> = B2BConfig_
@@ -788,7 +788,7 @@ const B2BConfigOpen_ = acceptingUpperCaseDFPPA(
  * {@link B2BConfig} as the server returns it: enum values the SDK does not
  * know still decode.
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category models
  */
 export interface B2BConfigOpen extends Schema.Schema.Type<typeof B2BConfigOpen_> {}
@@ -796,7 +796,7 @@ export interface B2BConfigOpen extends Schema.Schema.Type<typeof B2BConfigOpen_>
  * The schema of {@link B2BConfigOpen}, the response form; decoding accepts
  * `dfppa` or the Node SDK's `DFPPA`.
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category schemas
  */
 export const B2BConfigOpen: Schema.Schema<B2BConfigOpen, typeof B2BConfigOpen_.Encoded> = B2BConfigOpen_
@@ -809,7 +809,7 @@ const GetConsumerConfigRequest_ = Schema.Struct(environmentScope)
 /**
  * The input of {@link getConsumerConfig}: the environment (`projectSlug`, `environmentSlug`); nothing else.
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category models
  */
 export interface GetConsumerConfigRequest extends Schema.Schema.Type<typeof GetConsumerConfigRequest_> {}
@@ -818,7 +818,7 @@ export interface GetConsumerConfigRequest extends Schema.Schema.Type<typeof GetC
  * value that does not fit fails with an `InvalidRequestError` and nothing is sent; otherwise it sends
  * `projectSlug` and `environmentSlug` in the path, with snake_case wire names.
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category schemas
  */
 export const GetConsumerConfigRequest: Schema.Schema<
@@ -833,7 +833,7 @@ const GetConsumerConfigResponse_ = Wire.Response({
  * What {@link getConsumerConfig} succeeds with: `config` ({@link ConsumerConfigOpen}), beside the `requestID`
  * and `statusCode` every response carries.
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category models
  */
 export interface GetConsumerConfigResponse extends Schema.Schema.Type<typeof GetConsumerConfigResponse_> {}
@@ -842,7 +842,7 @@ export interface GetConsumerConfigResponse extends Schema.Schema.Type<typeof Get
  * getConsumerConfig} (snake_case keys) into it; a body that does not fit fails with an
  * `UnexpectedResponseError`.
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category schemas
  */
 export const GetConsumerConfigResponse: Schema.Schema<
@@ -858,7 +858,7 @@ const SetConsumerConfigRequest_ = Schema.Struct({
  * The input of {@link setConsumerConfig}: the environment (`projectSlug`, `environmentSlug`), and optionally
  * `config`.
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category models
  */
 export interface SetConsumerConfigRequest extends Schema.Schema.Type<typeof SetConsumerConfigRequest_> {}
@@ -867,7 +867,7 @@ export interface SetConsumerConfigRequest extends Schema.Schema.Type<typeof SetC
  * value that does not fit fails with an `InvalidRequestError` and nothing is sent; otherwise it sends
  * `projectSlug` and `environmentSlug` in the path and `config` in the JSON body, with snake_case wire names.
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category schemas
  */
 export const SetConsumerConfigRequest: Schema.Schema<
@@ -882,7 +882,7 @@ const SetConsumerConfigResponse_ = Wire.Response({
  * What {@link setConsumerConfig} succeeds with: `config` ({@link ConsumerConfigOpen}), beside the `requestID`
  * and `statusCode` every response carries.
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category models
  */
 export interface SetConsumerConfigResponse extends Schema.Schema.Type<typeof SetConsumerConfigResponse_> {}
@@ -891,7 +891,7 @@ export interface SetConsumerConfigResponse extends Schema.Schema.Type<typeof Set
  * setConsumerConfig} (snake_case keys) into it; a body that does not fit fails with an
  * `UnexpectedResponseError`.
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category schemas
  */
 export const SetConsumerConfigResponse: Schema.Schema<
@@ -903,7 +903,7 @@ const GetB2BConfigRequest_ = Schema.Struct(environmentScope)
 /**
  * The input of {@link getB2BConfig}: the environment (`projectSlug`, `environmentSlug`); nothing else.
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category models
  */
 export interface GetB2BConfigRequest extends Schema.Schema.Type<typeof GetB2BConfigRequest_> {}
@@ -912,7 +912,7 @@ export interface GetB2BConfigRequest extends Schema.Schema.Type<typeof GetB2BCon
  * does not fit fails with an `InvalidRequestError` and nothing is sent; otherwise it sends `projectSlug` and
  * `environmentSlug` in the path, with snake_case wire names.
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category schemas
  */
 export const GetB2BConfigRequest: Schema.Schema<GetB2BConfigRequest, typeof GetB2BConfigRequest_.Encoded> =
@@ -925,7 +925,7 @@ const GetB2BConfigResponse_ = Wire.Response({
  * What {@link getB2BConfig} succeeds with: `config` ({@link B2BConfigOpen}), beside the `requestID` and
  * `statusCode` every response carries.
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category models
  */
 export interface GetB2BConfigResponse extends Schema.Schema.Type<typeof GetB2BConfigResponse_> {}
@@ -933,7 +933,7 @@ export interface GetB2BConfigResponse extends Schema.Schema.Type<typeof GetB2BCo
  * The schema of {@link GetB2BConfigResponse}: decodes the JSON body of a successful {@link getB2BConfig}
  * (snake_case keys) into it; a body that does not fit fails with an `UnexpectedResponseError`.
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category schemas
  */
 export const GetB2BConfigResponse: Schema.Schema<GetB2BConfigResponse, typeof GetB2BConfigResponse_.Encoded> =
@@ -947,7 +947,7 @@ const SetB2BConfigRequest_ = Schema.Struct({
  * The input of {@link setB2BConfig}: the environment (`projectSlug`, `environmentSlug`), and optionally
  * `config`.
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category models
  */
 export interface SetB2BConfigRequest extends Schema.Schema.Type<typeof SetB2BConfigRequest_> {}
@@ -956,7 +956,7 @@ export interface SetB2BConfigRequest extends Schema.Schema.Type<typeof SetB2BCon
  * does not fit fails with an `InvalidRequestError` and nothing is sent; otherwise it sends `projectSlug` and
  * `environmentSlug` in the path and `config` in the JSON body, with snake_case wire names.
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category schemas
  */
 export const SetB2BConfigRequest: Schema.Schema<SetB2BConfigRequest, typeof SetB2BConfigRequest_.Encoded> =
@@ -969,7 +969,7 @@ const SetB2BConfigResponse_ = Wire.Response({
  * What {@link setB2BConfig} succeeds with: `config` ({@link B2BConfigOpen}), beside the `requestID` and
  * `statusCode` every response carries.
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category models
  */
 export interface SetB2BConfigResponse extends Schema.Schema.Type<typeof SetB2BConfigResponse_> {}
@@ -977,7 +977,7 @@ export interface SetB2BConfigResponse extends Schema.Schema.Type<typeof SetB2BCo
  * The schema of {@link SetB2BConfigResponse}: decodes the JSON body of a successful {@link setB2BConfig}
  * (snake_case keys) into it; a body that does not fit fails with an `UnexpectedResponseError`.
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category schemas
  */
 export const SetB2BConfigResponse: Schema.Schema<SetB2BConfigResponse, typeof SetB2BConfigResponse_.Encoded> =
@@ -986,7 +986,7 @@ export const SetB2BConfigResponse: Schema.Schema<SetB2BConfigResponse, typeof Se
 /**
  * The endpoint definitions of this group.
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category endpoints
  */
 export const endpoints = Endpoint.group("sdk", {
@@ -1036,7 +1036,7 @@ export const endpoints = Endpoint.group("sdk", {
  * })
  * ```
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category operations
  */
 export const getConsumerConfig = Endpoint.operation(endpoints.getConsumerConfig)
@@ -1059,7 +1059,7 @@ export const getConsumerConfig = Endpoint.operation(endpoints.getConsumerConfig)
  * })
  * ```
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category operations
  */
 export const setConsumerConfig = Endpoint.operation(endpoints.setConsumerConfig)
@@ -1078,7 +1078,7 @@ export const setConsumerConfig = Endpoint.operation(endpoints.setConsumerConfig)
  * })
  * ```
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category operations
  */
 export const getB2BConfig = Endpoint.operation(endpoints.getB2BConfig)
@@ -1101,7 +1101,7 @@ export const getB2BConfig = Endpoint.operation(endpoints.getB2BConfig)
  * })
  * ```
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category operations
  */
 export const setB2BConfig = Endpoint.operation(endpoints.setB2BConfig)

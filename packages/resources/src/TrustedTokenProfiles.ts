@@ -8,7 +8,7 @@
  * Note the asymmetry of `pemFiles`: {@link create} takes the raw PEM texts
  * (`string[]`), responses return {@link PEMFile} objects with their ids.
  *
- * @since 0.2.0
+ * @since 0.1.0
  */
 import * as Endpoint from "@stytch-effect/core/Endpoint"
 import * as Wire from "@stytch-effect/core/Wire"
@@ -19,7 +19,7 @@ import { environmentScope, PE } from "./internal/scope.js"
  * The schema of {@link PublicKeyType}, closed (the request form);
  * `PublicKeyType.open` is the response form.
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category enums
  */
 export const PublicKeyType = Wire.Enum("PublicKeyType", "JWK", "PEM")
@@ -29,7 +29,7 @@ export const PublicKeyType = Wire.Enum("PublicKeyType", "JWK", "PEM")
  * Requests accept only these values; responses decode any other value the
  * server may add (`TrustedTokenProfile.publicKeyType` is open).
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category enums
  */
 export type PublicKeyType = typeof PublicKeyType.Type
@@ -39,7 +39,7 @@ export type PublicKeyType = typeof PublicKeyType.Type
  * (e.g. `{ user_id: "sub", email: "email" }`). Sent and returned as is: its
  * keys are not renamed.
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category schemas
  */
 export const AttributeMapping = Schema.Record({ key: Schema.String, value: Schema.Unknown }).annotations({
@@ -50,7 +50,7 @@ export const AttributeMapping = Schema.Record({ key: Schema.String, value: Schem
  * The type of {@link AttributeMapping}: a record of claim names by attribute
  * name (values are JSON).
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category models
  */
 export type AttributeMapping = typeof AttributeMapping.Type
@@ -58,7 +58,7 @@ export type AttributeMapping = typeof AttributeMapping.Type
 /**
  * A PEM public key attached to a profile.
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category models
  */
 export class PEMFile extends Schema.Class<PEMFile>("PEMFile")({
@@ -70,7 +70,7 @@ export class PEMFile extends Schema.Class<PEMFile>("PEMFile")({
  * A trusted token profile. `pemFiles` and `canJitProvision` decode as `[]` and
  * `false` when the server leaves them out.
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category models
  */
 export class TrustedTokenProfile extends Schema.Class<TrustedTokenProfile>("TrustedTokenProfile")({
@@ -123,7 +123,7 @@ const CreateRequest_ = Schema.Struct({
  * `issuer`, `pemFiles` and `canJitProvision`, and optionally `jwksURL`, `attributeMapping` and
  * `publicKeyType`.
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category models
  */
 export interface CreateRequest extends Schema.Schema.Type<typeof CreateRequest_> {}
@@ -132,7 +132,7 @@ export interface CreateRequest extends Schema.Schema.Type<typeof CreateRequest_>
  * fails with an `InvalidRequestError` and nothing is sent; otherwise it sends `projectSlug` and
  * `environmentSlug` in the path and the other fields in the JSON body, with snake_case wire names.
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category schemas
  */
 export const CreateRequest: Schema.Schema<CreateRequest, typeof CreateRequest_.Encoded> = CreateRequest_
@@ -142,7 +142,7 @@ const CreateResponse_ = Wire.Response({ profile: TrustedTokenProfile })
  * What {@link create} succeeds with: `profile` ({@link TrustedTokenProfile}), beside the `requestID` and
  * `statusCode` every response carries.
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category models
  */
 export interface CreateResponse extends Schema.Schema.Type<typeof CreateResponse_> {}
@@ -150,7 +150,7 @@ export interface CreateResponse extends Schema.Schema.Type<typeof CreateResponse
  * The schema of {@link CreateResponse}: decodes the JSON body of a successful {@link create} (snake_case
  * keys) into it; a body that does not fit fails with an `UnexpectedResponseError`.
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category schemas
  */
 export const CreateResponse: Schema.Schema<CreateResponse, typeof CreateResponse_.Encoded> = CreateResponse_
@@ -159,7 +159,7 @@ const GetRequest_ = Schema.Struct({ ...environmentScope, ...profileScope })
 /**
  * The input of {@link get}: the environment (`projectSlug`, `environmentSlug`) and `profileID`.
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category models
  */
 export interface GetRequest extends Schema.Schema.Type<typeof GetRequest_> {}
@@ -168,7 +168,7 @@ export interface GetRequest extends Schema.Schema.Type<typeof GetRequest_> {}
  * with an `InvalidRequestError` and nothing is sent; otherwise it sends `projectSlug`, `environmentSlug` and
  * `profileID` in the path, with snake_case wire names.
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category schemas
  */
 export const GetRequest: Schema.Schema<GetRequest, typeof GetRequest_.Encoded> = GetRequest_
@@ -178,7 +178,7 @@ const GetResponse_ = Wire.Response({ profile: TrustedTokenProfile })
  * What {@link get} succeeds with: `profile` ({@link TrustedTokenProfile}), beside the `requestID` and
  * `statusCode` every response carries.
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category models
  */
 export interface GetResponse extends Schema.Schema.Type<typeof GetResponse_> {}
@@ -186,7 +186,7 @@ export interface GetResponse extends Schema.Schema.Type<typeof GetResponse_> {}
  * The schema of {@link GetResponse}: decodes the JSON body of a successful {@link get} (snake_case keys) into
  * it; a body that does not fit fails with an `UnexpectedResponseError`.
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category schemas
  */
 export const GetResponse: Schema.Schema<GetResponse, typeof GetResponse_.Encoded> = GetResponse_
@@ -195,7 +195,7 @@ const GetAllRequest_ = Schema.Struct(environmentScope)
 /**
  * The input of {@link getAll}: the environment (`projectSlug`, `environmentSlug`); nothing else.
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category models
  */
 export interface GetAllRequest extends Schema.Schema.Type<typeof GetAllRequest_> {}
@@ -204,7 +204,7 @@ export interface GetAllRequest extends Schema.Schema.Type<typeof GetAllRequest_>
  * fails with an `InvalidRequestError` and nothing is sent; otherwise it sends `projectSlug` and
  * `environmentSlug` in the path, with snake_case wire names.
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category schemas
  */
 export const GetAllRequest: Schema.Schema<GetAllRequest, typeof GetAllRequest_.Encoded> = GetAllRequest_
@@ -216,7 +216,7 @@ const GetAllResponse_ = Wire.Response({
  * What {@link getAll} succeeds with: `profiles` (an array of {@link TrustedTokenProfile}), beside the
  * `requestID` and `statusCode` every response carries.
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category models
  */
 export interface GetAllResponse extends Schema.Schema.Type<typeof GetAllResponse_> {}
@@ -224,7 +224,7 @@ export interface GetAllResponse extends Schema.Schema.Type<typeof GetAllResponse
  * The schema of {@link GetAllResponse}: decodes the JSON body of a successful {@link getAll} (snake_case
  * keys) into it; a body that does not fit fails with an `UnexpectedResponseError`.
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category schemas
  */
 export const GetAllResponse: Schema.Schema<GetAllResponse, typeof GetAllResponse_.Encoded> = GetAllResponse_
@@ -251,7 +251,7 @@ const UpdateRequest_ = Schema.Struct({
  * The input of {@link update}: the environment (`projectSlug`, `environmentSlug`) and `profileID`, and
  * optionally `name`, `audience`, `issuer`, `jwksURL`, `attributeMapping` and `canJitProvision`.
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category models
  */
 export interface UpdateRequest extends Schema.Schema.Type<typeof UpdateRequest_> {}
@@ -261,7 +261,7 @@ export interface UpdateRequest extends Schema.Schema.Type<typeof UpdateRequest_>
  * `environmentSlug` and `profileID` in the path and the other fields in the JSON body, with snake_case wire
  * names.
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category schemas
  */
 export const UpdateRequest: Schema.Schema<UpdateRequest, typeof UpdateRequest_.Encoded> = UpdateRequest_
@@ -271,7 +271,7 @@ const UpdateResponse_ = Wire.Response({ profile: TrustedTokenProfile })
  * What {@link update} succeeds with: `profile` ({@link TrustedTokenProfile}), beside the `requestID` and
  * `statusCode` every response carries.
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category models
  */
 export interface UpdateResponse extends Schema.Schema.Type<typeof UpdateResponse_> {}
@@ -279,7 +279,7 @@ export interface UpdateResponse extends Schema.Schema.Type<typeof UpdateResponse
  * The schema of {@link UpdateResponse}: decodes the JSON body of a successful {@link update} (snake_case
  * keys) into it; a body that does not fit fails with an `UnexpectedResponseError`.
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category schemas
  */
 export const UpdateResponse: Schema.Schema<UpdateResponse, typeof UpdateResponse_.Encoded> = UpdateResponse_
@@ -288,7 +288,7 @@ const DeleteRequest_ = Schema.Struct({ ...environmentScope, ...profileScope })
 /**
  * The input of {@link delete}: the environment (`projectSlug`, `environmentSlug`) and `profileID`.
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category models
  */
 export interface DeleteRequest extends Schema.Schema.Type<typeof DeleteRequest_> {}
@@ -297,7 +297,7 @@ export interface DeleteRequest extends Schema.Schema.Type<typeof DeleteRequest_>
  * fails with an `InvalidRequestError` and nothing is sent; otherwise it sends `projectSlug`,
  * `environmentSlug` and `profileID` in the path, with snake_case wire names.
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category schemas
  */
 export const DeleteRequest: Schema.Schema<DeleteRequest, typeof DeleteRequest_.Encoded> = DeleteRequest_
@@ -306,7 +306,7 @@ const DeleteResponse_ = Wire.Response({})
 /**
  * What {@link delete} succeeds with: only the `requestID` and `statusCode` every response carries.
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category models
  */
 export interface DeleteResponse extends Schema.Schema.Type<typeof DeleteResponse_> {}
@@ -314,7 +314,7 @@ export interface DeleteResponse extends Schema.Schema.Type<typeof DeleteResponse
  * The schema of {@link DeleteResponse}: decodes the JSON body of a successful {@link delete} (snake_case
  * keys) into it; a body that does not fit fails with an `UnexpectedResponseError`.
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category schemas
  */
 export const DeleteResponse: Schema.Schema<DeleteResponse, typeof DeleteResponse_.Encoded> = DeleteResponse_
@@ -328,7 +328,7 @@ const CreatePEMFileRequest_ = Schema.Struct({
  * The input of {@link createPEMFile}: the environment (`projectSlug`, `environmentSlug`), `profileID` and
  * `publicKey`.
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category models
  */
 export interface CreatePEMFileRequest extends Schema.Schema.Type<typeof CreatePEMFileRequest_> {}
@@ -337,7 +337,7 @@ export interface CreatePEMFileRequest extends Schema.Schema.Type<typeof CreatePE
  * does not fit fails with an `InvalidRequestError` and nothing is sent; otherwise it sends `projectSlug`,
  * `environmentSlug` and `profileID` in the path and `publicKey` in the JSON body, with snake_case wire names.
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category schemas
  */
 export const CreatePEMFileRequest: Schema.Schema<CreatePEMFileRequest, typeof CreatePEMFileRequest_.Encoded> = CreatePEMFileRequest_
@@ -347,7 +347,7 @@ const CreatePEMFileResponse_ = Wire.Response({ pemFile: Wire.field("pem_file", P
  * What {@link createPEMFile} succeeds with: `pemFile` ({@link PEMFile}), beside the `requestID` and
  * `statusCode` every response carries.
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category models
  */
 export interface CreatePEMFileResponse extends Schema.Schema.Type<typeof CreatePEMFileResponse_> {}
@@ -355,7 +355,7 @@ export interface CreatePEMFileResponse extends Schema.Schema.Type<typeof CreateP
  * The schema of {@link CreatePEMFileResponse}: decodes the JSON body of a successful {@link createPEMFile}
  * (snake_case keys) into it; a body that does not fit fails with an `UnexpectedResponseError`.
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category schemas
  */
 export const CreatePEMFileResponse: Schema.Schema<CreatePEMFileResponse, typeof CreatePEMFileResponse_.Encoded> = CreatePEMFileResponse_
@@ -365,7 +365,7 @@ const GetPEMFileRequest_ = Schema.Struct({ ...environmentScope, ...profileScope,
  * The input of {@link getPEMFile}: the environment (`projectSlug`, `environmentSlug`), `profileID` and
  * `pemFileID`.
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category models
  */
 export interface GetPEMFileRequest extends Schema.Schema.Type<typeof GetPEMFileRequest_> {}
@@ -374,7 +374,7 @@ export interface GetPEMFileRequest extends Schema.Schema.Type<typeof GetPEMFileR
  * not fit fails with an `InvalidRequestError` and nothing is sent; otherwise it sends `projectSlug`,
  * `environmentSlug`, `profileID` and `pemFileID` in the path, with snake_case wire names.
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category schemas
  */
 export const GetPEMFileRequest: Schema.Schema<GetPEMFileRequest, typeof GetPEMFileRequest_.Encoded> = GetPEMFileRequest_
@@ -384,7 +384,7 @@ const GetPEMFileResponse_ = Wire.Response({ pemFile: Wire.field("pem_file", PEMF
  * What {@link getPEMFile} succeeds with: `pemFile` ({@link PEMFile}), beside the `requestID` and `statusCode`
  * every response carries.
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category models
  */
 export interface GetPEMFileResponse extends Schema.Schema.Type<typeof GetPEMFileResponse_> {}
@@ -392,7 +392,7 @@ export interface GetPEMFileResponse extends Schema.Schema.Type<typeof GetPEMFile
  * The schema of {@link GetPEMFileResponse}: decodes the JSON body of a successful {@link getPEMFile}
  * (snake_case keys) into it; a body that does not fit fails with an `UnexpectedResponseError`.
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category schemas
  */
 export const GetPEMFileResponse: Schema.Schema<GetPEMFileResponse, typeof GetPEMFileResponse_.Encoded> = GetPEMFileResponse_
@@ -402,7 +402,7 @@ const DeletePEMFileRequest_ = Schema.Struct({ ...environmentScope, ...profileSco
  * The input of {@link deletePEMFile}: the environment (`projectSlug`, `environmentSlug`), `profileID` and
  * `pemFileID`.
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category models
  */
 export interface DeletePEMFileRequest extends Schema.Schema.Type<typeof DeletePEMFileRequest_> {}
@@ -411,7 +411,7 @@ export interface DeletePEMFileRequest extends Schema.Schema.Type<typeof DeletePE
  * does not fit fails with an `InvalidRequestError` and nothing is sent; otherwise it sends `projectSlug`,
  * `environmentSlug`, `profileID` and `pemFileID` in the path, with snake_case wire names.
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category schemas
  */
 export const DeletePEMFileRequest: Schema.Schema<DeletePEMFileRequest, typeof DeletePEMFileRequest_.Encoded> = DeletePEMFileRequest_
@@ -420,7 +420,7 @@ const DeletePEMFileResponse_ = Wire.Response({})
 /**
  * What {@link deletePEMFile} succeeds with: only the `requestID` and `statusCode` every response carries.
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category models
  */
 export interface DeletePEMFileResponse extends Schema.Schema.Type<typeof DeletePEMFileResponse_> {}
@@ -428,7 +428,7 @@ export interface DeletePEMFileResponse extends Schema.Schema.Type<typeof DeleteP
  * The schema of {@link DeletePEMFileResponse}: decodes the JSON body of a successful {@link deletePEMFile}
  * (snake_case keys) into it; a body that does not fit fails with an `UnexpectedResponseError`.
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category schemas
  */
 export const DeletePEMFileResponse: Schema.Schema<DeletePEMFileResponse, typeof DeletePEMFileResponse_.Encoded> = DeletePEMFileResponse_
@@ -439,7 +439,7 @@ const TTP = `${PE}/trusted_token_profiles` as const
 /**
  * The endpoint definitions of this group.
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category endpoints
  */
 export const endpoints = Endpoint.group("trustedTokenProfiles", {
@@ -524,7 +524,7 @@ export const endpoints = Endpoint.group("trustedTokenProfiles", {
  * }).pipe(Effect.map(({ profile }) => profile.profileID))
  * ```
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category operations
  */
 export const create = Endpoint.operation(endpoints.create)
@@ -547,7 +547,7 @@ export const create = Endpoint.operation(endpoints.create)
  * })
  * ```
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category operations
  */
 export const get = Endpoint.operation(endpoints.get)
@@ -566,7 +566,7 @@ export const get = Endpoint.operation(endpoints.get)
  * })
  * ```
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category operations
  */
 export const getAll = Endpoint.operation(endpoints.getAll)
@@ -587,7 +587,7 @@ export const getAll = Endpoint.operation(endpoints.getAll)
  * })
  * ```
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category operations
  */
 export const update = Endpoint.operation(endpoints.update)
@@ -608,7 +608,7 @@ export {
    * })
    * ```
    *
-   * @since 0.2.0
+   * @since 0.1.0
    * @category operations
    */
   delete_ as delete
@@ -634,7 +634,7 @@ export {
  * })
  * ```
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category operations
  */
 export const createPEMFile = Endpoint.operation(endpoints.createPEMFile)
@@ -658,7 +658,7 @@ export const createPEMFile = Endpoint.operation(endpoints.createPEMFile)
  * })
  * ```
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category operations
  */
 export const getPEMFile = Endpoint.operation(endpoints.getPEMFile)
@@ -678,7 +678,7 @@ export const getPEMFile = Endpoint.operation(endpoints.getPEMFile)
  * })
  * ```
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category operations
  */
 export const deletePEMFile = Endpoint.operation(endpoints.deletePEMFile)

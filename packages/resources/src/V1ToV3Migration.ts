@@ -7,7 +7,7 @@
  * carry `request_id` but no `status_code`, so `statusCode` is filled in from
  * the HTTP status (the response schemas say so: encoding leaves it out).
  *
- * @since 0.2.0
+ * @since 0.1.0
  */
 import * as Endpoint from "@stytch-effect/core/Endpoint"
 import * as Wire from "@stytch-effect/core/Wire"
@@ -39,7 +39,7 @@ const legacyResponse = <Fields extends Schema.Struct.Fields>(fields: Fields) =>
  * ids beside its v3 slugs. `testProjectID` and `testProjectSlug` decode as
  * `""` when the server leaves them out (a project without a TEST environment).
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category models
  */
 export class LegacyProject extends Schema.Class<LegacyProject>("LegacyProject")({
@@ -58,7 +58,7 @@ const GetProjectsResponse_ = legacyResponse({ projects: Schema.Array(LegacyProje
  * What {@link getProjects} succeeds with: `projects` (an array of {@link LegacyProject}), beside the
  * `requestID` and a `statusCode` filled in from the HTTP status (legacy responses do not carry one).
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category models
  */
 export interface GetProjectsResponse extends Schema.Schema.Type<typeof GetProjectsResponse_> {}
@@ -66,7 +66,7 @@ export interface GetProjectsResponse extends Schema.Schema.Type<typeof GetProjec
  * The schema of {@link GetProjectsResponse}: decodes the JSON body of a successful {@link getProjects}
  * (snake_case keys) into it; a body that does not fit fails with an `UnexpectedResponseError`.
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category schemas
  */
 export const GetProjectsResponse: Schema.Schema<GetProjectsResponse, typeof GetProjectsResponse_.Encoded> =
@@ -78,7 +78,7 @@ const GetProjectRequest_ = Schema.Struct({
 /**
  * The input of {@link getProject}: `projectID`.
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category models
  */
 export interface GetProjectRequest extends Schema.Schema.Type<typeof GetProjectRequest_> {}
@@ -87,7 +87,7 @@ export interface GetProjectRequest extends Schema.Schema.Type<typeof GetProjectR
  * not fit fails with an `InvalidRequestError` and nothing is sent; otherwise it sends `projectID` in the
  * path, with snake_case wire names.
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category schemas
  */
 export const GetProjectRequest: Schema.Schema<GetProjectRequest, typeof GetProjectRequest_.Encoded> =
@@ -98,7 +98,7 @@ const GetProjectResponse_ = legacyResponse({ project: LegacyProject })
  * What {@link getProject} succeeds with: `project` ({@link LegacyProject}), beside the `requestID` and a
  * `statusCode` filled in from the HTTP status (legacy responses do not carry one).
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category models
  */
 export interface GetProjectResponse extends Schema.Schema.Type<typeof GetProjectResponse_> {}
@@ -106,7 +106,7 @@ export interface GetProjectResponse extends Schema.Schema.Type<typeof GetProject
  * The schema of {@link GetProjectResponse}: decodes the JSON body of a successful {@link getProject}
  * (snake_case keys) into it; a body that does not fit fails with an `UnexpectedResponseError`.
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category schemas
  */
 export const GetProjectResponse: Schema.Schema<GetProjectResponse, typeof GetProjectResponse_.Encoded> =
@@ -115,7 +115,7 @@ export const GetProjectResponse: Schema.Schema<GetProjectResponse, typeof GetPro
 /**
  * The endpoint definitions of this group.
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category endpoints
  */
 export const endpoints = Endpoint.group("v1ToV3Migration", {
@@ -149,7 +149,7 @@ export const endpoints = Endpoint.group("v1ToV3Migration", {
  * })
  * ```
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category operations
  */
 export const getProjects = Endpoint.operation(endpoints.getProjects)
@@ -169,7 +169,7 @@ export const getProjects = Endpoint.operation(endpoints.getProjects)
  * })
  * ```
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category operations
  */
 export const getProject = Endpoint.operation(endpoints.getProject)

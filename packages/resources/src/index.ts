@@ -43,13 +43,13 @@ export * as JWTTemplates from "./JWTTemplates.js"
  * Machine-to-machine tokens of the project API: the client-credentials
  * grant (cached, single-flight) and local JWT verification.
  *
- * @since 0.2.0
+ * @since 0.1.0
  */
 export * as M2M from "./M2M.js"
 /**
  * Machine-to-machine clients of the project API.
  *
- * @since 0.2.0
+ * @since 0.1.0
  */
 export * as M2MClients from "./M2MClients.js"
 /**
@@ -61,7 +61,7 @@ export * as PasswordStrengthConfig from "./PasswordStrengthConfig.js"
 /**
  * The registry of the project API's groups.
  *
- * @since 0.2.0
+ * @since 0.1.0
  */
 export * as ProjectApi from "./ProjectApi.js"
 /**

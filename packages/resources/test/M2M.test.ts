@@ -1,3 +1,7 @@
+import { createHash, createHmac } from "node:crypto"
+import { inspect } from "node:util"
+import { setFlagsFromString } from "node:v8"
+import { runInNewContext } from "node:vm"
 import { describe, expect, it } from "@effect/vitest"
 import * as HttpClient from "@effect/platform/HttpClient"
 import * as HttpClientResponse from "@effect/platform/HttpClientResponse"
@@ -5,13 +9,16 @@ import { StytchProject } from "@stytch-effect/core"
 import { Environments, M2M, M2MClients, ProjectApi, Secrets } from "@stytch-effect/resources"
 import { FakeManagementApi } from "@stytch-effect/testing"
 import * as Chunk from "effect/Chunk"
+import * as Clock from "effect/Clock"
 import * as ConfigProvider from "effect/ConfigProvider"
+import * as Context from "effect/Context"
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
 import * as Layer from "effect/Layer"
 import * as Redacted from "effect/Redacted"
 import * as Stream from "effect/Stream"
 import * as TestClock from "effect/TestClock"
+import * as TokenCache from "../src/internal/tokenCache.js"
 import { failureOf, liveProject, withFake } from "./utils.js"
 
 /** A LIVE environment, a secret in it, and a project layer over the fake authenticated with that secret. */
@@ -407,6 +414,229 @@ describe("M2M", () => {
       yield* TestClock.adjust("51 minutes")
       expect(yield* reasonOf({})).toMatchObject({ reason: "Invalid" })
       yield* run(M2M.authenticateToken({ accessToken, clockToleranceSeconds: 120 }))
+    }).pipe(withFake))
+})
+
+describe("M2M.token against a plain OAuth 2.0 token endpoint", () => {
+  it.effect("no request_id nor status_code in the body: the token decodes, is cached and verifies; errors too", () =>
+    Effect.gen(function*() {
+      const { client, run } = yield* Effect.gen(function*() {
+        const s = yield* setup
+        const { m2mClient } = yield* s.run(M2MClients.create({ scopes: ["read:users", "write:users"] }))
+        return { ...s, client: m2mClient }
+      })
+      const fake = yield* FakeManagementApi.FakeManagementApi
+      // What the fake answers in this mode, on the wire.
+      const raw = yield* fake.server.handle({
+        method: "POST",
+        url: new URL(`https://api.stytch.com/v1/public/${(yield* StytchProject.StytchProject.pipe(run)).projectID}/oauth2/token`),
+        headers: { "content-type": "application/x-www-form-urlencoded" },
+        body: new URLSearchParams({
+          client_id: client.clientID,
+          client_secret: Redacted.value(client.clientSecret),
+          grant_type: "client_credentials"
+        }).toString()
+      })
+      expect(raw._tag === "Response" && raw.status).toBe(200)
+      const body = raw._tag === "Response" ? JSON.parse(raw.body) : undefined
+      expect(Object.keys(body).sort()).toEqual(["access_token", "expires_in", "scope", "token_type"])
+      expect(body).toMatchObject({ token_type: "bearer", expires_in: 3600, scope: "read:users write:users" })
+      expect(raw._tag === "Response" && raw.headers["cache-control"]).toBe("no-store")
+
+      const token = yield* run(M2M.token({ clientID: client.clientID, clientSecret: client.clientSecret }))
+      expect(token.requestID).toBeUndefined()
+      expect(token).toMatchObject({ statusCode: 200, tokenType: "bearer", expiresIn: 3600, scope: "read:users write:users" })
+      // Requested scopes granted as asked: no `scope` in the body.
+      const narrowed = yield* run(M2M.token({ clientID: client.clientID, clientSecret: client.clientSecret, scopes: ["read:users"] }))
+      expect(narrowed.scope).toBeUndefined()
+      const verified = yield* run(M2M.authenticateToken({ accessToken: narrowed.accessToken, requiredScopes: ["read:users"] }))
+      expect(verified.scopes).toEqual(["read:users"])
+
+      const wrong = yield* failureOf(run(M2M.token({ clientID: client.clientID, clientSecret: "wrong-secret" })))
+      expect(wrong).toMatchObject({ _tag: "StytchApiError", statusCode: 401, errorType: "invalid_client" })
+      expect((wrong as { requestID?: string }).requestID).toBe("")
+    }).pipe(Effect.provide(FakeManagementApi.layer({}, { m2mTokenResponse: "plainOAuth" }))))
+})
+
+describe("M2M.token's cache", () => {
+  /** A project client over a stub token endpoint that answers every request with a new token. */
+  const stubbed = Effect.gen(function*() {
+    const sent: Array<unknown> = []
+    const client = HttpClient.make((request) => {
+      sent.push(request.body)
+      return Effect.succeed(HttpClientResponse.fromWeb(request, new Response(JSON.stringify({
+        access_token: `a.b.${sent.length}`,
+        token_type: "bearer",
+        expires_in: 3600
+      }))))
+    })
+    const context = yield* Layer.build(
+      StytchProject.layerWithHttpClient({ projectID: "project-test-1", secret: "project-secret" }).pipe(
+        Layer.provide(Layer.succeed(HttpClient.HttpClient, client))
+      )
+    )
+    const project = Context.get(context, StytchProject.StytchProject)
+    const cache = TokenCache.of<M2M.TokenResponse>(project)
+    const token = (clientID: string, clientSecret: string) =>
+      Effect.provide(M2M.token({ clientID, clientSecret }), context)
+    return { cache, sent, token }
+  })
+
+  it.effect("keys are salted digests: neither the secret nor the client id can be read from them", () =>
+    Effect.gen(function*() {
+      const { cache, token } = yield* stubbed
+      const secret = "secret-of-client-a-0123456789"
+      yield* token("m2m-client-a", secret)
+      yield* token("m2m-client-a", "another-secret-9876543210")
+      const keys = cache.tokens.keys()
+      expect(keys).toHaveLength(2)
+      for (const key of keys) {
+        expect(key).toMatch(/^[0-9a-f]{64}$/)
+        expect(key).not.toContain(secret)
+        expect(key).not.toContain("m2m-client-a")
+      }
+      // Not the plain SHA-256 of the parts either (the salt is random per cache): no offline dictionary check.
+      const plain = createHash("sha256").update(JSON.stringify(["m2m-client-a", secret, null])).digest("hex")
+      expect(keys).not.toContain(plain)
+      expect(inspect(cache, { depth: 10 })).not.toContain(secret)
+    }).pipe(Effect.scoped))
+
+  it.effect("through M2M.token: bounded (least recently used dropped, not first in), expired tokens dropped", () =>
+    Effect.gen(function*() {
+      const { cache, sent, token } = yield* stubbed
+      const n = TokenCache.MAX_ENTRIES + 44
+      for (let i = 0; i < n; i++) yield* token(`m2m-client-${i}`, `secret-${i}-abcdefgh`)
+      expect(sent).toHaveLength(n)
+      expect(cache.tokens.keys()).toHaveLength(TokenCache.MAX_ENTRIES)
+      // The most recent is still cached; the oldest were dropped (fetched again).
+      yield* token(`m2m-client-${n - 1}`, `secret-${n - 1}-abcdefgh`)
+      expect(sent).toHaveLength(n)
+      yield* token("m2m-client-0", "secret-0-abcdefgh")
+      expect(sent).toHaveLength(n + 1)
+      // A token used again moves to the end: it outlives the ones that were cached after it.
+      yield* token("m2m-client-45", "secret-45-abcdefgh") // the oldest now (0 pushed 44 out): used again
+      expect(sent).toHaveLength(n + 1)
+      for (let i = 0; i < 10; i++) yield* token(`m2m-client-new-${i}`, "s")
+      yield* token("m2m-client-45", "secret-45-abcdefgh")
+      expect(sent).toHaveLength(n + 11)
+      yield* token("m2m-client-46", "secret-46-abcdefgh") // was after 45: dropped
+      expect(sent).toHaveLength(n + 12)
+
+      // Expired: once past their refresh time, every token is dropped at the next fetch.
+      yield* TestClock.adjust("59 minutes")
+      yield* token("m2m-client-last", "secret-last-abcdefgh")
+      expect(cache.tokens.keys()).toHaveLength(1)
+    }).pipe(Effect.scoped))
+
+  it.effect("10,000 distinct clients: the cache stays at its bound, and so does its memory", () =>
+    Effect.gen(function*() {
+      // The cache M2M.token uses (keyOf + tokens.get), driven directly: 10,000 HTTP round-trips are not what is tested.
+      const cache = TokenCache.of<M2M.TokenResponse>({})
+      const response = { statusCode: 200, accessToken: Redacted.make("a.b.c"), tokenType: "bearer", expiresIn: 3600 }
+      const fill = (from: number) =>
+        Effect.gen(function*() {
+          let largest = 0
+          for (let i = from; i < from + 10_000; i++) {
+            const key = yield* cache.keyOf([`m2m-client-${i}`, `secret-${i}-${"x".repeat(200)}`, null])
+            yield* cache.tokens.get(key, 0, Effect.succeed({ ...response, accessToken: Redacted.make(`token-${i}-${"y".repeat(800)}`) }), () => 3_600_000)
+            largest = Math.max(largest, cache.tokens.keys().length)
+          }
+          return largest
+        })
+      setFlagsFromString("--expose-gc")
+      const gc = runInNewContext("gc") as () => void
+      expect(yield* fill(0)).toBe(TokenCache.MAX_ENTRIES)
+      gc()
+      const heap = process.memoryUsage().heapUsed
+      expect(yield* fill(10_000)).toBe(TokenCache.MAX_ENTRIES)
+      expect(cache.tokens.keys()).toHaveLength(TokenCache.MAX_ENTRIES)
+      gc()
+      // 10,000 more tokens of ~1 KB held would be 10+ MB more.
+      const grown = process.memoryUsage().heapUsed - heap
+      expect(grown).toBeLessThan(2 * 1024 * 1024)
+    }))
+})
+
+describe("M2M.authenticateToken accepts only M2M access tokens", () => {
+  const withToken = Effect.gen(function*() {
+    const s = yield* setup
+    const { m2mClient } = yield* s.run(M2MClients.create({ scopes: ["read:users"] }))
+    const { accessToken } = yield* s.run(M2M.token({ clientID: m2mClient.clientID, clientSecret: m2mClient.clientSecret }))
+    const claims = JSON.parse(Buffer.from(Redacted.value(accessToken).split(".")[1]!, "base64url").toString())
+    const invalid = (accessToken: string, request: Omit<M2M.AuthenticateTokenRequest, "accessToken"> = {}) =>
+      Effect.map(failureOf(s.run(M2M.authenticateToken({ accessToken, ...request }))), (e) => e)
+    return { ...s, client: m2mClient, accessToken, claims, invalid }
+  })
+
+  it.effect("a session JWT of the project (same keys, issuer, audience) is Invalid, whatever scopes are required", () =>
+    Effect.gen(function*() {
+      const { environment, fake, invalid, run } = yield* withToken
+      const now = yield* Clock.currentTimeMillis
+      const session = FakeManagementApi.signSessionJWT(fake, environment.projectID, { userID: "user-live-1", now })!
+      const claims = JSON.parse(Buffer.from(session.split(".")[1]!, "base64url").toString())
+      expect(claims).toMatchObject({ sub: "user-live-1", iss: `stytch.com/${environment.projectID}`, aud: [environment.projectID] })
+      expect(claims.scope).toBeUndefined()
+      for (const request of [{}, { requiredScopes: [] }, { requiredScopes: ["read:users"] }, { authorizationCheck: () => true }]) {
+        const error = yield* invalid(session, request)
+        expect(error).toMatchObject({ _tag: "TokenVerificationError", reason: "Invalid" })
+        expect(error.message).toMatch(/session JWT/)
+      }
+      // Even with max age 0 it is Invalid (not TooOld): it is not an M2M token at all.
+      expect(yield* invalid(session, { maxTokenAgeSeconds: 0 })).toMatchObject({ reason: "Invalid" })
+      // The same key verifies it: the signature is not what rejects it.
+      const { keys } = yield* run(M2M.jwks({ projectID: environment.projectID }))
+      expect(keys).toHaveLength(1)
+    }).pipe(withFake))
+
+  it.effect("no scope claim, a non-string scope, or the session claim beside a scope: Invalid", () =>
+    Effect.gen(function*() {
+      const { claims, environment, fake, invalid } = yield* withToken
+      const sign = (changes: Record<string, unknown>) =>
+        FakeManagementApi.signJWT(fake, environment.projectID, { ...claims, ...changes })!
+      const { scope: _, ...noScope } = claims
+      const missing = yield* invalid(FakeManagementApi.signJWT(fake, environment.projectID, noScope)!)
+      expect(missing).toMatchObject({ reason: "Invalid" })
+      expect(missing.message).toMatch(/no scope claim/)
+      expect(yield* invalid(sign({ scope: ["read:users"] }))).toMatchObject({ reason: "Invalid" })
+      expect(yield* invalid(sign({ scope: null }))).toMatchObject({ reason: "Invalid" })
+      const both = yield* invalid(sign({ "https://stytch.com/session": { id: "session-live-1" } }))
+      expect(both.message).toMatch(/session JWT/)
+    }).pipe(withFake))
+
+  it.effect("each rule of the official SDK: nbf, typ, algorithm, unknown kid, expiry, issuer, audience, max age, scopes", () =>
+    Effect.gen(function*() {
+      const { accessToken, claims, environment, fake, invalid, run } = yield* withToken
+      const projectID = environment.projectID
+      const sign = (changes: Record<string, unknown>, header: Record<string, unknown> = {}) =>
+        FakeManagementApi.signJWT(fake, projectID, { ...claims, ...changes }, header)!
+      const now = Math.floor((yield* Clock.currentTimeMillis) / 1000)
+      // The unchanged token passes.
+      yield* run(M2M.authenticateToken({ accessToken: sign({}) }))
+
+      // Not yet valid (nbf in the future), unless within the clock tolerance.
+      const early = sign({ nbf: now + 60 })
+      expect((yield* invalid(early)).message).toMatch(/nbf/)
+      yield* run(M2M.authenticateToken({ accessToken: early, clockToleranceSeconds: 120 }))
+      // typ must be JWT.
+      expect((yield* invalid(sign({}, { typ: "at+jwt" }))).message).toMatch(/typ/)
+      // Algorithm: an unsigned token (alg none), and HS256 keyed with the public key (algorithm confusion).
+      const body = Redacted.value(accessToken).split(".")[1]!
+      const b64 = (value: unknown) => Buffer.from(JSON.stringify(value)).toString("base64url")
+      const kid = JSON.parse(Buffer.from(Redacted.value(accessToken).split(".")[0]!, "base64url").toString()).kid
+      expect(yield* invalid(`${b64({ alg: "none", typ: "JWT", kid })}.${body}.`)).toMatchObject({ reason: "Invalid" })
+      const { keys } = yield* run(M2M.jwks({ projectID }))
+      const hsInput = `${b64({ alg: "HS256", typ: "JWT", kid })}.${body}`
+      const hs = createHmac("sha256", JSON.stringify(keys[0])).update(hsInput).digest("base64url")
+      expect(yield* invalid(`${hsInput}.${hs}`)).toMatchObject({ reason: "Invalid" })
+      // An unknown kid: the JWKS is fetched again (once the cooldown has passed), then it is rejected.
+      expect(yield* invalid(sign({}, { kid: "jwk-unknown" }))).toMatchObject({ reason: "Invalid" })
+      // Expired, wrong issuer, wrong audience.
+      expect((yield* invalid(sign({ exp: now - 1 }))).message).toMatch(/exp/)
+      expect((yield* invalid(sign({ iss: `stytch.com/project-live-other` }))).message).toMatch(/iss/)
+      expect((yield* invalid(sign({ aud: ["project-live-other"] }))).message).toMatch(/aud/)
+      // Max age and scopes.
+      expect(yield* invalid(sign({ iat: now - 600 }), { maxTokenAgeSeconds: 300 })).toMatchObject({ reason: "TooOld" })
+      expect(yield* invalid(sign({}), { requiredScopes: ["write:users"] })).toMatchObject({ reason: "MissingScopes" })
     }).pipe(withFake))
 })
 

@@ -28,9 +28,9 @@ import * as Schema from "effect/Schema"
 import type * as Scope from "effect/Scope"
 import type { Fault } from "./Fault.js"
 import * as InMemory from "./internal/httpClient.js"
-import { endpointsOf } from "./internal/oauth.js"
+import { endpointsOf, type OAuthServerOptions } from "./internal/oauth.js"
 import { environmentByProjectID } from "./internal/project/common.js"
-import { signJWT as signProjectJWT } from "./internal/project/m2m.js"
+import { signJWT as signProjectJWT, signSessionJWT as signProjectSessionJWT } from "./internal/project/m2m.js"
 import { formatSeedIssues } from "./internal/seed.js"
 import { checkListenOptions, listen } from "./internal/serve.js"
 import { defaultCredentials, FakeServer, type FaultOptions, type RecordedRequest } from "./internal/server.js"
@@ -53,6 +53,16 @@ export type {
    */
   FaultOptions,
   /**
+   * How the fake's authorization server behaves: the access tokens'
+   * lifetime (`accessTokenLifetime`, whole seconds, default 1 hour) and
+   * refresh-token reuse detection (`refreshTokenReuseDetection`, default
+   * `true`: a rotated refresh token presented again revokes the whole login).
+   *
+   * @since 0.1.0
+   * @category models
+   */
+  OAuthServerOptions,
+  /**
    * A request the fake received. Credentials are never recorded, only whether
    * they were accepted.
    *
@@ -70,12 +80,14 @@ export type {
  *
  * The authorization server approves every authorization request at once
  * (302 to `redirect_uri` with `code` and `state`), checks PKCE (S256) at the
- * token endpoint, rotates refresh tokens (the old one stops working),
- * revokes, and issues access tokens (JWTs, 1 h, following the `Clock`) that
- * every management endpoint accepts as `Authorization: Bearer …` until they
- * expire (then 401). Any client id is accepted.
+ * token endpoint, rotates refresh tokens (the old one stops working; one
+ * presented again revokes the whole login, as `oidc-provider` does),
+ * revokes, and issues access tokens (JWTs, 1 h unless
+ * `Options.oauth.accessTokenLifetime`, following the `Clock`) that every
+ * management endpoint accepts as `Authorization: Bearer …` until they expire
+ * (then 401). Any client id is accepted.
  *
- * @since 0.3.0
+ * @since 0.1.0
  * @category models
  */
 export interface OAuthEndpoints {
@@ -291,7 +303,7 @@ const checkSeed = (seed: Seed): string | undefined => {
     }
   }
   try {
-    new FakeServer([], seed)
+    new FakeServer([], { seed })
     return undefined
   } catch (error) {
     return error instanceof Error ? error.message : String(error)
@@ -345,12 +357,28 @@ export interface Options {
   /** Credentials accepted besides the default workspace key (or the seed's). */
   readonly acceptCredentials?: ReadonlyArray<Credentials.Credentials>
   /**
+   * The authorization server's behaviour: access-token lifetime and
+   * refresh-token reuse detection (see {@link OAuthServerOptions}).
+   *
+   * @since 0.1.0
+   */
+  readonly oauth?: OAuthServerOptions | undefined
+  /**
    * The {@link ProjectFeatures} of every new project, over the seed's
    * (default: all off, as on a new real project).
    */
   readonly projectFeatures?: ProjectFeatures | undefined
   /** What the fake starts with (see {@link Seed}); `reset` goes back to it. */
   readonly seed?: Seed | undefined
+  /**
+   * How the project API's M2M token endpoint (`/v1/public/<project id>/oauth2/token`)
+   * answers: `"stytch"` (default) as Stytch does, with `request_id` and
+   * `status_code`; `"plainOAuth"` exactly as a plain OAuth 2.0 server does
+   * (RFC 6749 §5): only `access_token`, `token_type`, `expires_in`, and `scope`
+   * when the granted scopes are not the requested ones, with
+   * `Cache-Control: no-store`; errors with only `error` and `error_description`.
+   */
+  readonly m2mTokenResponse?: "stytch" | "plainOAuth" | undefined
 }
 
 const unknownProject = (projectSlug: string) =>
@@ -365,7 +393,12 @@ const unknownProject = (projectSlug: string) =>
  */
 export const make = (options: Options = {}): Service => {
   const credentials = seedCredentials(options.seed) ?? defaultCredentials
-  const server = new FakeServer([credentials, ...(options.acceptCredentials ?? [])], options.seed, options.projectFeatures)
+  const server = new FakeServer([credentials, ...(options.acceptCredentials ?? [])], {
+    oauth: options.oauth,
+    seed: options.seed,
+    features: options.projectFeatures,
+    m2mTokenResponse: options.m2mTokenResponse
+  })
   return {
     credentials,
     httpClient: InMemory.make(server),
@@ -439,7 +472,7 @@ export const layer = (
  * )
  * ```
  *
- * @since 0.3.0
+ * @since 0.1.0
  * @category layers
  */
 export const projectLayer = (
@@ -461,16 +494,44 @@ export const projectLayer = (
  * token verification against tokens the real API would not issue (another
  * audience or issuer, no `iat`, …). `undefined` for an unknown project id.
  *
- * @since 0.3.0
+ * @since 0.1.0
  * @category utils
  */
 export const signJWT = (
   fake: Pick<Service, "server">,
   projectID: string,
-  claims: Readonly<Record<string, unknown>>
+  claims: Readonly<Record<string, unknown>>,
+  /** Fields of the JWT header to override (`typ`, `kid`, `alg`); the signature is always RS256 with the project's key. */
+  header: Readonly<Record<string, unknown>> = {}
 ): string | undefined => {
   const environment = environmentByProjectID(fake.server.workspace, projectID)
-  return environment === undefined ? undefined : signProjectJWT(environment, claims)
+  return environment === undefined ? undefined : signProjectJWT(environment, claims, header)
+}
+
+/**
+ * Signs a session JWT of a project of the fake, shaped as Stytch issues a
+ * user's session token: `sub` the user id, the project's issuer and
+ * audience, a five-minute lifetime from `now` (epoch ms, default the wall
+ * clock), the `https://stytch.com/session` claim and no `scope` claim. It is
+ * signed with the same key as the project's M2M access tokens (served by the
+ * same JWKS), as the real API does: what token verification must tell apart.
+ * `undefined` for an unknown project id.
+ *
+ * @since 0.1.0
+ * @category utils
+ */
+export const signSessionJWT = (
+  fake: Pick<Service, "server">,
+  projectID: string,
+  session: { readonly userID?: string | undefined; readonly sessionID?: string | undefined; readonly now?: number | undefined } = {}
+): string | undefined => {
+  const environment = environmentByProjectID(fake.server.workspace, projectID)
+  const live = projectID.startsWith("project-live-") ? "live" : "test"
+  return environment === undefined ? undefined : signProjectSessionJWT(environment, {
+    userID: session.userID ?? `user-${live}-${crypto.randomUUID()}`,
+    sessionID: session.sessionID ?? `session-${live}-${crypto.randomUUID()}`,
+    now: session.now ?? Date.now()
+  })
 }
 
 /**
@@ -554,6 +615,8 @@ export interface Server {
   readonly close: () => Promise<void>
   /** `await using server = await FakeManagementApi.start()` stops it at the end of the block. */
   readonly [Symbol.asyncDispose]: () => Promise<void>
+  /** @internal (what {@link signJWT} and {@link signSessionJWT} read) */
+  readonly server: FakeServer
 }
 
 /**
@@ -590,7 +653,8 @@ export const start = async (options: ServeOptions = {}): Promise<Server> => {
     oauth: endpointsOf(url, OAuth.STYTCH_PROJECT_ID),
     approve: (loginURL) => Effect.runPromise(approveWith(fake.server, loginURL)),
     close,
-    [Symbol.asyncDispose]: close
+    [Symbol.asyncDispose]: close,
+    server: fake.server
   }
 }
 

@@ -170,7 +170,10 @@ export const resolveProject = (config: ProjectClientConfig): StytchProject.Optio
   } else {
     options = { projectID: config.project_id!, secret: config.secret! }
   }
-  if (config.custom_base_url !== undefined) options = { ...options, baseURL: config.custom_base_url }
+  // stytch-node: `custom_base_url` wins over `env`.
+  const baseURL = config.custom_base_url ?? config.env
+  const baseKey = config.custom_base_url === undefined && config.env !== undefined ? "env" : "custom_base_url"
+  if (baseURL !== undefined) options = { ...options, baseURL }
   if (config.timeout !== undefined) options = { ...options, timeout: Duration.millis(config.timeout) }
   const checked = StytchProject.check(options)
   if (Either.isLeft(checked)) {
@@ -178,7 +181,7 @@ export const resolveProject = (config: ProjectClientConfig): StytchProject.Optio
     if (checked.left._op === "InvalidData" && checked.left.path[0] === "baseURL") {
       throw new ClientError(
         "INVALID_BASE_URL",
-        /https:/.test(reason) ? `custom_base_url must use HTTPS scheme: ${reason}` : `invalid custom_base_url: ${reason}`,
+        /https:/.test(reason) ? `${baseKey} must use HTTPS scheme: ${reason}` : `invalid ${baseKey}: ${reason}`,
         { cause: checked.left }
       )
     }

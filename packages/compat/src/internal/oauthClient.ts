@@ -1,5 +1,6 @@
 import type * as HttpClient from "@effect/platform/HttpClient"
 import { OAuth as CoreOAuth, RetryPolicy, type StytchManagement } from "@stytch-effect/core"
+import * as Duration from "effect/Duration"
 import * as Layer from "effect/Layer"
 import { ClientError } from "../Errors.js"
 import type { ClientConfig } from "../ManagementClient.js"
@@ -36,6 +37,12 @@ export const oauthClient = (
       field: "oauth.client_id"
     })
   }
+  const leeway = oauth.refresh_leeway
+  if (leeway !== undefined && !(typeof leeway === "number" && leeway >= 0 && leeway !== Infinity)) {
+    throw new ClientError("INVALID_CONFIG", "oauth.refresh_leeway must be a non-negative number of milliseconds", {
+      field: "oauth.refresh_leeway"
+    })
+  }
   // The same checks of base_url, timeout and max_retries as any client: `resolve` with a stand-in
   // token (never used: the OAuth layer authorizes every request from the storage).
   const resolved = Config.resolve({ ...config, oauth: undefined, access_token: "oauth" })
@@ -44,7 +51,8 @@ export const oauthClient = (
     ...options,
     clientID: oauth.client_id,
     tokenURL,
-    revokeURL
+    revokeURL,
+    refreshLeeway: leeway === undefined ? undefined : Duration.millis(leeway)
   }).pipe(Layer.provide(Layer.merge(transport, storageLayer(storage))))
   const layer = resolved.retry === undefined ? client : Layer.merge(client, RetryPolicy.layer(resolved.retry))
   return {

@@ -28,7 +28,7 @@ export interface ResourceModule {
  * await client.projects.get({ projectSlug }, { signal: controller.signal, timeout: 2000, maxRetries: 0 })
  * ```
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category models
  */
 export interface RequestOptions {

@@ -27,7 +27,7 @@ export type HasRedacted<A> = IsAny<A> extends true ? false
  * `A` with every `Redacted<V>` inside replaced by `V`, deeply (objects,
  * arrays, optional fields); a type without a `Redacted` is `A` itself.
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category models
  */
 export type Unredacted<A> = HasRedacted<A> extends false ? A

@@ -27,22 +27,42 @@ export interface SingleFlight<K, A> {
     /** Fetch again unless the value was fetched at or after this time (epoch ms). */
     staleBefore?: number
   ) => Effect.Effect<A, E, R>
+  /** The keys held, least recently used first. */
+  readonly keys: () => ReadonlyArray<K>
 }
 
-/** @internal */
-export const make = <K, A>(): SingleFlight<K, A> => {
+/**
+ * A new cache. It holds at most `maxEntries` keys (default: no bound): when
+ * a new key would exceed it, the least recently used ones are dropped. An
+ * expired value is dropped when it is asked for, or when any new key is
+ * fetched (values still being fetched are kept).
+ *
+ * @internal
+ */
+export const make = <K, A>(options: { readonly maxEntries?: number | undefined } = {}): SingleFlight<K, A> => {
+  const maxEntries = options.maxEntries ?? Infinity
+  // A Map iterates in insertion order: a key used again is moved to the end, so the first is the least recently used.
   const entries = new Map<K, Entry<A, unknown>>()
   return {
+    keys: () => Array.from(entries.keys()),
     get: <E, R>(key: K, now: number, fetch: Effect.Effect<A, E, R>, ttl: (value: A) => number, staleBefore?: number) => {
       const entry = entries.get(key) as Entry<A, E> | undefined
       if (
         entry !== undefined && now < entry.refreshAt &&
         (staleBefore === undefined || entry.refreshAt === Infinity || entry.fetchedAt >= staleBefore)
       ) {
+        entries.delete(key)
+        entries.set(key, entry as Entry<A, unknown>)
         return Deferred.await(entry.deferred)
       }
+      for (const [k, e] of entries) if (e.refreshAt <= now) entries.delete(k)
       const fresh: Entry<A, E> = { deferred: Deferred.unsafeMake<A, E>(FiberId.none), refreshAt: Infinity, fetchedAt: now }
+      entries.delete(key)
       entries.set(key, fresh as Entry<A, unknown>)
+      for (const k of entries.keys()) {
+        if (entries.size <= maxEntries) break
+        entries.delete(k)
+      }
       const run = Effect.tapBoth(fetch, {
         onSuccess: (value) =>
           Effect.map(Clock.currentTimeMillis, (at) => {

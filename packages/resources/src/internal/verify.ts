@@ -12,42 +12,9 @@ import * as Clock from "effect/Clock"
 import * as Effect from "effect/Effect"
 import * as Redacted from "effect/Redacted"
 import { createLocalJWKSet, type JSONWebKeySet, jwtVerify, type JWTPayload } from "jose"
-import type { JWKSRequest, JWKSResponse } from "../M2M.js"
+import type { AuthenticateTokenRequest, AuthenticateTokenResponse, FetchJWKS } from "./m2mTypes.js"
 import * as SingleFlight from "./singleFlight.js"
 import { TokenVerificationError } from "./tokenError.js"
-
-
-/**
- * @since 0.3.0
- * @category models
- */
-export interface AuthenticateTokenRequest {
-  /** The access token (a string, or the `Redacted` that `M2M.token` returns). */
-  readonly accessToken: string | Redacted.Redacted<string>
-  /** Scopes the token must grant (`action:resource`; a granted `action:*` covers any resource). */
-  readonly requiredScopes?: ReadonlyArray<string> | undefined
-  /** Reject tokens issued this many seconds ago or earlier (`0`: every token). */
-  readonly maxTokenAgeSeconds?: number | undefined
-  /** Leeway for `exp`/`nbf`, in seconds. Default 0. */
-  readonly clockToleranceSeconds?: number | undefined
-  /** Replaces the default `action:resource` scope check. */
-  readonly authorizationCheck?:
-    | ((grantedScopes: ReadonlyArray<string>, requiredScopes: ReadonlyArray<string>) => boolean)
-    | undefined
-}
-
-/**
- * @since 0.3.0
- * @category models
- */
-export interface AuthenticateTokenResponse {
-  /** The M2M client the token was issued to (`sub`). */
-  readonly clientID: string
-  /** The granted scopes (`scope`, split on spaces). */
-  readonly scopes: ReadonlyArray<string>
-  /** Every other claim (not `aud`, `exp`, `iat`, `iss`, `jti`, `nbf`, `sub`, `scope`). */
-  readonly customClaims: Readonly<Record<string, unknown>>
-}
 
 interface KeySet {
   readonly getKey: ReturnType<typeof createLocalJWKSet>
@@ -57,6 +24,9 @@ const keySets = new WeakMap<StytchProject.Service, SingleFlight.SingleFlight<"jw
 /** The JWKS is fetched again after ten minutes, or for an unknown key id once five seconds have passed. */
 const JWKS_TTL_MS = 10 * 60 * 1000
 const JWKS_COOLDOWN_MS = 5 * 1000
+
+/** The claim of a Stytch session JWT (absent from M2M access tokens). */
+const SESSION_CLAIM = "https://stytch.com/session"
 
 const reserved = new Set(["aud", "exp", "iat", "iss", "jti", "nbf", "sub", "scope"])
 
@@ -80,17 +50,15 @@ const invalid = (message: string, cause?: unknown) =>
 const isNoMatchingKey = (error: unknown) =>
   typeof error === "object" && error !== null && (error as { code?: unknown }).code === "ERR_JWKS_NO_MATCHING_KEY"
 
-/** The JWKS operation (`M2M.jwks`), passed in so that this module does not import `M2M`. @internal */
-export type FetchJWKS = (
-  request: JWKSRequest
-) => Effect.Effect<JWKSResponse, StytchError, StytchProject.StytchProject>
-
 /**
  * Verifies an M2M access token locally against the project's JWKS:
  * signature, `typ: JWT`, audience (the project id), issuer
  * (`stytch.com/<project id>` or the base URL), `exp`/`nbf` (with
- * `clockToleranceSeconds`), then the maximum age and the required scopes.
- * Only the JWKS is fetched (once, then cached; again for an unknown key).
+ * `clockToleranceSeconds`), that it is an M2M access token (a string
+ * `scope` claim and no `https://stytch.com/session` claim: a session JWT of
+ * the project is signed with the same keys), then the maximum age and the
+ * required scopes. Only the JWKS is fetched (once, then cached; again for an
+ * unknown key).
  *
  * @internal
  */
@@ -131,6 +99,10 @@ export const verifyToken = (
         return yield* invalid(`the token is not valid: ${cause instanceof Error ? cause.message : "verification failed"}`, cause)
       }
       const payload: JWTPayload = verified.right.payload
+      // Only M2M access tokens: a project's session JWTs are signed with the same keys, for the
+      // same issuer and audience, but carry the session claim and no `scope`.
+      if (SESSION_CLAIM in payload) return yield* invalid("the token is a session JWT, not an M2M access token")
+      if (typeof payload.scope !== "string") return yield* invalid("the token has no scope claim: not an M2M access token")
       if (request.maxTokenAgeSeconds !== undefined) {
         if (typeof payload.iat !== "number") return yield* invalid("the token has no iat claim, so its age is unknown")
         if (now / 1000 - payload.iat >= request.maxTokenAgeSeconds) {
@@ -141,7 +113,7 @@ export const verifyToken = (
         }
       }
       if (typeof payload.sub !== "string") return yield* invalid("the token has no sub claim")
-      const scopes = typeof payload.scope === "string" ? payload.scope.split(" ").filter((s) => s !== "") : []
+      const scopes = payload.scope.split(" ").filter((s) => s !== "")
       const required = request.requiredScopes ?? []
       if (required.length > 0 || request.authorizationCheck !== undefined) {
         const ok = (request.authorizationCheck ?? hasScopes)(scopes, required)

@@ -1,5 +1,6 @@
+import * as Duration from "effect/Duration"
 import * as Encoding from "effect/Encoding"
-import type { RawRequest, RawResponse } from "./server.js"
+import type { RawRequest, RawResponse } from "./raw.js"
 
 /**
  * The fake's OAuth 2.0 authorization server (api/oauth.md): an authorize
@@ -28,6 +29,24 @@ export const ACCESS_TOKEN_SECONDS = 3600
 const CODE_MILLIS = 10 * 60 * 1000
 const REFRESH_MILLIS = 90 * 24 * 3600 * 1000
 
+/**
+ * How the fake's authorization server behaves (`FakeManagementApi.Options.oauth`).
+ *
+ * @internal
+ */
+export interface OAuthServerOptions {
+  /**
+   * How long an access token lives (`expires_in`, the JWT's `exp`), in whole
+   * seconds, at least 1 s. Default 1 hour.
+   */
+  readonly accessTokenLifetime?: Duration.DurationInput | undefined
+  /**
+   * Presenting a refresh token that was already rotated revokes the whole
+   * login (every token of the grant), as `oidc-provider` does. Default `true`.
+   */
+  readonly refreshTokenReuseDetection?: boolean | undefined
+}
+
 interface Code {
   readonly clientID: string
   readonly redirectURI: string
@@ -37,12 +56,12 @@ interface Code {
   used: boolean
 }
 
-/** One login: its tokens die together when it is revoked. */
+/** One login (one grant): its tokens die together when it is revoked. */
 interface Family {
   readonly clientID: string
   readonly scopes: ReadonlyArray<string>
   revoked: boolean
-  /** The one refresh token that still works (rotation). */
+  /** The one refresh token that still works (rotation); older ones stay known, to detect their reuse. */
   current: string | undefined
 }
 
@@ -96,9 +115,22 @@ const VERIFIER = /^[A-Za-z0-9\-._~]{43,128}$/
 
 /** @internal */
 export class FakeAuthorizationServer {
+  private readonly accessTokenSeconds: number
+  private readonly reuseDetection: boolean
   private codes = new Map<string, Code>()
   private refreshTokens = new Map<string, RefreshRecord>()
   private accessTokens = new Map<string, AccessRecord>()
+
+  constructor(options: OAuthServerOptions = {}) {
+    const seconds = options.accessTokenLifetime === undefined
+      ? ACCESS_TOKEN_SECONDS
+      : Duration.toSeconds(Duration.decode(options.accessTokenLifetime))
+    if (!Number.isSafeInteger(seconds) || seconds < 1) {
+      throw new Error("FakeManagementApi: oauth.accessTokenLifetime must be whole seconds, at least 1 second")
+    }
+    this.accessTokenSeconds = seconds
+    this.reuseDetection = options.refreshTokenReuseDetection ?? true
+  }
 
   reset(): void {
     this.codes = new Map()
@@ -184,7 +216,8 @@ export class FakeAuthorizationServer {
   }
 
   private issue(family: Family, now: number, requestID: string): RawResponse {
-    const exp = Math.floor(now / 1000) + ACCESS_TOKEN_SECONDS
+    const seconds = this.accessTokenSeconds
+    const exp = Math.floor(now / 1000) + seconds
     const segment = (value: object) => Encoding.encodeBase64Url(JSON.stringify(value))
     const access = [
       segment({ alg: "RS256", typ: "JWT", kid: "fake" }),
@@ -199,7 +232,7 @@ export class FakeAuthorizationServer {
       }),
       random(32)
     ].join(".")
-    this.accessTokens.set(access, { family, expiresAt: now + ACCESS_TOKEN_SECONDS * 1000, revoked: false })
+    this.accessTokens.set(access, { family, expiresAt: now + seconds * 1000, revoked: false })
     let refresh: string | undefined
     if (family.scopes.includes("offline_access")) {
       refresh = random()
@@ -209,7 +242,7 @@ export class FakeAuthorizationServer {
     return jsonResponse(200, {
       access_token: access,
       token_type: "bearer",
-      expires_in: ACCESS_TOKEN_SECONDS,
+      expires_in: seconds,
       scope: family.scopes.join(" "),
       ...(refresh === undefined ? {} : { refresh_token: refresh }),
       ...(family.scopes.includes("openid") ? { id_token: `${segment({ alg: "RS256" })}.${segment({ sub: "member-live-fake" })}.${random(16)}` } : {}),
@@ -241,13 +274,16 @@ export class FakeAuthorizationServer {
     if (body.grant_type === "refresh_token") {
       const token = body.refresh_token ?? ""
       const record = this.refreshTokens.get(token)
+      if (record !== undefined && record.family.current !== token && this.reuseDetection) {
+        // a rotated refresh token presented again: a copy leaked (or two clients raced), so the login dies
+        record.family.revoked = true
+      }
       if (
         record === undefined || record.family.revoked || record.family.current !== token || now >= record.expiresAt
       ) {
         return invalidGrant("the refresh token is invalid, revoked, expired or already used")
       }
       if (record.family.clientID !== clientID) return invalidGrant("the refresh token was issued to another client")
-      this.refreshTokens.delete(token)
       return this.issue(record.family, now, requestID)
     }
     return oauthError(requestID, 400, "unsupported_grant_type", "grant_type must be authorization_code or refresh_token")

@@ -6,7 +6,8 @@ import * as Either from "effect/Either"
 import * as Exit from "effect/Exit"
 import type * as Fiber from "effect/Fiber"
 import * as FiberId from "effect/FiberId"
-import type { FakeServer, RawRequest, RawResponse } from "./server.js"
+import type { RawRequest, RawResponse } from "./raw.js"
+import type { FakeServer } from "./server.js"
 
 /** Where to listen. @internal */
 export interface ListenOptions {

@@ -7,28 +7,12 @@ import { errorBody, FakeError } from "./errors.js"
 import type { Handler } from "./handlers/common.js"
 import { answer, compileRoute, type Route as CompiledRoute, wireInput } from "./route.js"
 import { routes } from "./handlers/index.js"
-import { FakeAuthorizationServer } from "./oauth.js"
+import { FakeAuthorizationServer, type OAuthServerOptions } from "./oauth.js"
+import type { M2MTokenResponse } from "./project/common.js"
 import { handleProject, matchProject, projectAuthorized } from "./project/server.js"
+import type { RawRequest, RawResponse } from "./raw.js"
 import { defaultFeatures, type FeatureChanges, type SeedContent, seedWorkspace, withFeatures } from "./seed.js"
 import type { ProjectFeatures, Workspace } from "./state.js"
-
-/** A request as any transport hands it to the fake. @internal */
-export interface RawRequest {
-  readonly method: string
-  readonly url: URL
-  readonly headers: Readonly<Record<string, string | undefined>>
-  readonly body: string
-}
-
-/** What the transport must do. @internal */
-export type RawResponse =
-  | {
-    readonly _tag: "Response"
-    readonly status: number
-    readonly headers: Readonly<Record<string, string>>
-    readonly body: string
-  }
-  | { readonly _tag: "Drop"; readonly code: "ECONNRESET" | "ECONNREFUSED" }
 
 /**
  * A request the fake received. Credentials are never recorded, only whether
@@ -89,9 +73,13 @@ export class FakeServer {
   readonly faults: Array<ArmedFault> = []
   readonly requests: Array<RecordedRequest> = []
   /** The OAuth authorization server (its Bearer tokens are accepted too). */
-  readonly oauth = new FakeAuthorizationServer()
+  readonly oauth: FakeAuthorizationServer
   private readonly accepted: ReadonlySet<string>
   private readonly defaults: ProjectFeatures
+
+  private readonly seed: SeedContent | undefined
+  /** How the project API's M2M token endpoint answers. */
+  readonly m2mTokenResponse: M2MTokenResponse
 
   /**
    * Throws for a seed the API would refuse (see `seedWorkspace`).
@@ -99,12 +87,20 @@ export class FakeServer {
    */
   constructor(
     readonly credentials: ReadonlyArray<Credentials.Credentials>,
-    private readonly seed?: SeedContent | undefined,
-    features?: FeatureChanges | undefined
+    options: {
+      readonly oauth?: OAuthServerOptions | undefined
+      readonly seed?: SeedContent | undefined
+      readonly features?: FeatureChanges | undefined
+      /** How the project API's M2M token endpoint answers. */
+      readonly m2mTokenResponse?: M2MTokenResponse | undefined
+    } = {}
   ) {
+    this.oauth = new FakeAuthorizationServer(options.oauth ?? {})
+    this.seed = options.seed
+    this.m2mTokenResponse = options.m2mTokenResponse ?? "stytch"
     this.accepted = new Set(credentials.map((c) => Redacted.value(Credentials.authorization(c))))
-    this.defaults = defaultFeatures(seed, features)
-    this.workspace = seedWorkspace(seed, this.defaults, new Date().toISOString())
+    this.defaults = defaultFeatures(options.seed, options.features)
+    this.workspace = seedWorkspace(options.seed, this.defaults, new Date().toISOString())
   }
 
   /** Changes the features of a project; `false` for an unknown project. */
@@ -203,7 +199,7 @@ export class FakeServer {
       }
       if (project !== undefined) {
         const now = new Date(nowMillis).toISOString()
-        return yield* handleProject(this.workspace, project, request, body, requestID, now)
+        return yield* handleProject(this.workspace, project, request, body, requestID, now, this.m2mTokenResponse)
       }
       if (!authorized) {
         return fail(new FakeError(401, "unauthorized_credentials", "Unauthorized credentials."))

@@ -16,13 +16,13 @@ import type { Unredacted } from "../unredact.js"
  * A newly created secret, as the facade returns it: `secret` is the plain
  * value. Store it: it is never returned again.
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category models
  */
 export interface Secret extends Unredacted<Secrets.Secret> {}
 
 /**
- * @since 0.2.0
+ * @since 0.1.0
  * @category models
  */
 export interface CreateResponse extends Unredacted<Secrets.CreateResponse> {}

@@ -10,7 +10,20 @@ export interface ProjectContext {
   readonly environment: EnvironmentState
   /** The current time, ISO 8601 (Effect's Clock). */
   readonly now: string
+  /** How the M2M token endpoint answers (see `FakeManagementApi.Options.m2mTokenResponse`). */
+  readonly m2mTokenResponse: M2MTokenResponse
 }
+
+/**
+ * How the fake's M2M token endpoint answers: `"stytch"` as Stytch does
+ * (with `request_id` and `status_code`), `"plainOAuth"` as a plain OAuth 2.0
+ * server does (RFC 6749 §5: only `access_token`, `token_type`, `expires_in`
+ * and `scope` when the granted scopes differ from the requested ones; errors
+ * with only `error` and `error_description`).
+ *
+ * @internal
+ */
+export type M2MTokenResponse = "stytch" | "plainOAuth"
 
 /** @internal */
 export type ProjectHandler<E extends Endpoint.Any> = (request: RequestOf<E>, context: ProjectContext) => PayloadOf<E>

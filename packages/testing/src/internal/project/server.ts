@@ -14,7 +14,13 @@ import * as Effect from "effect/Effect"
 import { FakeError } from "../errors.js"
 import { isSecretOf } from "../handlers/secrets.js"
 import type { Workspace } from "../state.js"
-import { environmentByProjectID, FakeErrorWithDetails, type ProjectHandler, type ProjectHandlers } from "./common.js"
+import {
+  environmentByProjectID,
+  FakeErrorWithDetails,
+  type M2MTokenResponse,
+  type ProjectHandler,
+  type ProjectHandlers
+} from "./common.js"
 import { m2m, OAuthError } from "./m2m.js"
 import { m2mClients } from "./m2mClients.js"
 import { answer, compileRoute, type Route as CompiledRoute, wireInput } from "../route.js"
@@ -69,16 +75,32 @@ const authenticated = (workspace: Workspace, header: string | undefined) => {
 export const projectAuthorized = (workspace: Workspace, match: ProjectMatch, authorization: string | undefined): boolean =>
   match.route?.endpoint.anonymous === true || authenticated(workspace, authorization) !== undefined
 
-const json = (status: number, body: unknown) => ({
+const json = (status: number, body: unknown, headers: Readonly<Record<string, string>> = {}) => ({
   _tag: "Response" as const,
   status,
-  headers: { "content-type": "application/json" },
+  headers: { "content-type": "application/json", ...headers },
   body: JSON.stringify(body)
 })
 
-/** The error body: the OAuth2 shape for the token endpoint, the project-API shape (with `error_details`) otherwise. */
-const errorResponse = (requestID: string, error: FakeError) => {
+/** The headers an OAuth 2.0 server sends with a token response (RFC 6749 §5.1). */
+const plainOAuthHeaders = { "cache-control": "no-store", pragma: "no-cache" }
+
+/** A form-encoded body (stytch-node sends the token request so) as the wire object. */
+const formBody = (body: unknown, contentType: string | undefined): unknown =>
+  typeof body === "string" && /^application\/x-www-form-urlencoded\b/i.test(contentType ?? "")
+    ? Object.fromEntries(new URLSearchParams(body))
+    : body
+
+/**
+ * The error body: the OAuth2 shape for the token endpoint (only `error` and
+ * `error_description` from a plain OAuth server), the project-API shape (with
+ * `error_details`) otherwise.
+ */
+const errorResponse = (requestID: string, error: FakeError, mode: M2MTokenResponse) => {
   const url = `https://stytch.com/docs/api/errors/${error.status}#${error.errorType}`
+  if (error instanceof OAuthError && mode === "plainOAuth") {
+    return json(error.status, { error: error.errorType, error_description: error.errorMessage }, plainOAuthHeaders)
+  }
   if (error instanceof OAuthError) {
     return json(error.status, {
       status_code: error.status,
@@ -105,15 +127,17 @@ export const handleProject = (
   request: { readonly method: string; readonly url: URL; readonly headers: Readonly<Record<string, string | undefined>> },
   body: unknown,
   requestID: string,
-  now: string
+  now: string,
+  m2mTokenResponse: M2MTokenResponse
 ) =>
   Effect.gen(function*() {
-    const fail = (error: FakeError) => errorResponse(requestID, error)
+    const fail = (error: FakeError) => errorResponse(requestID, error, m2mTokenResponse)
     const route = match.route
     if (route === undefined) {
       return fail(new FakeError(404, "route_not_found", `No route for ${request.method} ${request.url.pathname}.`))
     }
-    const wire = wireInput(route, body, request.url, match.params)
+    const isToken = route.endpoint.group === "m2m" && route.endpoint.name === "token"
+    const wire = wireInput(route, isToken ? formBody(body, request.headers["content-type"]) : body, request.url, match.params)
     let environment
     if (route.endpoint.anonymous) {
       environment = environmentByProjectID(workspace, String(wire["project_id"]))
@@ -129,19 +153,23 @@ export const handleProject = (
         return fail(new FakeError(401, "unauthorized_credentials", "Unauthorized credentials: project_id and secret do not match."))
       }
     }
-    if (route.endpoint.name === "token" && route.endpoint.group === "m2m" && wire["grant_type"] !== "client_credentials") {
+    if (isToken && wire["grant_type"] !== "client_credentials") {
       return fail(new OAuthError(400, "unsupported_grant_type", "Only the client_credentials grant is supported here."))
     }
     const decoded = yield* Effect.either(route.decode(wire))
     if (decoded._tag === "Left") {
-      const error = route.endpoint.name === "token"
+      const error = isToken
         ? new OAuthError(400, "invalid_request", "The token request is malformed.")
         : new FakeError(400, "bad_request", `Invalid request: ${String(decoded.left)}`)
       return fail(error)
     }
     const answered = yield* Effect.either(
-      answer(route, requestID, () => route.handler(decoded.right as never, { workspace, environment, now }))
+      answer(route, requestID, () => route.handler(decoded.right as never, { workspace, environment, now, m2mTokenResponse }))
     )
     if (answered._tag === "Left") return fail(answered.left)
+    if (isToken && m2mTokenResponse === "plainOAuth") {
+      const { request_id: _, status_code: __, ...plain } = answered.right as Record<string, unknown>
+      return json(200, plain, plainOAuthHeaders)
+    }
     return json(200, answered.right)
   })

@@ -20,6 +20,7 @@ import {
   TrustedTokenProfiles
 } from "@stytch-effect/resources"
 import * as Effect from "effect/Effect"
+import * as Either from "effect/Either"
 import * as JSONSchema from "effect/JSONSchema"
 import * as ParseResult from "effect/ParseResult"
 import * as Schema from "effect/Schema"
@@ -118,20 +119,20 @@ export interface CountryCodeAllowlistConfig extends Schema.Schema.Type<typeof Co
  * @since 0.1.0
  * @category models
  */
-export const PasswordStrengthConfigConfig = Schema.Struct({
+export const PasswordStrengthSettings = Schema.Struct({
   checkBreachOnCreation: Schema.optional(Schema.Boolean),
   checkBreachOnAuthentication: Schema.optional(Schema.Boolean),
   validateOnAuthentication: Schema.optional(Schema.Boolean),
   validationPolicy: Schema.optional(PasswordStrengthConfig.ValidationPolicy),
   ludsMinPasswordLength: Schema.optional(Schema.Number),
   ludsMinPasswordComplexity: Schema.optional(Schema.Number)
-}).annotations({ identifier: "PasswordStrengthConfigConfig" })
+}).annotations({ identifier: "PasswordStrengthSettings" })
 
 /**
  * @since 0.1.0
  * @category models
  */
-export interface PasswordStrengthConfigConfig extends Schema.Schema.Type<typeof PasswordStrengthConfigConfig> {}
+export interface PasswordStrengthSettings extends Schema.Schema.Type<typeof PasswordStrengthSettings> {}
 
 /**
  * The SDK configuration: `consumer` for Consumer projects, `b2b` for B2B ones
@@ -305,7 +306,7 @@ export const EnvironmentConfig = Schema.Struct({
   publicTokens: Schema.optional(Count),
   secrets: Schema.optional(Count),
   countryCodeAllowlist: Schema.optional(CountryCodeAllowlistConfig),
-  passwordStrengthConfig: Schema.optional(PasswordStrengthConfigConfig),
+  passwordStrengthConfig: Schema.optional(PasswordStrengthSettings),
   sdkConfig: Schema.optional(SDKConfig),
   jwtTemplates: Schema.optional(JWTTemplatesConfig),
   trustedTokenProfiles: Schema.optional(Schema.Array(TrustedTokenProfileConfig)),
@@ -421,7 +422,7 @@ export const jsonSchema: object = JSONSchema.make(DocumentSchema)
  */
 export type Format = "json" | "yaml"
 
-const duplicates = (doc: Document): ReadonlyArray<string> => {
+const problemsOf = (doc: Document): ReadonlyArray<string> => {
   const problems: Array<string> = []
   const unique = <A>(where: string, items: ReadonlyArray<A> | undefined, key: (a: A) => string) => {
     const seen = new Set<string>()
@@ -444,6 +445,26 @@ const duplicates = (doc: Document): ReadonlyArray<string> => {
       unique(`${envAt}.redirectURLs`, env.redirectURLs, (r) => r.url)
       unique(`${envAt}.trustedTokenProfiles`, env.trustedTokenProfiles, (t) => t.name)
       unique(`${envAt}.eventLogStreaming`, env.eventLogStreaming, (s) => s.destinationType)
+      // What the API refuses for the project's vertical, said before anything is sent.
+      const refuse = (present: unknown, what: string) => {
+        if (present !== undefined) problems.push(`${envAt}: ${what} does not exist in ${project.vertical} projects`)
+      }
+      if (project.vertical === "B2B") {
+        refuse(env.countryCodeAllowlist?.whatsapp, "countryCodeAllowlist.whatsapp")
+        refuse(env.sdkConfig?.consumer, "sdkConfig.consumer")
+        refuse(env.rbacPolicy?.stytchUser, "rbacPolicy.stytchUser")
+      }
+      if (project.vertical === "CONSUMER") {
+        refuse(env.sdkConfig?.b2b, "sdkConfig.b2b")
+        refuse(env.rbacPolicy?.stytchMember, "rbacPolicy.stytchMember")
+        refuse(env.rbacPolicy?.stytchAdmin, "rbacPolicy.stytchAdmin")
+      }
+      for (const stream of env.eventLogStreaming ?? []) {
+        const kind = stream.destinationType === "DATADOG" ? "datadog" : "grafanaLoki"
+        if (stream.destinationConfig[kind] === undefined) {
+          problems.push(`${envAt}.eventLogStreaming[${stream.destinationType}]: destinationConfig.${kind} is required`)
+        }
+      }
     }
   }
   return problems
@@ -460,8 +481,10 @@ const describeIssues = (error: ParseResult.ParseError): string =>
     .join("\n")
 
 /**
- * Checks a value against the document schema and its identity rules (unique
- * slugs, URLs, template ids, profile names, destination types).
+ * Checks a value against the document schema, its identity rules (unique
+ * slugs, URLs, template ids, profile names, destination types; one LIVE
+ * environment) and what the project's vertical allows (no WhatsApp allowlist,
+ * Consumer SDK config or `stytchUser` in a B2B project, and the converse).
  *
  * @since 0.1.0
  * @category constructors
@@ -470,7 +493,7 @@ export const decode = (input: unknown): Effect.Effect<Document, DocumentError> =
   Schema.decodeUnknown(DocumentSchema, { onExcessProperty: "error" })(input).pipe(
     Effect.mapError((e) => new DocumentError({ message: describeIssues(e) })),
     Effect.flatMap((doc) => {
-      const problems = duplicates(doc)
+      const problems = problemsOf(doc)
       return problems.length === 0
         ? Effect.succeed(doc)
         : Effect.fail(new DocumentError({ message: problems.join("\n") }))
@@ -499,6 +522,9 @@ export const parse = (text: string, format: Format = "yaml"): Effect.Effect<Docu
  * @category formatting
  */
 export const format = (doc: Document, format: Format): string => {
-  const value = Schema.encodeSync(DocumentSchema)(canonical(doc))
+  const sorted = canonical(doc)
+  // Encoding puts fields in schema order; a value the closed schema does not know (an enum
+  // value newer than this SDK, read from the server) is written as it is instead.
+  const value = Either.getOrElse(Schema.encodeEither(DocumentSchema)(sorted), () => sorted)
   return format === "json" ? `${JSON.stringify(value, null, 2)}\n` : YAML.stringify(value, { lineWidth: 0 })
 }

@@ -12,7 +12,7 @@ import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
 import * as Redacted from "effect/Redacted"
 import type * as Document from "./Document.js"
-import { type Secrets, execute, referencesOf } from "./internal/apply.js"
+import { execute, referencesOf, type ResolvedSecrets } from "./internal/apply.js"
 import { diff, level } from "./internal/diff.js"
 import { ConflictError, SecretReferenceError } from "./internal/errors.js"
 import { exportDocument } from "./internal/export.js"
@@ -161,7 +161,7 @@ export const succeeded = (report: ApplyReport): boolean => report.failed.length 
 
 const resolveSecrets = (
   actions: ReadonlyArray<Plan.Action>
-): Effect.Effect<Secrets, SecretReferenceError> =>
+): Effect.Effect<ResolvedSecrets, SecretReferenceError> =>
   Effect.gen(function*() {
     const names = Array.from(new Set(actions.flatMap(referencesOf))).sort()
     const resolved = new Map<string, Redacted.Redacted<string>>()

@@ -54,6 +54,19 @@ const layerOf = (config: WorkspaceClientConfig): Layer.Layer<StytchManagement.St
   return StytchManagement.layerConfig()
 }
 
+/** Each client's runtime (kept off the instance, so the class shows only its API). */
+const runtimes = new WeakMap<WorkspaceClient, ManagedRuntime.ManagedRuntime<StytchManagement.StytchManagement, unknown>>()
+
+/** Runs an effect; a failure rejects with the typed error itself (not a wrapper). */
+const runWith = async <A, E>(
+  client: WorkspaceClient,
+  effect: Effect.Effect<A, E, StytchManagement.StytchManagement>
+): Promise<A> => {
+  const exit = await runtimes.get(client)!.runPromiseExit(effect)
+  if (Exit.isSuccess(exit)) return exit.value
+  throw Cause.squash(exit.cause)
+}
+
 /**
  * Export, plan, apply, promote and drift as promises. One client keeps one
  * runtime (and its connection pool); `close()` releases it.
@@ -62,26 +75,22 @@ const layerOf = (config: WorkspaceClientConfig): Layer.Layer<StytchManagement.St
  * ```ts
  * import { Plan, WorkspaceClient } from "@stytch-effect/workspace"
  *
- * const client = new WorkspaceClient({ workspace_key_id: "…", workspace_key_secret: "…" })
- * const doc = await client.export("my-project")
- * const plan = await client.drift(doc)
- * console.log(Plan.render(plan, { color: false }))
+ * const client = new WorkspaceClient({ workspace_key_id: "workspace-key-prod-…", workspace_key_secret: "…" })
+ *
+ * // CI: fails when the live project drifted from what it exports into the document.
+ * export const checkDrift = async (projectSlug: string) => {
+ *   const doc = await client.export(projectSlug)
+ *   const plan = await client.drift(doc)
+ *   if (!Plan.isEmpty(plan)) throw new Error(Plan.render(plan, { color: false }))
+ * }
  * ```
  *
  * @since 0.1.0
  * @category clients
  */
 export class WorkspaceClient {
-  private readonly runtime: ManagedRuntime.ManagedRuntime<StytchManagement.StytchManagement, unknown>
-
   constructor(config: WorkspaceClientConfig = {}) {
-    this.runtime = ManagedRuntime.make(layerOf(config))
-  }
-
-  private async run<A, E>(effect: Effect.Effect<A, E, StytchManagement.StytchManagement>): Promise<A> {
-    const exit = await this.runtime.runPromiseExit(effect)
-    if (Exit.isSuccess(exit)) return exit.value
-    throw Cause.squash(exit.cause)
+    runtimes.set(this, ManagedRuntime.make(layerOf(config)))
   }
 
   /**
@@ -93,7 +102,7 @@ export class WorkspaceClient {
     projectSlugs: string | ReadonlyArray<string>,
     options?: { readonly concurrency?: number | undefined }
   ): Promise<Document.Document> {
-    return this.run(Workspace.export(projectSlugs, options))
+    return runWith(this, Workspace.export(projectSlugs, options))
   }
 
   /**
@@ -122,7 +131,7 @@ export class WorkspaceClient {
       readonly onProgress?: ((event: Workspace.Progress) => void) | undefined
     }
   ): Promise<Workspace.ApplyReport> {
-    return this.run(Workspace.apply(plan, options))
+    return runWith(this, Workspace.apply(plan, options))
   }
 
   /**
@@ -131,7 +140,7 @@ export class WorkspaceClient {
    * @since 0.1.0
    */
   promote(options: Parameters<typeof Workspace.promote>[0]): Promise<Plan.Plan> {
-    return this.run(Workspace.promote(options))
+    return runWith(this, Workspace.promote(options))
   }
 
   /**
@@ -143,7 +152,7 @@ export class WorkspaceClient {
     desired: Document.Document,
     options?: { readonly prune?: boolean | undefined; readonly concurrency?: number | undefined }
   ): Promise<Plan.Plan> {
-    return this.run(Workspace.drift(desired, options))
+    return runWith(this, Workspace.drift(desired, options))
   }
 
   /**
@@ -152,6 +161,6 @@ export class WorkspaceClient {
    * @since 0.1.0
    */
   close(): Promise<void> {
-    return this.runtime.dispose()
+    return runtimes.get(this)!.dispose()
   }
 }

@@ -62,6 +62,27 @@ describe("Document", () => {
       }))
       expect(duplicate.message).toContain("duplicate \"https://x\"")
       expect(duplicate.message).toContain("more than one LIVE environment")
+      const wrongVertical = yield* Effect.flip(Document.decode({
+        version: 1,
+        projects: [{
+          projectSlug: "b",
+          name: "B",
+          vertical: "B2B",
+          environments: [{
+            environmentSlug: "production",
+            name: "p",
+            type: "LIVE",
+            countryCodeAllowlist: { whatsapp: ["US"] },
+            sdkConfig: { consumer: {} },
+            eventLogStreaming: [{ destinationType: "DATADOG", destinationConfig: {} }]
+          }]
+        }]
+      }))
+      expect(wrongVertical.message.split("\n")).toEqual([
+        "projects[b].environments[production]: countryCodeAllowlist.whatsapp does not exist in B2B projects",
+        "projects[b].environments[production]: sdkConfig.consumer does not exist in B2B projects",
+        "projects[b].environments[production].eventLogStreaming[DATADOG]: destinationConfig.datadog is required"
+      ])
     }))
 
   it.effect("accepts partial sections (absent fields keep the server's values) and a $schema key", () =>

@@ -3,7 +3,7 @@ import { FakeManagementApi, Fault } from "@stytch-effect/testing"
 import { Plan, Workspace } from "@stytch-effect/workspace"
 import * as Effect from "effect/Effect"
 import { describe, expect } from "vitest"
-import { fullDocument } from "./fixtures.js"
+import { consumerProject, fullDocument } from "./fixtures.js"
 import { withFake } from "./utils.js"
 
 /** The operations that create something, and how many times the fake received each. */
@@ -74,4 +74,22 @@ describe("Workspace.apply under faults", () => {
         }
       }
     })), 240_000)
+
+  it.effect("fails an email template whose sender the API did not apply (checks the echo, not just the status)", () =>
+    withFake(Effect.gen(function*() {
+      const fake = yield* FakeManagementApi.FakeManagementApi
+      const desired = { version: 1 as const, projects: [consumerProject("echo")] }
+      yield* fake.inject(
+        Fault.rewrite((body) => {
+          const template = { ...(body["email_template"] as Record<string, unknown>) }
+          delete template["sender_information"]
+          return { ...body, email_template: template }
+        }),
+        { operation: "emailTemplates.create" }
+      )
+      const report = yield* Workspace.apply(yield* Workspace.drift(desired), { concurrency: 1 })
+      expect(report.failed.map((f) => [f.action.key, f.error._tag, f.error.message])).toEqual([
+        ["brand-login", "ConflictError", "email template brand-login: the API did not apply senderInformation (is its domain verified?)"]
+      ])
+    })), 120_000)
 })

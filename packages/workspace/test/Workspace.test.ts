@@ -100,4 +100,66 @@ describe("Workspace", () => {
         expect(logs.join("\n")).not.toContain(value)
       }
     }), 120_000)
+
+  it.effect("promotes one environment onto another: chosen families, hosts mapped, unknown environments refused", () =>
+    withFake(Effect.gen(function*() {
+      yield* converge({ version: 1, projects: [consumerProject("promoted")] })
+      const plan = yield* Workspace.promote({
+        projectSlug: "promoted",
+        from: "staging",
+        to: "production",
+        mapHosts: { "staging.example.com": "www.example.com" },
+        skip: ["sdkConfig", "rbacPolicy", "jwtTemplates", "countryCodeAllowlist", "trustedTokenProfiles", "eventLogStreaming", "passwordStrengthConfig"]
+      })
+      expect(plan.actions.map((a) => [a.op, a.family, a.environment, a.key])).toEqual([
+        ["create", "redirectURLs", "production", "http://localhost:3000/authenticate"],
+        ["create", "redirectURLs", "production", "https://www.example.com/authenticate"],
+        ["create", "redirectURLs", "production", "https://www.example.com/reset?next={{path}}"]
+      ])
+      const withPrune = yield* Workspace.promote({ projectSlug: "promoted", from: "staging", to: "production", only: ["redirectURLs"], prune: true })
+      expect(withPrune.actions.filter((a) => a.op === "delete").map((a) => a.key)).toEqual([
+        "https://app.example.com/authenticate",
+        "https://app.example.com/reset?next={{path}}"
+      ])
+      const missing = yield* Effect.flip(Workspace.promote({ projectSlug: "promoted", from: "staging", to: "nowhere" }))
+      expect(missing._tag).toBe("ConflictError")
+    })), 120_000)
+
+  it.effect("re-enables a destination without needing its secret (only `enabled` changed)", () =>
+    withFake(Effect.gen(function*() {
+      const desired = { version: 1 as const, projects: [consumerProject("streams")] }
+      yield* converge(desired)
+      yield* EventLogStreaming.disable({ projectSlug: "streams", environmentSlug: "production", destinationType: "DATADOG" })
+      const plan = yield* Workspace.drift(desired)
+      expect(plan.actions.map((a) => [a.family, a.changes])).toEqual([
+        ["eventLogStreaming", [{ path: "enabled", before: false, after: true }]]
+      ])
+      const report = yield* Workspace.apply(plan).pipe(Effect.withConfigProvider(ConfigProvider.fromMap(new Map())))
+      expect(Workspace.succeeded(report)).toBe(true)
+      expect(Plan.isEmpty(yield* Workspace.drift(desired))).toBe(true)
+    })), 120_000)
+
+  it.effect("exports an ALL project's two SDK configurations and applies them back", () =>
+    withFake(Effect.gen(function*() {
+      const desired: Document.Document = {
+        version: 1,
+        projects: [{
+          projectSlug: "both",
+          name: "Both",
+          vertical: "ALL",
+          environments: [{
+            environmentSlug: "production",
+            name: "Production",
+            type: "LIVE",
+            sdkConfig: { consumer: { sessions: { maxSessionDurationMinutes: 15 } }, b2b: { sso: { enabled: true } } }
+          }]
+        }]
+      }
+      yield* converge(desired)
+      const exported = yield* Workspace.export("both")
+      const sdk = exported.projects[0]!.environments[0]!.sdkConfig
+      expect(sdk?.consumer?.sessions).toEqual({ maxSessionDurationMinutes: 15 })
+      expect(sdk?.b2b?.sso).toEqual({ enabled: true, pkceRequired: false })
+      expect(Plan.isEmpty(Workspace.plan(desired, exported))).toBe(true)
+    })), 120_000)
 })

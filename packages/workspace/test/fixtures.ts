@@ -118,6 +118,7 @@ export const consumerProject = (projectSlug: string): Document.ProjectConfig => 
       environmentSlug: "staging",
       name: "Staging",
       type: "TEST",
+      useCustomDomainInMagicLinkEmails: true, // update takes it, create does not: apply does both
       ...environmentCommon("staging"),
       countryCodeAllowlist: { sms: ["US"], whatsapp: ["US"] }
     }

@@ -1,4 +1,4 @@
-import type { StytchError } from "@stytch-effect/core"
+import type { StytchError, StytchManagement } from "@stytch-effect/core"
 import {
   CountryCodeAllowlist,
   EmailTemplates,
@@ -18,20 +18,24 @@ import * as Effect from "effect/Effect"
 import type * as Redacted from "effect/Redacted"
 import type * as Document from "../Document.js"
 import type * as Plan from "../Plan.js"
-import { merge } from "./diff.js"
+import { covers, merge } from "./diff.js"
 import { ConflictError } from "./errors.js"
 
 /** Secret inputs resolved from their references, by variable name. @internal */
-export type Secrets = ReadonlyMap<string, Redacted.Redacted<string>>
+export type ResolvedSecrets = ReadonlyMap<string, Redacted.Redacted<string>>
+
+/** An update that only turns streaming on or off: no settings (and no secret) to send. */
+const onlyEnabled = (action: Plan.Action): boolean =>
+  action.op === "update" && action.changes.every((change) => change.path === "enabled")
 
 /** The variables an action's secret references name. @internal */
 export const referencesOf = (action: Plan.Action): ReadonlyArray<string> => {
-  if (action.family !== "eventLogStreaming" || action.op === "delete") return []
+  if (action.family !== "eventLogStreaming" || action.op === "delete" || onlyEnabled(action)) return []
   const config = (action.desired as Document.EventLogStreamingConfig).destinationConfig
   return [config.datadog?.apiKey.fromEnv, config.grafanaLoki?.password.fromEnv].filter((n): n is string => n !== undefined)
 }
 
-const destinationConfig = (config: Document.EventLogStreamingConfig["destinationConfig"], secrets: Secrets) => ({
+const destinationConfig = (config: Document.EventLogStreamingConfig["destinationConfig"], secrets: ResolvedSecrets) => ({
   ...(config.datadog
     ? {
       datadog: {
@@ -119,12 +123,10 @@ const environmentSettings = (fields: Record<string, unknown>) => {
  */
 export const execute = (
   action: Plan.Action,
-  secrets: Secrets
-): Effect.Effect<void, StytchError.StytchError | ConflictError, import("@stytch-effect/core").StytchManagement.StytchManagement> => {
+  secrets: ResolvedSecrets
+): Effect.Effect<void, StytchError.StytchError | ConflictError, StytchManagement.StytchManagement> => {
   const projectSlug = action.project
   const scope = { projectSlug, environmentSlug: action.environment ?? "" }
-  const desired = action.desired as never
-  const current = action.current as never
   switch (action.family) {
     case "project": {
       const p = action.desired as { projectSlug: string; name: string; vertical: Projects.Vertical }
@@ -137,13 +139,22 @@ export const execute = (
     case "environment": {
       const fields = (action.desired ?? {}) as Record<string, unknown> & { name: string; type: Environments.EnvironmentType }
       if (action.op === "create") {
+        const { useCustomDomainInMagicLinkEmails, ...settings } = environmentSettings(fields)
         return Environments.create({
           projectSlug,
           environmentSlug: scope.environmentSlug,
           name: fields.name,
           type: fields.type,
-          ...environmentSettings(fields)
-        } as Environments.CreateRequest).pipe(Effect.asVoid)
+          ...settings
+        } as Environments.CreateRequest).pipe(
+          // create does not take this one setting; update does
+          Effect.zipRight(
+            useCustomDomainInMagicLinkEmails === true
+              ? Effect.asVoid(Environments.update({ ...scope, useCustomDomainInMagicLinkEmails: true }))
+              : Effect.void
+          ),
+          Effect.asVoid
+        )
       }
       if (action.op === "delete") return Environments.delete(scope).pipe(Effect.asVoid)
       return Environments.update({ ...scope, name: fields.name, ...environmentSettings(fields) } as Environments.UpdateRequest)
@@ -152,7 +163,7 @@ export const execute = (
     case "redirectURLs": {
       const url = action.key
       if (action.op === "delete") return RedirectURLs.delete({ ...scope, url, doNotPromoteDefaults: true }).pipe(Effect.asVoid)
-      const validTypes = (desired as Document.RedirectURLConfig).validTypes
+      const validTypes = (action.desired as Document.RedirectURLConfig).validTypes
       return (action.op === "create"
         ? RedirectURLs.create({ ...scope, url, validTypes, doNotPromoteDefaults: true })
         : RedirectURLs.update({ ...scope, url, validTypes, doNotPromoteDefaults: true })).pipe(Effect.asVoid)
@@ -187,7 +198,7 @@ export const execute = (
         : CountryCodeAllowlist.setAllowedSMSCountryCodes({ ...scope, countryCodes })).pipe(Effect.asVoid)
     }
     case "passwordStrengthConfig": {
-      const c = action.desired as Document.PasswordStrengthConfigConfig
+      const c = action.desired as Document.PasswordStrengthSettings
       return PasswordStrengthConfig.set({
         ...scope,
         checkBreachOnCreation: c.checkBreachOnCreation ?? true,
@@ -202,7 +213,8 @@ export const execute = (
           : {})
       } as PasswordStrengthConfig.SetRequest).pipe(Effect.asVoid)
     }
-    case "sdkConfig":
+    case "sdkConfig": {
+      const desired = action.desired
       // A section is replaced whole: the desired fields are written over the live ones read now
       // (the plan's own copy may predate the environment).
       return action.key === "b2b"
@@ -216,6 +228,7 @@ export const execute = (
           ),
           Effect.asVoid
         )
+    }
     case "jwtTemplates": {
       const jwtTemplateType = action.key as JWTTemplates.JWTTemplateType
       const t = action.op === "delete"
@@ -229,8 +242,11 @@ export const execute = (
       }).pipe(Effect.asVoid)
     }
     case "trustedTokenProfiles": {
+      const desired = action.desired as Document.TrustedTokenProfileConfig
       if (action.op === "create") return createProfile(scope, desired).pipe(Effect.asVoid)
-      if (action.op === "update") return updateProfile(scope, desired, current)
+      if (action.op === "update") {
+        return updateProfile(scope, desired, action.current as Document.TrustedTokenProfileConfig)
+      }
       return profileByName(scope, action.key).pipe(
         Effect.flatMap((p) => TrustedTokenProfiles.delete({ ...scope, profileID: p.profileID })),
         Effect.asVoid
@@ -242,10 +258,11 @@ export const execute = (
       const d = action.desired as Document.EventLogStreamingConfig
       const c = action.current as Document.EventLogStreamingConfig | undefined
       return Effect.gen(function*() {
-        const config = destinationConfig(d.destinationConfig, secrets)
         if (action.op === "create") {
+          const config = destinationConfig(d.destinationConfig, secrets)
           yield* EventLogStreaming.create({ ...scope, destinationType, destinationConfig: config })
-        } else {
+        } else if (!onlyEnabled(action)) {
+          const config = destinationConfig(d.destinationConfig, secrets)
           yield* EventLogStreaming.update({ ...scope, destinationType, destinationConfig: config })
         }
         const enabled = c?.enabled ?? false
@@ -261,9 +278,21 @@ export const execute = (
       const templateID = action.key
       if (action.op === "delete") return EmailTemplates.delete({ projectSlug, templateID }).pipe(Effect.asVoid)
       const { templateID: _id, ...content } = action.desired as Document.EmailTemplateConfig
+      // The API may answer success without applying the sender (e.g. an unverified domain):
+      // check the echo, as Terraform's provider does.
       return (action.op === "create"
         ? EmailTemplates.create({ projectSlug, templateID, ...content })
-        : EmailTemplates.update({ projectSlug, templateID, ...content })).pipe(Effect.asVoid)
+        : EmailTemplates.update({ projectSlug, templateID, ...content })).pipe(
+          Effect.flatMap(({ emailTemplate }) =>
+            covers(content.senderInformation, emailTemplate.senderInformation)
+              ? Effect.void
+              : Effect.fail(
+                new ConflictError({
+                  message: `email template ${templateID}: the API did not apply senderInformation (is its domain verified?)`
+                })
+              )
+          )
+        )
     }
     case "defaultEmailTemplates": {
       const emailTemplateType = action.key as EmailTemplates.EmailTemplateType

@@ -31,6 +31,7 @@ const join = (path: string, key: string) => path === "" ? key : `${path}.${key}`
 /** The field-level changes that make `actual` covered by `desired`. @internal */
 export const changesOf = (desired: unknown, actual: unknown, path = ""): Array<Plan.Change> => {
   if (covers(desired, actual)) return []
+  if (isObject(desired) && actual === undefined) return leaves(desired, "after", path)
   if (isObject(desired) && isObject(actual)) {
     return Object.keys(desired).flatMap((k) => changesOf(desired[k], actual[k], join(path, k)))
   }

@@ -15,6 +15,7 @@ import {
   TrustedTokenProfiles
 } from "@stytch-effect/resources"
 import * as Effect from "effect/Effect"
+import * as Predicate from "effect/Predicate"
 import type * as Document from "../Document.js"
 import { canonical } from "./canonical.js"
 
@@ -22,11 +23,10 @@ type Mutable<T> = { -readonly [K in keyof T]: T[K] }
 
 /** A read that answers 404 means "absent" (an unset default, no destination of a type). @internal */
 export const orAbsent = <A, E, R>(effect: Effect.Effect<A, E, R>): Effect.Effect<A | undefined, E, R> =>
-  Effect.catchIf(
-    effect,
-    (e): e is E => (e as { _tag?: string })._tag === "StytchApiError" && (e as unknown as StytchError.StytchApiError).statusCode === 404,
-    () => Effect.succeed(undefined)
-  )
+  Effect.catchIf(effect, isNotFound, () => Effect.succeed(undefined))
+
+const isNotFound = (error: unknown): boolean =>
+  Predicate.isTagged(error, "StytchApiError") && (error as StytchError.StytchApiError).statusCode === 404
 
 /** The environment variable an export names for a destination's secret input. @internal */
 export const secretVariable = (environmentSlug: string, name: string): string =>
@@ -47,7 +47,7 @@ const settingsOf = (env: Environments.Environment): Partial<Document.Environment
   idpDynamicClientRegistrationAccessTokenTemplateContent: env.idpDynamicClientRegistrationAccessTokenTemplateContent
 })
 
-const password = (config: PasswordStrengthConfig.PasswordStrengthConfig): Document.PasswordStrengthConfigConfig => ({
+const password = (config: PasswordStrengthConfig.PasswordStrengthConfig): Document.PasswordStrengthSettings => ({
   checkBreachOnCreation: config.checkBreachOnCreation,
   checkBreachOnAuthentication: config.checkBreachOnAuthentication,
   validateOnAuthentication: config.validateOnAuthentication,
@@ -126,7 +126,10 @@ export type Gate = <A, E, R>(effect: Effect.Effect<A, E, R>) => Effect.Effect<A,
 
 const exportEnvironment = (vertical: string | undefined, env: Environments.Environment, gate: Gate) => {
   const scope = { projectSlug: env.projectSlug, environmentSlug: env.environmentSlug }
+  // An ALL project's environments have both SDK configurations; WhatsApp does not exist for B2B.
   const b2b = vertical === "B2B"
+  const consumer = vertical !== "B2B"
+  const both = vertical === "ALL"
   return Effect.all({
     redirectURLs: gate(RedirectURLs.getAll(scope)),
     publicTokens: gate(PublicTokens.getAll(scope)),
@@ -134,8 +137,8 @@ const exportEnvironment = (vertical: string | undefined, env: Environments.Envir
     sms: gate(CountryCodeAllowlist.getAllowedSMSCountryCodes(scope)),
     whatsapp: gate(b2b ? Effect.succeed(undefined) : CountryCodeAllowlist.getAllowedWhatsAppCountryCodes(scope)),
     password: gate(PasswordStrengthConfig.get(scope)),
-    consumerSDK: gate(b2b ? Effect.succeed(undefined) : SDK.getConsumerConfig(scope)),
-    b2bSDK: gate(b2b ? SDK.getB2BConfig(scope) : Effect.succeed(undefined)),
+    consumerSDK: gate(consumer ? SDK.getConsumerConfig(scope) : Effect.succeed(undefined)),
+    b2bSDK: gate(b2b || both ? SDK.getB2BConfig(scope) : Effect.succeed(undefined)),
     session: gate(JWTTemplates.get({ ...scope, jwtTemplateType: "SESSION" })),
     m2m: gate(JWTTemplates.get({ ...scope, jwtTemplateType: "M2M" })),
     profiles: gate(TrustedTokenProfiles.getAll(scope)),
@@ -145,7 +148,10 @@ const exportEnvironment = (vertical: string | undefined, env: Environments.Envir
   }, { concurrency: "unbounded" }).pipe(Effect.map((r): Document.EnvironmentConfig => {
     const jwt: Mutable<Document.JWTTemplatesConfig> = {}
     for (const [type, { jwtTemplate }] of [["SESSION", r.session], ["M2M", r.m2m]] as const) {
-      if (jwtTemplate.templateContent !== "" || jwtTemplate.customAudience !== "") {
+      // Unset reads as empty; "{}" with no audience is the baseline a delete resets to (as Terraform's).
+      const unset = (jwtTemplate.templateContent === "" || jwtTemplate.templateContent === "{}") &&
+        jwtTemplate.customAudience === ""
+      if (!unset) {
         jwt[type] = { templateContent: jwtTemplate.templateContent, customAudience: jwtTemplate.customAudience }
       }
     }
@@ -168,9 +174,10 @@ const exportEnvironment = (vertical: string | undefined, env: Environments.Envir
         ...(r.whatsapp ? { whatsapp: r.whatsapp.countryCodes } : {})
       },
       passwordStrengthConfig: password(r.password.passwordStrengthConfig),
-      sdkConfig: r.b2bSDK
-        ? { b2b: r.b2bSDK.config as Document.SDKConfig["b2b"] & object }
-        : { consumer: r.consumerSDK!.config as Document.SDKConfig["consumer"] & object },
+      sdkConfig: {
+        ...(r.consumerSDK ? { consumer: r.consumerSDK.config as Document.SDKConfig["consumer"] & object } : {}),
+        ...(r.b2bSDK ? { b2b: r.b2bSDK.config as Document.SDKConfig["b2b"] & object } : {})
+      },
       jwtTemplates: jwt,
       trustedTokenProfiles: r.profiles.profiles.map(profile),
       eventLogStreaming: streams,

@@ -58,7 +58,9 @@ const programOf = (packages: ReadonlyArray<Package>): ts.Program => {
     types: ["node"]
   }, root)
   if (errors.length > 0) throw new Error(errors.map((e) => ts.flattenDiagnosticMessageText(e.messageText, "\n")).join("\n"))
+  // a package without src/index.ts is an executable (the cli): its modules only
   const files = packages.flatMap((p) => ["index", ...p.modules].map((m) => path.join(root, "packages", p.dir, "src", `${m}.ts`)))
+    .filter((file) => fs.existsSync(file))
   return ts.createProgram(files, options)
 }
 
@@ -364,7 +366,8 @@ const renderModule = (
   const namespace = barrel.get(module)
   const lines = [`# ${importPath}`, "", `[Reference](../README.md) / [${pkg.name}](README.md) / ${module}`, ""]
   if (doc.text.trim() !== "") lines.push(linkify(doc.text.trim(), local), "")
-  if (module !== "index") {
+  // a module that exports nothing (an executable's entry) is not imported
+  if (module !== "index" && entries.length > 0) {
     lines.push("```ts", `import * as ${module} from "${importPath}"`)
     if (namespace !== undefined) lines.push(`import { ${namespace} } from "${pkg.name}" // the same module`)
     lines.push("```", "")
@@ -430,8 +433,9 @@ export const generate = (): ReadonlyMap<string, string> => {
       if (source === undefined) throw new Error(`reference: ${pkg.name}/${module} is not in the program`)
       return source
     }
-    const barrel = barrelOf(sourceOf("index"))
-    const indexSymbol = checker.getSymbolAtLocation(sourceOf("index"))
+    const indexSource = fs.existsSync(path.join(root, "packages", pkg.dir, "src", "index.ts")) ? sourceOf("index") : undefined
+    const barrel = barrelOf(indexSource)
+    const indexSymbol = indexSource === undefined ? undefined : checker.getSymbolAtLocation(indexSource)
     const ownExports = (indexSymbol === undefined ? [] : checker.getExportsOfModule(indexSymbol)).length > barrel.size
     const modules = ownExports ? ["index", ...pkg.modules] : pkg.modules
     const rows = modules.map((module) => {

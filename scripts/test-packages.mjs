@@ -15,7 +15,10 @@
 //      esnext.disposable lib), compiles it (node16) and runs it against the
 //      served fake;
 //   5. starts the testing package's bin (`stytch-effect-fake`) from the ESM
-//      project and reaches it from a second process with the exports it printed.
+//      project and reaches it from a second process with the exports it printed;
+//   6. packs @stytch-effect/cli (a bundled executable: no dependencies, no
+//      types), checks its tarball, installs it into a fresh folder and runs
+//      its `stytch-effect` bin there (`--help`, `--version`, a command).
 //
 // Any problem exits non-zero. KEEP_TMP=1 keeps the temp dir for inspection.
 import { execFileSync, spawn } from "node:child_process"
@@ -255,13 +258,67 @@ const checkBin = async (dir) => {
   if (code !== 0) throw new Error(`stytch-effect-fake exited with ${code} on SIGTERM:\n${stderr}`)
 }
 
+// --- 6. the command line ---------------------------------------------------
+// The cli package ships one bundle (dist/bundle: bin.js and its chunks) and
+// nothing else: no dependencies, no types. In a fresh folder, `npm install
+// <tarball>` needs no registry, and the bin must run from node_modules/.bin.
+const checkCli = async () => {
+  const dir = path.join(root, "packages", "cli")
+  const { name: pkgName, version } = JSON.parse(fs.readFileSync(path.join(dir, "package.json"), "utf8"))
+  await run("pnpm", ["pack", "--pack-destination", tarballs], { cwd: dir })
+  const file = path.join(tarballs, `${pkgName.replace(/^@/, "").replace("/", "-")}-${version}.tgz`)
+  if (!fs.existsSync(file)) throw new Error(`pnpm pack did not write ${file}`)
+  const files = execFileSync("tar", ["-tzf", file], { encoding: "utf8" }).split("\n").filter(Boolean).map((f) => f.replace(/^package\//, ""))
+  for (const required of ["package.json", "LICENSE", "README.md", "dist/bundle/bin.js", "dist/bundle/THIRD-PARTY-LICENSES.md"]) {
+    if (!files.includes(required)) fail(`${pkgName}: the tarball has no ${required}`)
+  }
+  for (const f of files) {
+    if (!/^(package\.json|LICENSE|README\.md|dist\/bundle\/(.*\.js|THIRD-PARTY-LICENSES\.md))$/.test(f)) fail(`${pkgName}: the tarball contains ${f}`)
+  }
+  const packed = JSON.parse(execFileSync("tar", ["-xzOf", file, "package/package.json"], { encoding: "utf8" }))
+  if (JSON.stringify(packed).includes("workspace:")) fail(`${pkgName}: the packed package.json still has a workspace: range`)
+  for (const field of ["dependencies", "peerDependencies", "optionalDependencies"]) {
+    if (Object.keys(packed[field] ?? {}).length > 0) fail(`${pkgName}: the bundled bin has ${field}`)
+  }
+  if (packed.bin?.["stytch-effect"] !== "./dist/bundle/bin.js") fail(`${pkgName}: bin.stytch-effect is not ./dist/bundle/bin.js`)
+  const head = execFileSync("tar", ["-xzOf", file, "package/dist/bundle/bin.js"], { encoding: "utf8" }).split("\n")[0]
+  if (head !== "#!/usr/bin/env node") fail(`${pkgName}: bin.js does not start with a #!/usr/bin/env node line`)
+  await step(`publint ${pkgName}`, async () => {
+    const { publint } = await import("publint")
+    const { formatMessage } = await import("publint/utils")
+    const buffer = fs.readFileSync(file)
+    const tarball = buffer.buffer.slice(buffer.byteOffset, buffer.byteOffset + buffer.byteLength)
+    const { messages, pkg } = await publint({ pack: { tarball }, level: "suggestion", strict: true })
+    for (const message of messages) fail(`publint ${pkgName} (${message.type}): ${formatMessage(message, pkg) ?? message.code}`)
+  })
+
+  const consumer = path.join(tmp, "cli")
+  fs.mkdirSync(consumer)
+  fs.writeFileSync(path.join(consumer, "package.json"), JSON.stringify({ name: "consumer-cli", private: true }, null, 2))
+  log(`cli: npm install <tarballs>/${path.basename(file)}`)
+  await run("npm", ["install", file, "--no-fund", "--no-audit", "--loglevel=error"], { cwd: consumer, timeout: 150_000 })
+  const bin = path.join(consumer, "node_modules", ".bin", "stytch-effect")
+  const env = { NO_COLOR: "1", HOME: consumer, XDG_CONFIG_HOME: consumer, STYTCH_WORKSPACE_KEY_ID: "", STYTCH_WORKSPACE_KEY_SECRET: "" }
+  const help = await run(bin, ["--help"], { cwd: consumer, env })
+  for (const command of ["login", "whoami", "projects list", "export", "plan", "apply", "promote", "fake"]) {
+    if (!help.includes(`- ${command}`)) fail(`cli: \`stytch-effect --help\` does not list ${command}:\n${help}`)
+  }
+  const printed = (await run(bin, ["--version"], { cwd: consumer, env })).trim()
+  if (printed !== version) fail(`cli: \`stytch-effect --version\` printed ${printed}, not ${version}`)
+  // a command that loads the lazily imported chunks (the SDK, the fake)
+  const listed = await run(bin, ["projects", "list", "--fake"], { cwd: consumer, env })
+  if (listed.trim() !== "No projects.") fail(`cli: \`stytch-effect projects list --fake\` printed:\n${listed}`)
+  log(`cli: the packed bin runs in a fresh folder (${printed})`)
+}
+
 await Promise.all([
   step("publint/attw", lintTarballs),
   ...projects.map((project) =>
     step(`${project.kind} project`, async () => {
       await check(project)
       if (project.kind === "esm") await step("bin", () => checkBin(path.join(tmp, project.kind)))
-    }))
+    })),
+  step("cli", checkCli)
 ])
 
 if (process.env.KEEP_TMP === "1") log(`kept ${tmp}`)

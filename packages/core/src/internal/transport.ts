@@ -1,22 +1,26 @@
 import * as HttpBody from "@effect/platform/HttpBody"
 import * as HttpClient from "@effect/platform/HttpClient"
-import type * as HttpClientError from "@effect/platform/HttpClientError"
+import * as HttpClientError from "@effect/platform/HttpClientError"
 import * as HttpClientRequest from "@effect/platform/HttpClientRequest"
 import type * as HttpMethod from "@effect/platform/HttpMethod"
+import * as Cause from "effect/Cause"
 import * as Clock from "effect/Clock"
 import * as Context from "effect/Context"
 import * as DefaultServices from "effect/DefaultServices"
 import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
 import * as Exit from "effect/Exit"
+import type * as FiberId from "effect/FiberId"
+import * as FiberRefs from "effect/FiberRefs"
 import type * as Fiber from "effect/Fiber"
 import * as FiberRef from "effect/FiberRef"
 import * as Option from "effect/Option"
 import * as Redacted from "effect/Redacted"
+import * as Runtime from "effect/Runtime"
 import * as Stream from "effect/Stream"
 import * as Tracer from "effect/Tracer"
 import * as FetchHttpClient from "@effect/platform/FetchHttpClient"
-import type * as HttpClientResponse from "@effect/platform/HttpClientResponse"
+import * as HttpClientResponse from "@effect/platform/HttpClientResponse"
 import { constTrue } from "effect/Function"
 import { CurrentRetryPolicy } from "../RetryPolicy.js"
 import { directAttemptOf } from "./direct.js"
@@ -314,16 +318,118 @@ const secretList = (values: Iterable<string>): ReadonlyArray<string> =>
 /** @internal */
 export { secretList }
 
-/** The 2xx-or-not body of a response from any `HttpClient`, read up to `limit` bytes. */
-const readText = (
+/** A received response: what {@link classify} reads. */
+interface Received {
+  readonly status: number
+  readonly retryAfter: string | undefined
+  readonly date: string | undefined
+  readonly text: string
+}
+
+const decoder = new TextDecoder()
+
+/** `chunks` (of `size` bytes in all) as text. */
+const decodeChunks = (chunks: ReadonlyArray<Uint8Array>, size: number): string => {
+  if (chunks.length === 1) return decoder.decode(chunks[0])
+  const all = new Uint8Array(size)
+  let offset = 0
+  for (const chunk of chunks) {
+    all.set(chunk, offset)
+    offset += chunk.length
+  }
+  return decoder.decode(all)
+}
+
+/**
+ * The web `Response` behind an `HttpClientResponse` made by
+ * `HttpClientResponse.fromWeb` (`FetchHttpClient`'s, the fake's, most
+ * supplied clients'), which `HttpClient.make` wraps; `undefined` for any
+ * other response (read through its `stream`).
+ */
+const webResponseOf = (response: HttpClientResponse.HttpClientResponse): Response | undefined => {
+  const inner = (response as { readonly original?: object }).original ?? response
+  const source = (inner as { readonly source?: unknown }).source
+  return typeof Response === "function" && source instanceof Response ? source : undefined
+}
+
+/**
+ * Reads a web body with its own reader, counting the bytes as they arrive
+ * (a declared length does not bound a compressed body), and calls `done`
+ * once with the text or the failure, unless the returned function (which
+ * cancels the body) is called first. Over `limit`, or with a declared length
+ * over it, the body is cancelled, which closes the connection.
+ */
+const readWebBody = (
+  body: ReadableStream<Uint8Array>,
+  declared: number,
+  limit: number,
+  done: (error: unknown, text: string | undefined) => void
+): () => void => {
+  const reader = body.getReader()
+  let finished = false
+  const cancel = () => {
+    if (finished) return
+    finished = true
+    reader.cancel().catch(ignore)
+  }
+  const tooLarge = () => {
+    cancel()
+    done(tooLargeMarker, undefined)
+  }
+  if (declared > limit) {
+    tooLarge()
+    return cancel
+  }
+  const chunks: Array<Uint8Array> = []
+  let size = 0
+  const onChunk = (result: ReadableStreamReadResult<Uint8Array>): void => {
+    if (finished) return
+    if (result.done) {
+      finished = true
+      return done(undefined, decodeChunks(chunks, size))
+    }
+    size += result.value.length
+    if (size > limit) return tooLarge()
+    chunks.push(result.value)
+    reader.read().then(onChunk, onFailure)
+  }
+  const onFailure = (cause: unknown): void => {
+    if (finished) return
+    finished = true
+    done(cause, undefined)
+  }
+  reader.read().then(onChunk, onFailure)
+  return cancel
+}
+
+/** What {@link readWebBody} reports for a body over the limit. */
+const tooLargeMarker: unique symbol = Symbol("tooLarge")
+
+const ignore = () => {}
+
+/**
+ * What the request fiber of a supplied client's attempt hands back: a web
+ * `Response`, whose body the attempt reads itself ({@link readWebBody}),
+ * or any other response already read.
+ */
+const receive = (
   response: HttpClientResponse.HttpClientResponse,
   limit: number
-): Effect.Effect<string, HttpClientError.ResponseError | ResponseTooLarge> => {
-  const length = response.headers["content-length"]
-  const encoding = response.headers["content-encoding"]
+): Effect.Effect<Response | Received, HttpClientError.ResponseError | ResponseTooLarge> => {
+  const web = webResponseOf(response)
+  if (web !== undefined) return Effect.succeed(web)
+  // Its headers are read once (each read may convert them), its body as a stream.
+  const status = response.status
+  const headers = response.headers
+  const retryAfter = headers["retry-after"]
+  const date = headers["date"]
+  const length = headers["content-length"]
+  const encoding = headers["content-encoding"]
   const declared = length === undefined ? NaN : Number(length)
   // A declared length bounds an unencoded body (HTTP framing); anything else is counted as it streams.
-  if (declared <= limit && (encoding === undefined || encoding === "identity")) return response.text
+  if (declared <= limit && (encoding === undefined || encoding === "identity")) {
+    return Effect.map(response.text, (text) => ({ status, retryAfter, date, text }))
+  }
   // Over the limit, the stream is failed, which cancels the body (the connection is closed, not left
   // streaming); a declared length over the limit fails at the first chunk.
   const chunks: Array<Uint8Array> = []
@@ -331,21 +437,39 @@ const readText = (
   return Effect.map(
     Stream.runForEach(response.stream, (chunk) => {
       size += chunk.length
-      if (size > limit || declared > limit) return Effect.fail(new ResponseTooLarge(response.status, limit))
+      if (size > limit || declared > limit) return Effect.fail(new ResponseTooLarge(status, limit))
       chunks.push(chunk)
       return Effect.void
     }),
-    () => {
-      const all = new Uint8Array(size)
-      let offset = 0
-      for (const chunk of chunks) {
-        all.set(chunk, offset)
-        offset += chunk.length
-      }
-      return new TextDecoder().decode(all)
-    }
+    () => ({ status, retryAfter, date, text: decodeChunks(chunks, size) })
   )
 }
+
+/** `redirect: "manual"`, for a context without a `FetchHttpClient.RequestInit` (see {@link requestContext}). */
+const manualRedirects: RequestInit = { redirect: "manual" }
+
+/**
+ * The context a supplied client's request runs in: the caller's, with the
+ * operation's span (if any) as parent, and `fetch` (`FetchHttpClient`) told
+ * not to follow redirects. `fetch` follows them by default, re-sending the
+ * request — custom headers included — to wherever the server points. The
+ * API never redirects: its requests run with `redirect: "manual"` (kept as
+ * `"error"` if the caller chose that), so a 3xx comes back as a response and
+ * {@link classify} refuses it.
+ */
+const requestContext = (context: Context.Context<never>, span: Tracer.Span | undefined): Context.Context<never> => {
+  const init = Context.getOrElse(context, FetchHttpClient.RequestInit, () => undefined)
+  let out = context
+  if (init === undefined) out = Context.add(out, FetchHttpClient.RequestInit, manualRedirects)
+  else if (init.redirect !== "manual" && init.redirect !== "error") {
+    out = Context.add(out, FetchHttpClient.RequestInit, { ...init, redirect: "manual" })
+  }
+  return span === undefined ? out : Context.add(out, Tracer.ParentSpan, span)
+}
+
+/** The `HttpClient`'s own span and trace headers are off for the request fiber (the operation's span is the one). */
+const withoutClientSpans = (refs: FiberRefs.FiberRefs, fiberId: FiberId.Runtime): FiberRefs.FiberRefs =>
+  FiberRefs.updateAs(refs, { fiberId, fiberRef: HttpClient.currentTracerDisabledWhen, value: constTrue })
 
 /**
  * The failure of an attempt that timed out. Made outside `makeSend`'s
@@ -375,7 +499,7 @@ const timeoutFailure = (method: string, url: string, timeoutText: string) => ():
  * @internal
  */
 export const makeSend = (httpClient: HttpClient.HttpClient, settings: Settings) => {
-  const client = HttpClient.withTracerDisabledWhen(httpClient, constTrue)
+  const client = httpClient
   const policy = CurrentRetryPolicy
   const limit = settings.maxResponseBytes
   const headers = HttpClientRequest.setHeaders(HttpClientRequest.get(""), settings.headers).headers
@@ -427,14 +551,15 @@ export const makeSend = (httpClient: HttpClient.HttpClient, settings: Settings) 
     const viaDirect = anonymous && makeDirect !== undefined
       ? (directAnonymous ??= makeDirect({ ...directSettings, authorization: undefined }))
       : direct
-    const ownAttempt = viaDirect !== undefined && (anonymous || fixedAuthorization)
-    const attempt = viaDirect === undefined
-      ? executeAttempt(method, url, json, call, onTimeout, anonymous)
-      : viaDirect(method, pathAndQuery, url, json, call, onTimeout)
     // In an operation, its span is the parent of a user's `HttpClient`, a token source's refresh, the
-    // retry policy and its waits. The direct attempt with a fixed header runs none of them, and is not
-    // wrapped: replacing the fiber's context is a large part of a call's cost.
-    const attemptInSpan = ownAttempt ? attempt : withParentSpan(attempt, span)
+    // retry policy and its waits. The supplied client's attempt sets it where needed; the direct attempt
+    // with a fixed header runs none of them, and is not wrapped: replacing the fiber's context is a large
+    // part of a call's cost.
+    const attemptInSpan = viaDirect === undefined
+      ? executeAttempt(method, url, json, call, onTimeout, anonymous, span)
+      : anonymous || fixedAuthorization
+      ? viaDirect(method, pathAndQuery, url, json, call, onTimeout)
+      : withParentSpan(viaDirect(method, pathAndQuery, url, json, call, onTimeout), span)
 
     const maxRetries = options?.maxRetries
     const loop = (n: number, deadlineAt: number | undefined): Effect.Effect<ApiResponse, ResponseError> =>
@@ -481,60 +606,136 @@ export const makeSend = (httpClient: HttpClient.HttpClient, settings: Settings) 
     FiberRef.getWith(currentRequestOptions, (options) => sendWith(request, options, undefined))
   return Object.assign(send, { [SendInSpanId]: sendInSpan })
 
-  /** One attempt over any `HttpClient`: `execute`, with the fiber timeout. */
+  /**
+   * One attempt over any `HttpClient`. `execute` runs in a fiber of its own
+   * (a client we do not control is stopped by interrupting it), started at
+   * once on the caller's fiber refs with the request's context
+   * ({@link requestContext}); a web body is then read by the attempt itself
+   * ({@link readWebBody}), any other by that fiber. The per-attempt timeout
+   * is a timer on the fiber's clock (a plain `setTimeout` on the live clock)
+   * that interrupts the request fiber (and waits for it: the client aborts
+   * its request) or cancels the body; interrupting the caller does the same.
+   */
   function executeAttempt(
     method: HttpMethod.HttpMethod,
     url: string,
     json: string | undefined,
     call: Call,
     onTimeout: () => AttemptFailure,
-    anonymous: boolean
+    anonymous: boolean,
+    span: Tracer.Span | undefined
   ): Effect.Effect<ApiResponse, AttemptFailure> {
-    const body = json === undefined ? undefined : HttpBody.text(json, "application/json")
-    const onError = (error: HttpClientError.HttpClientError | ResponseTooLarge): AttemptFailure => ({
+    const timeoutMillis = call.timeoutMillis
+    const failure = (error: unknown): AttemptFailure => ({
       error: error instanceof ResponseTooLarge
         ? tooLargeError(error.status, error.limit)
-        : transportError(method, url, error, call.secrets),
+        : transportError(method, url, error as HttpClientError.HttpClientError, call.secrets),
       retryAfter: Option.none()
     })
-    return Effect.flatMap(
-      anonymous ? Effect.succeed(undefined) : Redacted.isRedacted(settings.authorization) ? Effect.succeed(settings.authorization) : settings.authorization,
-      (authorization) => {
+    const attempt = (authorization: Redacted.Redacted<string> | undefined) =>
+      Effect.withFiberRuntime<ApiResponse, AttemptFailure>((fiber, status) => {
         let httpRequest = HttpClientRequest.make(method)(url, { headers: call.headers })
         if (authorization !== undefined) {
           httpRequest = HttpClientRequest.setHeader(httpRequest, "authorization", Redacted.value(authorization))
         }
-        if (body !== undefined) httpRequest = HttpClientRequest.setBody(httpRequest, body)
-        const exchange = Effect.mapError(
-          Effect.flatMap(
-            noRedirects(client.execute(httpRequest)),
-            (response) => Effect.map(readText(response, limit), (text) => ({ response, text }))
-          ),
-          onError
+        if (json !== undefined) httpRequest = HttpClientRequest.setBody(httpRequest, HttpBody.text(json, "application/json"))
+        const runtime = Runtime.make({
+          context: requestContext(fiber.currentContext, span),
+          fiberRefs: fiber.getFiberRefs(),
+          runtimeFlags: status.runtimeFlags
+        })
+        const clock = timeoutMillis === undefined
+          ? undefined
+          : Context.get(fiber.getFiberRef(DefaultServices.currentServices), Clock.Clock)
+        // While the attempt runs: its request fiber, or how to cancel the body it reads; its timer.
+        let done = false
+        let timedOut = false
+        let requestFiber: Fiber.RuntimeFiber<Response | Received, unknown> | undefined
+        let cancelBody: (() => void) | undefined
+        let cancelTimer: (() => void) | undefined
+        const finish = () => {
+          done = true
+          cancelTimer?.()
+          cancelTimer = cancelBody = undefined
+        }
+        const exchange = Effect.async<ApiResponse, AttemptFailure>((resume) => {
+          const answer = (exit: Exit.Exit<ApiResponse, AttemptFailure>) => {
+            if (done) return
+            finish()
+            resume(exit)
+          }
+          const onReceived = (received: Received) =>
+            answer(classify(received.status, received.retryAfter, received.date, received.text) as Exit.Exit<ApiResponse, AttemptFailure>)
+          const child = Runtime.runFork(runtime)(
+            Effect.flatMap(client.execute(httpRequest), (response) => receive(response, limit)),
+            { updateRefs: withoutClientSpans }
+          )
+          requestFiber = child
+          child.addObserver((exit) => {
+            requestFiber = undefined
+            if (done) return
+            if (timedOut) return answer(Exit.fail(onTimeout()))
+            if (Exit.isFailure(exit)) {
+              const error = Cause.failureOption(exit.cause)
+              return answer(Option.isSome(error) ? Exit.fail(failure(error.value)) : Exit.failCause(exit.cause as Cause.Cause<never>))
+            }
+            const response = exit.value
+            if (!(response instanceof Response)) return onReceived(response)
+            const { body, headers } = response
+            const retryAfter = headers.get("retry-after") ?? undefined
+            const date = headers.get("date") ?? undefined
+            if (body === null) return onReceived({ status: response.status, retryAfter, date, text: "" })
+            const length = headers.get("content-length")
+            cancelBody = readWebBody(body, length === null ? NaN : Number(length), limit, (error, text) =>
+              text === undefined
+                ? answer(Exit.fail(failure(
+                  error === tooLargeMarker
+                    ? new ResponseTooLarge(response.status, limit)
+                    : new HttpClientError.ResponseError({
+                      request: httpRequest,
+                      response: HttpClientResponse.fromWeb(httpRequest, response),
+                      reason: "Decode",
+                      cause: error
+                    })
+                )))
+                : onReceived({ status: response.status, retryAfter, date, text }))
+          })
+          if (!done && clock !== undefined) {
+            cancelTimer = startTimer(clock, timeoutMillis!, () => {
+              if (done) return
+              timedOut = true
+              if (requestFiber !== undefined) return requestFiber.unsafeInterruptAsFork(fiber.id())
+              cancelBody?.()
+              answer(Exit.fail(onTimeout()))
+            })
+          }
+        })
+        // Interruption stops the request (and waits for its fiber) or cancels the body, through this
+        // uninterruptible region rather than `Effect.async`'s canceller (see directAttempt.ts).
+        return Effect.uninterruptibleMask((restore) =>
+          Effect.matchCauseEffect(restore(exchange), {
+            onFailure: (cause) => {
+              if (done || !Cause.isInterruptedOnly(cause)) return Exit.failCause(cause)
+              const child = requestFiber
+              const cancel = cancelBody
+              finish()
+              cancel?.()
+              return child === undefined
+                ? Exit.failCause(cause)
+                : Effect.zipRight(Effect.zipRight(child.interruptAsFork(fiber.id()), child.await), Exit.failCause(cause))
+            },
+            onSuccess: Exit.succeed
+          })
         )
-        return Effect.flatMap(
-          call.timeoutMillis === undefined ? exchange : timeoutFail(exchange, call.timeoutMillis, onTimeout),
-          ({ response, text }) =>
-            classify(response.status, response.headers["retry-after"], response.headers["date"], text)
-        )
-      }
-    )
+      })
+    // A fixed header is used as is; a token source is asked per attempt, under the operation's span.
+    if (anonymous) return attempt(undefined)
+    const authorization = settings.authorization
+    return Redacted.isRedacted(authorization)
+      ? attempt(authorization)
+      : Effect.flatMap(withParentSpan(authorization, span), attempt)
   }
 }
-
-/**
- * `fetch` (`FetchHttpClient`) follows redirects by default, re-sending the
- * request — custom headers included — to wherever the server points. The
- * API never redirects: its requests run with `redirect: "manual"` (kept as
- * `"error"` if the caller chose that), so a 3xx comes back as a response and
- * {@link classify} refuses it.
- */
-const noRedirects = <A, E, R>(effect: Effect.Effect<A, E, R>): Effect.Effect<A, E, R> =>
-  Effect.flatMap(Effect.serviceOption(FetchHttpClient.RequestInit), (init) => {
-    const current = Option.getOrUndefined(init)
-    if (current?.redirect === "manual" || current?.redirect === "error") return effect
-    return Effect.provideService(effect, FetchHttpClient.RequestInit, { ...current, redirect: "manual" })
-  })
 
 /**
  * `Effect.withParentSpan(self, span)`, reading the fiber's context once

@@ -10,7 +10,6 @@ import * as DefaultServices from "effect/DefaultServices"
 import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
 import * as Exit from "effect/Exit"
-import type * as FiberId from "effect/FiberId"
 import * as FiberRefs from "effect/FiberRefs"
 import type * as Fiber from "effect/Fiber"
 import * as FiberRef from "effect/FiberRef"
@@ -445,31 +444,23 @@ const receive = (
   )
 }
 
-/** `redirect: "manual"`, for a context without a `FetchHttpClient.RequestInit` (see {@link requestContext}). */
+/** `redirect: "manual"`, for a context without a `FetchHttpClient.RequestInit` (see {@link withoutRedirects}). */
 const manualRedirects: RequestInit = { redirect: "manual" }
 
 /**
- * The context a supplied client's request runs in: the caller's, with the
- * operation's span (if any) as parent, and `fetch` (`FetchHttpClient`) told
- * not to follow redirects. `fetch` follows them by default, re-sending the
- * request — custom headers included — to wherever the server points. The
- * API never redirects: its requests run with `redirect: "manual"` (kept as
- * `"error"` if the caller chose that), so a 3xx comes back as a response and
- * {@link classify} refuses it.
+ * `context` with `fetch` (`FetchHttpClient`) told not to follow redirects.
+ * `fetch` follows them by default, re-sending the request — custom headers
+ * included — to wherever the server points. The API never redirects: its
+ * requests run with `redirect: "manual"` (kept as `"error"` if the caller
+ * chose that), so a 3xx comes back as a response and {@link classify}
+ * refuses it.
  */
-const requestContext = (context: Context.Context<never>, span: Tracer.Span | undefined): Context.Context<never> => {
+const withoutRedirects = (context: Context.Context<never>): Context.Context<never> => {
   const init = Context.getOrElse(context, FetchHttpClient.RequestInit, () => undefined)
-  let out = context
-  if (init === undefined) out = Context.add(out, FetchHttpClient.RequestInit, manualRedirects)
-  else if (init.redirect !== "manual" && init.redirect !== "error") {
-    out = Context.add(out, FetchHttpClient.RequestInit, { ...init, redirect: "manual" })
-  }
-  return span === undefined ? out : Context.add(out, Tracer.ParentSpan, span)
+  if (init === undefined) return Context.add(context, FetchHttpClient.RequestInit, manualRedirects)
+  if (init.redirect === "manual" || init.redirect === "error") return context
+  return Context.add(context, FetchHttpClient.RequestInit, { ...init, redirect: "manual" })
 }
-
-/** The `HttpClient`'s own span and trace headers are off for the request fiber (the operation's span is the one). */
-const withoutClientSpans = (refs: FiberRefs.FiberRefs, fiberId: FiberId.Runtime): FiberRefs.FiberRefs =>
-  FiberRefs.updateAs(refs, { fiberId, fiberRef: HttpClient.currentTracerDisabledWhen, value: constTrue })
 
 /**
  * The failure of an attempt that timed out. Made outside `makeSend`'s
@@ -517,6 +508,45 @@ export const makeSend = (httpClient: HttpClient.HttpClient, settings: Settings) 
   }
   const direct = makeDirect?.(directSettings)
   const fixedAuthorization = Redacted.isRedacted(settings.authorization)
+
+  // A supplied client's requests: the default headers (and the fixed Authorization) set once.
+  const requestWith = (headers: Readonly<Record<string, string>>) =>
+    HttpClientRequest.setHeaders(HttpClientRequest.get(""), headers)
+  const defaultRequest = requestWith(defaults.headers)
+  const defaultAuthorized = fixedAuthorization
+    ? HttpClientRequest.setHeader(defaultRequest, "authorization", Redacted.value(settings.authorization))
+    : undefined
+  const headersOf = (call: Call, authorization: Redacted.Redacted<string> | undefined) => {
+    if (call === defaults && (authorization === undefined || authorization === settings.authorization)) {
+      return authorization === undefined ? defaultRequest : defaultAuthorized!
+    }
+    const request = call === defaults ? defaultRequest : requestWith(call.headers)
+    return authorization === undefined
+      ? request
+      : HttpClientRequest.setHeader(request, "authorization", Redacted.value(authorization))
+  }
+  // The request fiber's context (the caller's, redirects off, the operation's span as parent) and fiber
+  // refs (the client's own span off: the operation's is the one), derived from the caller's; the last
+  // caller's are kept, since one runtime or fiber makes call after call with the same ones.
+  let contextIn: Context.Context<never> | undefined
+  let contextOut: Context.Context<never> | undefined
+  const requestContext = (context: Context.Context<never>, span: Tracer.Span | undefined) => {
+    if (context !== contextIn) {
+      contextOut = withoutRedirects(context)
+      contextIn = context
+    }
+    return span === undefined ? contextOut! : Context.add(contextOut!, Tracer.ParentSpan, span)
+  }
+  let refsIn: FiberRefs.FiberRefs | undefined
+  let refsOut: FiberRefs.FiberRefs | undefined
+  const requestFiberRefs = (fiber: Fiber.RuntimeFiber<unknown, unknown>) => {
+    const refs = fiber.getFiberRefs()
+    if (refs !== refsIn) {
+      refsOut = FiberRefs.updateAs(refs, { fiberId: fiber.id(), fiberRef: HttpClient.currentTracerDisabledWhen, value: constTrue })
+      refsIn = refs
+    }
+    return refsOut!
+  }
   // Public endpoints (`ApiRequest.anonymous`) are sent without the Authorization header.
   let directAnonymous: ReturnType<NonNullable<typeof makeDirect>> | undefined
 
@@ -634,14 +664,11 @@ export const makeSend = (httpClient: HttpClient.HttpClient, settings: Settings) 
     })
     const attempt = (authorization: Redacted.Redacted<string> | undefined) =>
       Effect.withFiberRuntime<ApiResponse, AttemptFailure>((fiber, status) => {
-        let httpRequest = HttpClientRequest.make(method)(url, { headers: call.headers })
-        if (authorization !== undefined) {
-          httpRequest = HttpClientRequest.setHeader(httpRequest, "authorization", Redacted.value(authorization))
-        }
+        let httpRequest = HttpClientRequest.setUrl(HttpClientRequest.setMethod(headersOf(call, authorization), method), url)
         if (json !== undefined) httpRequest = HttpClientRequest.setBody(httpRequest, HttpBody.text(json, "application/json"))
         const runtime = Runtime.make({
           context: requestContext(fiber.currentContext, span),
-          fiberRefs: fiber.getFiberRefs(),
+          fiberRefs: requestFiberRefs(fiber),
           runtimeFlags: status.runtimeFlags
         })
         const clock = timeoutMillis === undefined
@@ -667,8 +694,7 @@ export const makeSend = (httpClient: HttpClient.HttpClient, settings: Settings) 
           const onReceived = (received: Received) =>
             answer(classify(received.status, received.retryAfter, received.date, received.text) as Exit.Exit<ApiResponse, AttemptFailure>)
           const child = Runtime.runFork(runtime)(
-            Effect.flatMap(client.execute(httpRequest), (response) => receive(response, limit)),
-            { updateRefs: withoutClientSpans }
+            Effect.flatMap(client.execute(httpRequest), (response) => receive(response, limit))
           )
           requestFiber = child
           child.addObserver((exit) => {

@@ -3,14 +3,12 @@ import * as HttpClient from "@effect/platform/HttpClient"
 import * as HttpClientError from "@effect/platform/HttpClientError"
 import * as HttpClientRequest from "@effect/platform/HttpClientRequest"
 import type * as HttpMethod from "@effect/platform/HttpMethod"
-import * as Cause from "effect/Cause"
 import * as Clock from "effect/Clock"
 import * as Context from "effect/Context"
 import * as DefaultServices from "effect/DefaultServices"
 import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
 import * as Exit from "effect/Exit"
-import * as FiberRefs from "effect/FiberRefs"
 import type * as Fiber from "effect/Fiber"
 import * as FiberRef from "effect/FiberRef"
 import * as Option from "effect/Option"
@@ -19,8 +17,8 @@ import * as Runtime from "effect/Runtime"
 import * as Stream from "effect/Stream"
 import * as Tracer from "effect/Tracer"
 import * as FetchHttpClient from "@effect/platform/FetchHttpClient"
-import * as HttpClientResponse from "@effect/platform/HttpClientResponse"
-import { constTrue } from "effect/Function"
+import type * as HttpClientResponse from "@effect/platform/HttpClientResponse"
+import { constTrue, constVoid } from "effect/Function"
 import { CurrentRetryPolicy } from "../RetryPolicy.js"
 import { directAttemptOf } from "./direct.js"
 import { apiErrorOf } from "./errorBody.js"
@@ -210,38 +208,43 @@ export const startTimer = (clock: Clock.Clock, millis: number, onFire: () => voi
 
 /**
  * `Effect.timeoutFail` with one fiber instead of two: `self` runs in a child
- * fiber that is interrupted (and awaited) when the timer fires, then the
- * attempt fails with `onTimeout()`. Interrupting the caller interrupts the
- * child. Same semantics as `timeoutFail` for a request, at about half its
- * cost (it forks `self` and a sleeping fiber, then races them).
+ * fiber, started at once on the caller's fiber refs and `context`, that is
+ * interrupted (and awaited) when the timer fires, then this fails with
+ * `onTimeout()`; without `millis`, no timer. Interrupting the caller
+ * interrupts the child. Same semantics as `timeoutFail` for a request, at
+ * about half its cost (it forks `self` and a sleeping fiber, then races
+ * them).
  */
 const timeoutFail = <A, E, E2>(
   self: Effect.Effect<A, E>,
-  millis: number,
-  onTimeout: () => E2
+  millis: number | undefined,
+  onTimeout: () => E2,
+  context?: Context.Context<never>
 ): Effect.Effect<A, E | E2> =>
-  Effect.uninterruptibleMask((restore) =>
-    Effect.flatMap(Effect.fork(restore(self)), (child) =>
-      Effect.withFiberRuntime<A, E | E2>((parent) => {
-        const clock = Context.get(parent.getFiberRef(DefaultServices.currentServices), Clock.Clock)
-        return restore(Effect.async<A, E | E2>((resume) => {
-          let timedOut = false
-          const cancelTimer = startTimer(clock, millis, () => {
-            timedOut = true
-            child.unsafeInterruptAsFork(parent.id())
-          })
-          const observer = (exit: Exit.Exit<A, E>) => {
-            cancelTimer()
-            resume(timedOut ? Exit.fail(onTimeout()) : exit)
-          }
-          child.addObserver(observer)
-          return Effect.suspend(() => {
-            cancelTimer()
-            child.removeObserver(observer)
-            return Effect.zipRight(child.interruptAsFork(parent.id()), child.await)
-          })
-        }))
-      }))
+  Effect.withFiberRuntime<A, E | E2>((parent, status) =>
+    Effect.async<A, E | E2>((resume) => {
+      const child = Runtime.runFork(Runtime.make({
+        context: context ?? parent.currentContext,
+        fiberRefs: parent.getFiberRefs(),
+        runtimeFlags: status.runtimeFlags
+      }))(self)
+      let timedOut = false
+      const clock = Context.get(parent.getFiberRef(DefaultServices.currentServices), Clock.Clock)
+      const cancelTimer = millis === undefined ? undefined : startTimer(clock, millis, () => {
+        timedOut = true
+        child.unsafeInterruptAsFork(parent.id())
+      })
+      const observer = (exit: Exit.Exit<A, E>) => {
+        cancelTimer?.()
+        resume(timedOut ? Exit.fail(onTimeout()) : exit)
+      }
+      child.addObserver(observer)
+      return Effect.suspend(() => {
+        cancelTimer?.()
+        child.removeObserver(observer)
+        return Effect.zipRight(child.interruptAsFork(parent.id()), child.await)
+      })
+    })
   )
 
 const isJsonBody = (text: string): unknown => {
@@ -327,18 +330,6 @@ interface Received {
 
 const decoder = new TextDecoder()
 
-/** `chunks` (of `size` bytes in all) as text. */
-const decodeChunks = (chunks: ReadonlyArray<Uint8Array>, size: number): string => {
-  if (chunks.length === 1) return decoder.decode(chunks[0])
-  const all = new Uint8Array(size)
-  let offset = 0
-  for (const chunk of chunks) {
-    all.set(chunk, offset)
-    offset += chunk.length
-  }
-  return decoder.decode(all)
-}
-
 /**
  * The web `Response` behind an `HttpClientResponse` made by
  * `HttpClientResponse.fromWeb` (`FetchHttpClient`'s, the fake's, most
@@ -348,104 +339,76 @@ const decodeChunks = (chunks: ReadonlyArray<Uint8Array>, size: number): string =
 const webResponseOf = (response: HttpClientResponse.HttpClientResponse): Response | undefined => {
   const inner = (response as { readonly original?: object }).original ?? response
   const source = (inner as { readonly source?: unknown }).source
-  return typeof Response === "function" && source instanceof Response ? source : undefined
+  return source instanceof Response ? source : undefined
 }
 
 /**
- * Reads a web body with its own reader, counting the bytes as they arrive
- * (a declared length does not bound a compressed body), and calls `done`
- * once with the text or the failure, unless the returned function (which
- * cancels the body) is called first. Over `limit`, or with a declared length
- * over it, the body is cancelled, which closes the connection.
+ * Reads a web body with its own reader (no `Stream`), counting the bytes as
+ * they arrive (a declared length does not bound a compressed body). Over
+ * `limit`, or with a declared length over it, the body is cancelled (which
+ * closes the connection) and the read fails; interruption cancels it too.
  */
 const readWebBody = (
+  response: HttpClientResponse.HttpClientResponse,
   body: ReadableStream<Uint8Array>,
   declared: number,
-  limit: number,
-  done: (error: unknown, text: string | undefined) => void
-): () => void => {
-  const reader = body.getReader()
-  let finished = false
-  const cancel = () => {
-    if (finished) return
-    finished = true
-    reader.cancel().catch(ignore)
-  }
-  const tooLarge = () => {
-    cancel()
-    done(tooLargeMarker, undefined)
-  }
-  if (declared > limit) {
-    tooLarge()
-    return cancel
-  }
-  const chunks: Array<Uint8Array> = []
-  let size = 0
-  const onChunk = (result: ReadableStreamReadResult<Uint8Array>): void => {
-    if (finished) return
-    if (result.done) {
-      finished = true
-      return done(undefined, decodeChunks(chunks, size))
+  limit: number
+): Effect.Effect<string, HttpClientError.ResponseError | ResponseTooLarge> =>
+  Effect.async((resume) => {
+    const reader = body.getReader()
+    const chunks: Array<Uint8Array> = []
+    let size = 0
+    let done = false
+    const stop = (exit?: Effect.Effect<string, HttpClientError.ResponseError | ResponseTooLarge>) => {
+      if (done) return
+      done = true
+      if (exit === undefined) reader.cancel().catch(constVoid)
+      else resume(exit)
     }
-    size += result.value.length
-    if (size > limit) return tooLarge()
-    chunks.push(result.value)
+    const onChunk = (result: ReadableStreamReadResult<Uint8Array>): void => {
+      if (done) return
+      if (result.done) {
+        // Mostly one chunk; a body in several is joined (and decoded) by a `Blob`.
+        return stop(chunks.length < 2 ? Effect.succeed(decoder.decode(chunks[0])) : Effect.promise(() => new Blob(chunks as Array<BlobPart>).text()))
+      }
+      size += result.value.length
+      if (size > limit || declared > limit) {
+        stop()
+        return resume(Effect.fail(new ResponseTooLarge(response.status, limit)))
+      }
+      chunks.push(result.value)
+      reader.read().then(onChunk, onFailure)
+    }
+    const onFailure = (cause: unknown) =>
+      stop(Effect.fail(new HttpClientError.ResponseError({ request: response.request, response, reason: "Decode", cause })))
     reader.read().then(onChunk, onFailure)
-  }
-  const onFailure = (cause: unknown): void => {
-    if (finished) return
-    finished = true
-    done(cause, undefined)
-  }
-  reader.read().then(onChunk, onFailure)
-  return cancel
-}
-
-/** What {@link readWebBody} reports for a body over the limit. */
-const tooLargeMarker: unique symbol = Symbol("tooLarge")
-
-const ignore = () => {}
+    return Effect.sync(() => stop())
+  })
 
 /**
- * What the request fiber of a supplied client's attempt hands back: a web
- * `Response`, whose body the attempt reads itself ({@link readWebBody}),
- * or any other response already read.
+ * The status, the headers {@link classify} reads and the body (2xx or not)
+ * of a response from any `HttpClient`, read up to `limit` bytes by
+ * {@link readWebBody}: a web body as it is, any other through a web stream
+ * of its `stream` (cancelling it interrupts the stream, which aborts the
+ * request).
  */
 const receive = (
   response: HttpClientResponse.HttpClientResponse,
   limit: number
-): Effect.Effect<Response | Received, HttpClientError.ResponseError | ResponseTooLarge> => {
+): Effect.Effect<Received, HttpClientError.ResponseError | ResponseTooLarge> => {
   const web = webResponseOf(response)
-  if (web !== undefined) return Effect.succeed(web)
-  // Its headers are read once (each read may convert them), its body as a stream.
-  const status = response.status
-  const headers = response.headers
-  const retryAfter = headers["retry-after"]
-  const date = headers["date"]
-  const length = headers["content-length"]
-  const encoding = headers["content-encoding"]
-  const declared = length === undefined ? NaN : Number(length)
-  // A declared length bounds an unencoded body (HTTP framing); anything else is counted as it streams.
-  if (declared <= limit && (encoding === undefined || encoding === "identity")) {
-    return Effect.map(response.text, (text) => ({ status, retryAfter, date, text }))
-  }
-  // Over the limit, the stream is failed, which cancels the body (the connection is closed, not left
-  // streaming); a declared length over the limit fails at the first chunk.
-  const chunks: Array<Uint8Array> = []
-  let size = 0
+  // Read once: each read of an `HttpClientResponse`'s headers may convert them.
+  const headers = web === undefined ? response.headers : undefined
+  const header = (name: string) => headers === undefined ? web!.headers.get(name) ?? undefined : headers[name]
+  const length = header("content-length")
   return Effect.map(
-    Stream.runForEach(response.stream, (chunk) => {
-      size += chunk.length
-      if (size > limit || declared > limit) return Effect.fail(new ResponseTooLarge(status, limit))
-      chunks.push(chunk)
-      return Effect.void
-    }),
-    () => ({ status, retryAfter, date, text: decodeChunks(chunks, size) })
+    Effect.flatMap(
+      web === undefined ? Stream.toReadableStreamEffect(response.stream) : Effect.succeed(web.body),
+      (body) => body === null ? Effect.succeed("") : readWebBody(response, body, length === undefined ? NaN : Number(length), limit)
+    ),
+    (text): Received => ({ status: response.status, retryAfter: header("retry-after"), date: header("date"), text })
   )
 }
-
-/** `redirect: "manual"`, for a context without a `FetchHttpClient.RequestInit` (see {@link withoutRedirects}). */
-const manualRedirects: RequestInit = { redirect: "manual" }
 
 /**
  * `context` with `fetch` (`FetchHttpClient`) told not to follow redirects.
@@ -457,9 +420,9 @@ const manualRedirects: RequestInit = { redirect: "manual" }
  */
 const withoutRedirects = (context: Context.Context<never>): Context.Context<never> => {
   const init = Context.getOrElse(context, FetchHttpClient.RequestInit, () => undefined)
-  if (init === undefined) return Context.add(context, FetchHttpClient.RequestInit, manualRedirects)
-  if (init.redirect === "manual" || init.redirect === "error") return context
-  return Context.add(context, FetchHttpClient.RequestInit, { ...init, redirect: "manual" })
+  return init?.redirect === "manual" || init?.redirect === "error"
+    ? context
+    : Context.add(context, FetchHttpClient.RequestInit, { ...init, redirect: "manual" })
 }
 
 /**
@@ -490,7 +453,6 @@ const timeoutFailure = (method: string, url: string, timeoutText: string) => ():
  * @internal
  */
 export const makeSend = (httpClient: HttpClient.HttpClient, settings: Settings) => {
-  const client = httpClient
   const policy = CurrentRetryPolicy
   const limit = settings.maxResponseBytes
   const headers = HttpClientRequest.setHeaders(HttpClientRequest.get(""), settings.headers).headers
@@ -509,25 +471,8 @@ export const makeSend = (httpClient: HttpClient.HttpClient, settings: Settings) 
   const direct = makeDirect?.(directSettings)
   const fixedAuthorization = Redacted.isRedacted(settings.authorization)
 
-  // A supplied client's requests: the default headers (and the fixed Authorization) set once.
-  const requestWith = (headers: Readonly<Record<string, string>>) =>
-    HttpClientRequest.setHeaders(HttpClientRequest.get(""), headers)
-  const defaultRequest = requestWith(defaults.headers)
-  const defaultAuthorized = fixedAuthorization
-    ? HttpClientRequest.setHeader(defaultRequest, "authorization", Redacted.value(settings.authorization))
-    : undefined
-  const headersOf = (call: Call, authorization: Redacted.Redacted<string> | undefined) => {
-    if (call === defaults && (authorization === undefined || authorization === settings.authorization)) {
-      return authorization === undefined ? defaultRequest : defaultAuthorized!
-    }
-    const request = call === defaults ? defaultRequest : requestWith(call.headers)
-    return authorization === undefined
-      ? request
-      : HttpClientRequest.setHeader(request, "authorization", Redacted.value(authorization))
-  }
-  // The request fiber's context (the caller's, redirects off, the operation's span as parent) and fiber
-  // refs (the client's own span off: the operation's is the one), derived from the caller's; the last
-  // caller's are kept, since one runtime or fiber makes call after call with the same ones.
+  // The request's context: the caller's, redirects off, the operation's span as parent. The last caller's
+  // is kept, since one runtime or fiber makes call after call with the same context.
   let contextIn: Context.Context<never> | undefined
   let contextOut: Context.Context<never> | undefined
   const requestContext = (context: Context.Context<never>, span: Tracer.Span | undefined) => {
@@ -536,16 +481,6 @@ export const makeSend = (httpClient: HttpClient.HttpClient, settings: Settings) 
       contextIn = context
     }
     return span === undefined ? contextOut! : Context.add(contextOut!, Tracer.ParentSpan, span)
-  }
-  let refsIn: FiberRefs.FiberRefs | undefined
-  let refsOut: FiberRefs.FiberRefs | undefined
-  const requestFiberRefs = (fiber: Fiber.RuntimeFiber<unknown, unknown>) => {
-    const refs = fiber.getFiberRefs()
-    if (refs !== refsIn) {
-      refsOut = FiberRefs.updateAs(refs, { fiberId: fiber.id(), fiberRef: HttpClient.currentTracerDisabledWhen, value: constTrue })
-      refsIn = refs
-    }
-    return refsOut!
   }
   // Public endpoints (`ApiRequest.anonymous`) are sent without the Authorization header.
   let directAnonymous: ReturnType<NonNullable<typeof makeDirect>> | undefined
@@ -637,14 +572,9 @@ export const makeSend = (httpClient: HttpClient.HttpClient, settings: Settings) 
   return Object.assign(send, { [SendInSpanId]: sendInSpan })
 
   /**
-   * One attempt over any `HttpClient`. `execute` runs in a fiber of its own
-   * (a client we do not control is stopped by interrupting it), started at
-   * once on the caller's fiber refs with the request's context
-   * ({@link requestContext}); a web body is then read by the attempt itself
-   * ({@link readWebBody}), any other by that fiber. The per-attempt timeout
-   * is a timer on the fiber's clock (a plain `setTimeout` on the live clock)
-   * that interrupts the request fiber (and waits for it: the client aborts
-   * its request) or cancels the body; interrupting the caller does the same.
+   * One attempt over any `HttpClient`: `execute` and the body read in a
+   * fiber of their own (a client we do not control is stopped by
+   * interrupting it), timed by {@link timeoutFail}, in the request's context.
    */
   function executeAttempt(
     method: HttpMethod.HttpMethod,
@@ -655,103 +585,27 @@ export const makeSend = (httpClient: HttpClient.HttpClient, settings: Settings) 
     anonymous: boolean,
     span: Tracer.Span | undefined
   ): Effect.Effect<ApiResponse, AttemptFailure> {
-    const timeoutMillis = call.timeoutMillis
-    const failure = (error: unknown): AttemptFailure => ({
+    const onError = (error: HttpClientError.HttpClientError | ResponseTooLarge): AttemptFailure => ({
       error: error instanceof ResponseTooLarge
         ? tooLargeError(error.status, error.limit)
-        : transportError(method, url, error as HttpClientError.HttpClientError, call.secrets),
+        : transportError(method, url, error, call.secrets),
       retryAfter: Option.none()
     })
     const attempt = (authorization: Redacted.Redacted<string> | undefined) =>
-      Effect.withFiberRuntime<ApiResponse, AttemptFailure>((fiber, status) => {
-        let httpRequest = HttpClientRequest.setUrl(HttpClientRequest.setMethod(headersOf(call, authorization), method), url)
-        if (json !== undefined) httpRequest = HttpClientRequest.setBody(httpRequest, HttpBody.text(json, "application/json"))
-        const runtime = Runtime.make({
-          context: requestContext(fiber.currentContext, span),
-          fiberRefs: requestFiberRefs(fiber),
-          runtimeFlags: status.runtimeFlags
-        })
-        const clock = timeoutMillis === undefined
-          ? undefined
-          : Context.get(fiber.getFiberRef(DefaultServices.currentServices), Clock.Clock)
-        // While the attempt runs: its request fiber, or how to cancel the body it reads; its timer.
-        let done = false
-        let timedOut = false
-        let requestFiber: Fiber.RuntimeFiber<Response | Received, unknown> | undefined
-        let cancelBody: (() => void) | undefined
-        let cancelTimer: (() => void) | undefined
-        const finish = () => {
-          done = true
-          cancelTimer?.()
-          cancelTimer = cancelBody = undefined
+      Effect.withFiberRuntime<ApiResponse, AttemptFailure>((fiber) => {
+        let httpRequest = HttpClientRequest.make(method)(url, { headers: call.headers })
+        if (authorization !== undefined) {
+          httpRequest = HttpClientRequest.setHeader(httpRequest, "authorization", Redacted.value(authorization))
         }
-        const exchange = Effect.async<ApiResponse, AttemptFailure>((resume) => {
-          const answer = (exit: Exit.Exit<ApiResponse, AttemptFailure>) => {
-            if (done) return
-            finish()
-            resume(exit)
-          }
-          const onReceived = (received: Received) =>
-            answer(classify(received.status, received.retryAfter, received.date, received.text) as Exit.Exit<ApiResponse, AttemptFailure>)
-          const child = Runtime.runFork(runtime)(
-            Effect.flatMap(client.execute(httpRequest), (response) => receive(response, limit))
-          )
-          requestFiber = child
-          child.addObserver((exit) => {
-            requestFiber = undefined
-            if (done) return
-            if (timedOut) return answer(Exit.fail(onTimeout()))
-            if (Exit.isFailure(exit)) {
-              const error = Cause.failureOption(exit.cause)
-              return answer(Option.isSome(error) ? Exit.fail(failure(error.value)) : Exit.failCause(exit.cause as Cause.Cause<never>))
-            }
-            const response = exit.value
-            if (!(response instanceof Response)) return onReceived(response)
-            const { body, headers } = response
-            const retryAfter = headers.get("retry-after") ?? undefined
-            const date = headers.get("date") ?? undefined
-            if (body === null) return onReceived({ status: response.status, retryAfter, date, text: "" })
-            const length = headers.get("content-length")
-            cancelBody = readWebBody(body, length === null ? NaN : Number(length), limit, (error, text) =>
-              text === undefined
-                ? answer(Exit.fail(failure(
-                  error === tooLargeMarker
-                    ? new ResponseTooLarge(response.status, limit)
-                    : new HttpClientError.ResponseError({
-                      request: httpRequest,
-                      response: HttpClientResponse.fromWeb(httpRequest, response),
-                      reason: "Decode",
-                      cause: error
-                    })
-                )))
-                : onReceived({ status: response.status, retryAfter, date, text }))
-          })
-          if (!done && clock !== undefined) {
-            cancelTimer = startTimer(clock, timeoutMillis!, () => {
-              if (done) return
-              timedOut = true
-              if (requestFiber !== undefined) return requestFiber.unsafeInterruptAsFork(fiber.id())
-              cancelBody?.()
-              answer(Exit.fail(onTimeout()))
-            })
-          }
-        })
-        // Interruption stops the request (and waits for its fiber) or cancels the body, through this
-        // uninterruptible region rather than `Effect.async`'s canceller (see directAttempt.ts).
-        return Effect.uninterruptibleMask((restore) =>
-          Effect.matchCauseEffect(restore(exchange), {
-            onFailure: (cause) => {
-              if (done || !Cause.isInterruptedOnly(cause)) return Exit.failCause(cause)
-              const child = requestFiber
-              const cancel = cancelBody
-              finish()
-              cancel?.()
-              return child === undefined
-                ? Exit.failCause(cause)
-                : Effect.zipRight(Effect.zipRight(child.interruptAsFork(fiber.id()), child.await), Exit.failCause(cause))
-            },
-            onSuccess: Exit.succeed
-          })
+        if (json !== undefined) httpRequest = HttpClientRequest.setBody(httpRequest, HttpBody.text(json, "application/json"))
+        // Run by a fiber of its own: the client's own span is turned off there, not restored.
+        const exchange = Effect.zipRight(
+          FiberRef.set(HttpClient.currentTracerDisabledWhen, constTrue),
+          Effect.mapError(Effect.flatMap(httpClient.execute(httpRequest), (response) => receive(response, limit)), onError)
+        )
+        return Effect.flatMap(
+          timeoutFail(exchange, call.timeoutMillis, onTimeout, requestContext(fiber.currentContext, span)),
+          (received) => classify(received.status, received.retryAfter, received.date, received.text)
         )
       })
     // A fixed header is used as is; a token source is asked per attempt, under the operation's span.

@@ -334,7 +334,10 @@ const decoder = new TextDecoder()
  * The web `Response` behind an `HttpClientResponse` made by
  * `HttpClientResponse.fromWeb` (`FetchHttpClient`'s, the fake's, most
  * supplied clients'), which `HttpClient.make` wraps; `undefined` for any
- * other response (read through its `stream`).
+ * other response (read through its `stream`). `@effect/platform` exposes no
+ * accessor: this reads the fields its response classes keep (`source`,
+ * `original`), and should they change, every body is read through its
+ * `stream` instead (slower, same behaviour).
  */
 const webResponseOf = (response: HttpClientResponse.HttpClientResponse): Response | undefined => {
   const inner = (response as { readonly original?: object }).original ?? response

@@ -10,14 +10,16 @@ import * as HttpClient from "@effect/platform/HttpClient"
 import * as HttpClientRequest from "@effect/platform/HttpClientRequest"
 import * as HttpClientResponse from "@effect/platform/HttpClientResponse"
 import { StytchManagement } from "@stytch-effect/core"
-import { Projects, Secrets } from "@stytch-effect/resources"
+import { Environments, Projects, Secrets } from "@stytch-effect/resources"
+import { FakeManagementApi } from "@stytch-effect/testing"
 import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
 import * as ManagedRuntime from "effect/ManagedRuntime"
 import * as Schema from "effect/Schema"
 import { makeFacade } from "./lib/facade.js"
-import { createBody, createRequest, credentials, getBody, getRequest } from "./lib/fixture.js"
+import { createBody, createRequest, credentials, getBody, getRequest, KEY_ID, KEY_SECRET } from "./lib/fixture.js"
+import { loadOfficialClient } from "./lib/official.js"
 import type { Report } from "./lib/report.js"
 import { formatNumber, formatRatio, macrotask, median, settle } from "./lib/stats.js"
 
@@ -49,6 +51,19 @@ export const prebuiltClient = (body: string): HttpClient.HttpClient => {
     })
   )
   return HttpClient.make(() => Effect.succeed(response))
+}
+
+/**
+ * An `HttpClient.make` client whose every response is a fresh web
+ * `Response` of `body` with status 200 (what `FetchHttpClient` hands over),
+ * with a `content-length` header or without one (as compressed or chunked
+ * API responses over `fetch` come).
+ */
+export const freshClient = (body: string, contentLength: boolean): HttpClient.HttpClient => {
+  const headers: Record<string, string> = contentLength
+    ? { "content-type": "application/json", "content-length": String(new TextEncoder().encode(body).length) }
+    : { "content-type": "application/json" }
+  return HttpClient.make((request) => Effect.sync(() => HttpClientResponse.fromWeb(request, new Response(body, { status: 200, headers }))))
 }
 
 /**
@@ -128,50 +143,101 @@ const runtimeOver = (body: string, timeout?: Duration.Duration, client = prebuil
     )
   )
 
-export const FLOOR = "HttpClient + Schema floor (no SDK)"
+export const FLOOR = "HttpClient + Schema floor (no SDK), prebuilt response"
+export const FLOOR_FRESH = "HttpClient + Schema floor (no SDK), fresh Response, no content-length"
 export const SECRETS_GET = "Secrets.get (Effect), Node default path"
-export const SECRETS_GET_CLIENT = "Secrets.get (Effect) over a supplied HttpClient"
+export const SECRETS_GET_CLIENT = "Secrets.get (Effect) over a supplied HttpClient, fresh Response, no content-length"
+const SECRETS_GET_CLIENT_LENGTH = "Secrets.get (Effect) over a supplied HttpClient, fresh Response, content-length"
+export const OFFICIAL = "official SDK secrets.get over a stubbed fetch, fresh Response"
+const FAKE = "Secrets.get (Effect) over the in-memory fake (FakeManagementApi.layer)"
 const RUN_PROMISE = "Secrets.get, one ManagedRuntime.runPromise per call, Node default path"
-const UNTIMED = "diagnostic: Secrets.get over a supplied HttpClient, timeout: infinity"
+const UNTIMED = "diagnostic: Secrets.get over a supplied HttpClient, fresh Response, no content-length, timeout: infinity"
 
 export const run = async (options: Options = defaults): Promise<Result> => {
   const variants: Array<Variant> = []
 
-  // Effect's own floor over the same transport: execute, read, JSON.parse, decode one schema.
-  const floorClient = prebuiltClient(getBody)
+  // Effect's own floor: execute, read, JSON.parse, decode one schema; over the prebuilt response (whose
+  // text is read once, then cached) and over a fresh web Response per call (what any fetch-based client gives).
   const FloorBody = Schema.Struct({
     request_id: Schema.String,
     status_code: Schema.Number,
     secret: Schema.Struct({ secret_id: Schema.String, last_four: Schema.String })
   })
   const decodeFloor = Schema.decodeUnknown(FloorBody)
-  const floorCall = Effect.suspend(() =>
-    floorClient.execute(HttpClientRequest.get(`${BASE_URL}/pwa/v3/projects/p/environments/e/secrets/s`)).pipe(
-      Effect.flatMap((response) => response.text),
-      Effect.flatMap((text) => decodeFloor(JSON.parse(text)))
+  const floorVariant = (name: string, floorClient: HttpClient.HttpClient): Variant => {
+    const floorCall = Effect.suspend(() =>
+      floorClient.execute(HttpClientRequest.get(`${BASE_URL}/pwa/v3/projects/p/environments/e/secrets/s`)).pipe(
+        Effect.flatMap((response) => response.text),
+        Effect.flatMap((text) => decodeFloor(JSON.parse(text)))
+      )
     )
-  )
-  variants.push({
-    name: FLOOR,
-    run: async (calls, batch) => {
-      for (let done = 0; done < calls; done += batch) {
-        await Effect.runPromise(Effect.repeatN(floorCall, Math.min(batch, calls - done) - 1))
-        await macrotask()
-      }
-    },
-    close: async () => {}
-  })
+    return {
+      name,
+      run: async (calls, batch) => {
+        for (let done = 0; done < calls; done += batch) {
+          await Effect.runPromise(Effect.repeatN(floorCall, Math.min(batch, calls - done) - 1))
+          await macrotask()
+        }
+      },
+      close: async () => {}
+    }
+  }
+  variants.push(floorVariant(FLOOR, prebuiltClient(getBody)), floorVariant(FLOOR_FRESH, freshClient(getBody, false)))
 
   const directRuntime = runtimeOver(getBody, undefined, await directClient(getBody))
   variants.push(effectVariant(SECRETS_GET, directRuntime, () => Secrets.get(getRequest)))
   const createRuntime = runtimeOver(createBody, undefined, await directClient(createBody))
   variants.push(effectVariant("Projects.create (Effect), Node default path", createRuntime, () => Projects.create(createRequest)))
-  const getRuntime = runtimeOver(getBody)
+  const getRuntime = runtimeOver(getBody, undefined, freshClient(getBody, false))
   variants.push(effectVariant(SECRETS_GET_CLIENT, getRuntime, () => Secrets.get(getRequest)))
+  const lengthRuntime = runtimeOver(getBody, undefined, freshClient(getBody, true))
+  variants.push(effectVariant(SECRETS_GET_CLIENT_LENGTH, lengthRuntime, () => Secrets.get(getRequest)))
 
-  // Diagnostic: the same operation with no per-attempt timeout, i.e. without the fiber that enforces it.
-  const untimedRuntime = runtimeOver(getBody, Duration.infinity)
+  // Diagnostic: the same operation with no per-attempt timeout, i.e. without its timer.
+  const untimedRuntime = runtimeOver(getBody, Duration.infinity, freshClient(getBody, false))
   variants.push(effectVariant(UNTIMED, untimedRuntime, () => Secrets.get(getRequest)))
+
+  // The official SDK's secrets.get over a stubbed global fetch (a fresh Response per call), when a build of it
+  // is named by STYTCH_MANAGEMENT_SDK (bench/lib/official.ts).
+  const official = loadOfficialClient({ workspace_key_id: KEY_ID, workspace_key_secret: KEY_SECRET, base_url: BASE_URL })
+  if (official !== undefined) {
+    const officialRequest = {
+      project_slug: getRequest.projectSlug,
+      environment_slug: getRequest.environmentSlug,
+      secret_id: getRequest.secretID
+    }
+    const stubFetch = (async () =>
+      new Response(getBody, { status: 200, headers: { "content-type": "application/json" } })) as typeof fetch
+    const officialCalls = promiseVariant(OFFICIAL, () => official.secrets.get(officialRequest), async () => {})
+    variants.push({
+      ...officialCalls,
+      run: async (calls, batch) => {
+        const saved = globalThis.fetch
+        globalThis.fetch = stubFetch
+        try {
+          await officialCalls.run(calls, batch)
+        } finally {
+          globalThis.fetch = saved
+        }
+      }
+    })
+  }
+
+  // The in-memory fake (what tests run against): a project, its environment and a secret, then Secrets.get.
+  const fakeRuntime = ManagedRuntime.make(FakeManagementApi.layer())
+  const fakeRequest = await fakeRuntime.runPromise(Effect.gen(function*() {
+    const { project } = yield* Projects.create({ name: "Bench project", vertical: "B2B" })
+    const { environment } = yield* Environments.create({
+      projectSlug: project.projectSlug,
+      name: "production",
+      type: "LIVE",
+      environmentSlug: "production"
+    })
+    const scope = { projectSlug: project.projectSlug, environmentSlug: environment.environmentSlug }
+    const { secret } = yield* Secrets.create(scope)
+    return { ...scope, secretID: secret.secretID }
+  }))
+  variants.push(effectVariant(FAKE, fakeRuntime, () => Secrets.get(fakeRequest)))
 
   // The reference for the facade: the same operation run from a promise, one runPromise per call.
   variants.push(promiseVariant(RUN_PROMISE, () => directRuntime.runPromise(Secrets.get(getRequest)), async () => {}))
@@ -206,25 +272,49 @@ export const run = async (options: Options = defaults): Promise<Result> => {
     target: "≤ 35 µs or ≤ 1.30× floor",
     met: micros(name) <= 35 || micros(name) / floor <= 1.3
   })
-  // The fallback for a client we do not control keeps the fiber that enforces the timeout (issue #10): reported, no target.
-  const reported = (name: string) => ({ name: `in-memory ${name}`, measured: measured(name), target: "reported (fallback path)", met: undefined })
+  // Issue #21: a supplied HttpClient (fresh web Response, no content-length) against the official SDK over a
+  // stubbed fetch and against Effect's own floor over the same client.
+  const supplied = micros(SECRETS_GET_CLIENT)
+  const suppliedChecks = [
+    {
+      name: `in-memory ${SECRETS_GET_CLIENT} ÷ official SDK`,
+      measured: official === undefined
+        ? `${formatNumber(supplied, 1)} µs (official not measured: set STYTCH_MANAGEMENT_SDK)`
+        : `${formatNumber(supplied, 1)} µs (${formatRatio(supplied / micros(OFFICIAL))})`,
+      target: "≤ 1.00× official",
+      met: supplied / micros(OFFICIAL) <= 1
+    },
+    {
+      name: `in-memory ${SECRETS_GET_CLIENT} ÷ floor over the same client`,
+      measured: `${formatRatio(supplied / micros(FLOOR_FRESH))}`,
+      target: "≤ 3.00× floor",
+      met: supplied / micros(FLOOR_FRESH) <= 3
+    }
+  ]
   return {
     rows,
     secretsGetPerSecond,
     report: {
-      title: "2. SDK-only cost (in memory: no sockets, a prebuilt response)",
+      title: "2. SDK-only cost (in memory: no sockets)",
       table: [
-        ["operation", "calls/s (median)", "µs/call", "÷ floor"],
-        ...rows.map((row) => [row.name, formatNumber(row.callsPerSecond), formatNumber(row.micros, 1), formatRatio(row.micros / floor)])
+        ["operation", "calls/s (median)", "µs/call", "÷ floor", "÷ official"],
+        ...rows.map((row) => [
+          row.name,
+          formatNumber(row.callsPerSecond),
+          formatNumber(row.micros, 1),
+          formatRatio(row.micros / floor),
+          formatRatio(row.micros / micros(OFFICIAL))
+        ])
       ],
       notes: [
         `${options.rounds} round(s) of ${options.calls} sequential calls per variant after ${options.warmup} warm-up calls; a macrotask turn every ${options.batch} calls.`,
-        "The floor row is Effect's HttpClient (HttpClient.make, prebuilt response) + one Schema decode, without the SDK.",
+        "The floor rows are Effect's HttpClient (HttpClient.make) + response.text + JSON.parse + one Schema decode, without the SDK: over one prebuilt response (its text read once, then cached; the \"÷ floor\" column) and over a fresh web Response per call.",
         "\"Node default path\" rows run what StytchManagement.layer runs on Node (the Node transport's direct send, native timer) with the socket replaced by the fixed answer.",
         "The runPromise row starts one root fiber and one promise per call, as any promise caller of an Effect does: the facade's overhead is its difference to that row.",
-        "\"Supplied HttpClient\" rows run over the prebuilt HttpClient.make client (any HttpClient you pass, FetchHttpClient off Node): execute, and the fiber that enforces the timeout; the timeout: infinity row is the same without that fiber."
+        "\"Supplied HttpClient\" rows run over an HttpClient.make client answering with a fresh web Response per call (what FetchHttpClient, i.e. browsers, Deno, Bun and edge runtimes, and most clients you pass, hand over), with and without content-length; the timeout: infinity row is the same without the per-attempt timer.",
+        "The official row is stytch-management's own secrets.get (a build of it named by STYTCH_MANAGEMENT_SDK, see bench/lib/official.ts; left out without it) over a global fetch stubbed to return a fresh Response per call; the fake row is the same Secrets.get over @stytch-effect/testing's in-memory API."
       ],
-      checks: [check(SECRETS_GET), reported(SECRETS_GET_CLIENT)]
+      checks: [check(SECRETS_GET), ...suppliedChecks]
     }
   }
 }

@@ -24,7 +24,7 @@ describe("pnpm bench --smoke", () => {
     }
 
     const inMemory = results.inMemory!
-    expect(inMemory.rows.length).toBe(7)
+    expect(inMemory.rows.length).toBe(11)
     for (const row of inMemory.rows) expect(positive(row.callsPerSecond)).toBe(true)
     expect(positive(inMemory.secretsGetPerSecond)).toBe(true)
 

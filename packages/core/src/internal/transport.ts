@@ -1,6 +1,6 @@
 import * as HttpBody from "@effect/platform/HttpBody"
 import * as HttpClient from "@effect/platform/HttpClient"
-import type * as HttpClientError from "@effect/platform/HttpClientError"
+import * as HttpClientError from "@effect/platform/HttpClientError"
 import * as HttpClientRequest from "@effect/platform/HttpClientRequest"
 import type * as HttpMethod from "@effect/platform/HttpMethod"
 import * as Clock from "effect/Clock"
@@ -13,11 +13,12 @@ import type * as Fiber from "effect/Fiber"
 import * as FiberRef from "effect/FiberRef"
 import * as Option from "effect/Option"
 import * as Redacted from "effect/Redacted"
+import * as Runtime from "effect/Runtime"
 import * as Stream from "effect/Stream"
 import * as Tracer from "effect/Tracer"
 import * as FetchHttpClient from "@effect/platform/FetchHttpClient"
 import type * as HttpClientResponse from "@effect/platform/HttpClientResponse"
-import { constTrue } from "effect/Function"
+import { constTrue, constVoid } from "effect/Function"
 import { CurrentRetryPolicy } from "../RetryPolicy.js"
 import { afterAttempts, timedOutMillis } from "./attempts.js"
 import { directAttemptOf } from "./direct.js"
@@ -208,38 +209,43 @@ export const startTimer = (clock: Clock.Clock, millis: number, onFire: () => voi
 
 /**
  * `Effect.timeoutFail` with one fiber instead of two: `self` runs in a child
- * fiber that is interrupted (and awaited) when the timer fires, then the
- * attempt fails with `onTimeout()`. Interrupting the caller interrupts the
- * child. Same semantics as `timeoutFail` for a request, at about half its
- * cost (it forks `self` and a sleeping fiber, then races them).
+ * fiber, started at once on the caller's fiber refs and `context`, that is
+ * interrupted (and awaited) when the timer fires, then this fails with
+ * `onTimeout()`; without `millis`, no timer. Interrupting the caller
+ * interrupts the child. Same semantics as `timeoutFail` for a request, at
+ * about half its cost (it forks `self` and a sleeping fiber, then races
+ * them).
  */
 const timeoutFail = <A, E, E2>(
   self: Effect.Effect<A, E>,
-  millis: number,
-  onTimeout: () => E2
+  millis: number | undefined,
+  onTimeout: () => E2,
+  context?: Context.Context<never>
 ): Effect.Effect<A, E | E2> =>
-  Effect.uninterruptibleMask((restore) =>
-    Effect.flatMap(Effect.fork(restore(self)), (child) =>
-      Effect.withFiberRuntime<A, E | E2>((parent) => {
-        const clock = Context.get(parent.getFiberRef(DefaultServices.currentServices), Clock.Clock)
-        return restore(Effect.async<A, E | E2>((resume) => {
-          let timedOut = false
-          const cancelTimer = startTimer(clock, millis, () => {
-            timedOut = true
-            child.unsafeInterruptAsFork(parent.id())
-          })
-          const observer = (exit: Exit.Exit<A, E>) => {
-            cancelTimer()
-            resume(timedOut ? Exit.fail(onTimeout()) : exit)
-          }
-          child.addObserver(observer)
-          return Effect.suspend(() => {
-            cancelTimer()
-            child.removeObserver(observer)
-            return Effect.zipRight(child.interruptAsFork(parent.id()), child.await)
-          })
-        }))
-      }))
+  Effect.withFiberRuntime<A, E | E2>((parent, status) =>
+    Effect.async<A, E | E2>((resume) => {
+      const child = Runtime.runFork(Runtime.make({
+        context: context ?? parent.currentContext,
+        fiberRefs: parent.getFiberRefs(),
+        runtimeFlags: status.runtimeFlags
+      }))(self)
+      let timedOut = false
+      const clock = Context.get(parent.getFiberRef(DefaultServices.currentServices), Clock.Clock)
+      const cancelTimer = millis === undefined ? undefined : startTimer(clock, millis, () => {
+        timedOut = true
+        child.unsafeInterruptAsFork(parent.id())
+      })
+      const observer = (exit: Exit.Exit<A, E>) => {
+        cancelTimer?.()
+        resume(timedOut ? Exit.fail(onTimeout()) : exit)
+      }
+      child.addObserver(observer)
+      return Effect.suspend(() => {
+        cancelTimer?.()
+        child.removeObserver(observer)
+        return Effect.zipRight(child.interruptAsFork(parent.id()), child.await)
+      })
+    })
   )
 
 const isJsonBody = (text: string): unknown => {
@@ -315,37 +321,112 @@ const secretList = (values: Iterable<string>): ReadonlyArray<string> =>
 /** @internal */
 export { secretList }
 
-/** The 2xx-or-not body of a response from any `HttpClient`, read up to `limit` bytes. */
-const readText = (
+/** A received response: what {@link classify} reads. */
+interface Received {
+  readonly status: number
+  readonly retryAfter: string | undefined
+  readonly date: string | undefined
+  readonly text: string
+}
+
+const decoder = new TextDecoder()
+
+/**
+ * The web `Response` behind an `HttpClientResponse` made by
+ * `HttpClientResponse.fromWeb` (`FetchHttpClient`'s, the fake's, most
+ * supplied clients'), which `HttpClient.make` wraps; `undefined` for any
+ * other response (read through its `stream`). `@effect/platform` exposes no
+ * accessor: this reads the fields its response classes keep (`source`,
+ * `original`), and should they change, every body is read through its
+ * `stream` instead (slower, same behaviour).
+ */
+const webResponseOf = (response: HttpClientResponse.HttpClientResponse): Response | undefined => {
+  const inner = (response as { readonly original?: object }).original ?? response
+  const source = (inner as { readonly source?: unknown }).source
+  return source instanceof Response ? source : undefined
+}
+
+/**
+ * Reads a web body with its own reader (no `Stream`), counting the bytes as
+ * they arrive (a declared length does not bound a compressed body). Over
+ * `limit`, or with a declared length over it, the body is cancelled (which
+ * closes the connection) and the read fails; interruption cancels it too.
+ */
+const readWebBody = (
+  response: HttpClientResponse.HttpClientResponse,
+  body: ReadableStream<Uint8Array>,
+  declared: number,
+  limit: number
+): Effect.Effect<string, HttpClientError.ResponseError | ResponseTooLarge> =>
+  Effect.async((resume) => {
+    const reader = body.getReader()
+    const chunks: Array<Uint8Array> = []
+    let size = 0
+    let done = false
+    const stop = (exit?: Effect.Effect<string, HttpClientError.ResponseError | ResponseTooLarge>) => {
+      if (done) return
+      done = true
+      if (exit === undefined) reader.cancel().catch(constVoid)
+      else resume(exit)
+    }
+    const onChunk = (result: ReadableStreamReadResult<Uint8Array>): void => {
+      if (done) return
+      if (result.done) {
+        // Mostly one chunk; a body in several is joined (and decoded) by a `Blob`.
+        return stop(chunks.length < 2 ? Effect.succeed(decoder.decode(chunks[0])) : Effect.promise(() => new Blob(chunks as Array<BlobPart>).text()))
+      }
+      size += result.value.length
+      if (size > limit || declared > limit) {
+        stop()
+        return resume(Effect.fail(new ResponseTooLarge(response.status, limit)))
+      }
+      chunks.push(result.value)
+      reader.read().then(onChunk, onFailure)
+    }
+    const onFailure = (cause: unknown) =>
+      stop(Effect.fail(new HttpClientError.ResponseError({ request: response.request, response, reason: "Decode", cause })))
+    reader.read().then(onChunk, onFailure)
+    return Effect.sync(() => stop())
+  })
+
+/**
+ * The status, the headers {@link classify} reads and the body (2xx or not)
+ * of a response from any `HttpClient`, read up to `limit` bytes by
+ * {@link readWebBody}: a web body as it is, any other through a web stream
+ * of its `stream` (cancelling it interrupts the stream, which aborts the
+ * request).
+ */
+const receive = (
   response: HttpClientResponse.HttpClientResponse,
   limit: number
-): Effect.Effect<string, HttpClientError.ResponseError | ResponseTooLarge> => {
-  const length = response.headers["content-length"]
-  const encoding = response.headers["content-encoding"]
-  const declared = length === undefined ? NaN : Number(length)
-  // A declared length bounds an unencoded body (HTTP framing); anything else is counted as it streams.
-  if (declared <= limit && (encoding === undefined || encoding === "identity")) return response.text
-  // Over the limit, the stream is failed, which cancels the body (the connection is closed, not left
-  // streaming); a declared length over the limit fails at the first chunk.
-  const chunks: Array<Uint8Array> = []
-  let size = 0
+): Effect.Effect<Received, HttpClientError.ResponseError | ResponseTooLarge> => {
+  const web = webResponseOf(response)
+  // Read once: each read of an `HttpClientResponse`'s headers may convert them.
+  const headers = web === undefined ? response.headers : undefined
+  const header = (name: string) => headers === undefined ? web!.headers.get(name) ?? undefined : headers[name]
+  const length = header("content-length")
   return Effect.map(
-    Stream.runForEach(response.stream, (chunk) => {
-      size += chunk.length
-      if (size > limit || declared > limit) return Effect.fail(new ResponseTooLarge(response.status, limit))
-      chunks.push(chunk)
-      return Effect.void
-    }),
-    () => {
-      const all = new Uint8Array(size)
-      let offset = 0
-      for (const chunk of chunks) {
-        all.set(chunk, offset)
-        offset += chunk.length
-      }
-      return new TextDecoder().decode(all)
-    }
+    Effect.flatMap(
+      web === undefined ? Stream.toReadableStreamEffect(response.stream) : Effect.succeed(web.body),
+      (body) => body === null ? Effect.succeed("") : readWebBody(response, body, length === undefined ? NaN : Number(length), limit)
+    ),
+    (text): Received => ({ status: response.status, retryAfter: header("retry-after"), date: header("date"), text })
   )
+}
+
+/**
+ * `context` with `fetch` (`FetchHttpClient`) told not to follow redirects.
+ * `fetch` follows them by default, re-sending the request — custom headers
+ * included — to wherever the server points. The API never redirects: its
+ * requests run with `redirect: "manual"` (kept as `"error"` if the caller
+ * chose that), so a 3xx comes back as a response and {@link classify}
+ * refuses it.
+ */
+const withoutRedirects = (context: Context.Context<never>): Context.Context<never> => {
+  const init = Context.getOrElse(context, FetchHttpClient.RequestInit, () => undefined)
+  return init?.redirect === "manual" || init?.redirect === "error"
+    ? context
+    : Context.add(context, FetchHttpClient.RequestInit, { ...init, redirect: "manual" })
 }
 
 /**
@@ -376,7 +457,6 @@ const timeoutFailure = (method: string, url: string, timeoutText: string) => ():
  * @internal
  */
 export const makeSend = (httpClient: HttpClient.HttpClient, settings: Settings) => {
-  const client = HttpClient.withTracerDisabledWhen(httpClient, constTrue)
   const policy = CurrentRetryPolicy
   const limit = settings.maxResponseBytes
   const headers = HttpClientRequest.setHeaders(HttpClientRequest.get(""), settings.headers).headers
@@ -394,6 +474,18 @@ export const makeSend = (httpClient: HttpClient.HttpClient, settings: Settings) 
   }
   const direct = makeDirect?.(directSettings)
   const fixedAuthorization = Redacted.isRedacted(settings.authorization)
+
+  // The request's context: the caller's, redirects off, the operation's span as parent. The last caller's
+  // is kept, since one runtime or fiber makes call after call with the same context.
+  let contextIn: Context.Context<never> | undefined
+  let contextOut: Context.Context<never> | undefined
+  const requestContext = (context: Context.Context<never>, span: Tracer.Span | undefined) => {
+    if (context !== contextIn) {
+      contextOut = withoutRedirects(context)
+      contextIn = context
+    }
+    return span === undefined ? contextOut! : Context.add(contextOut!, Tracer.ParentSpan, span)
+  }
   // Public endpoints (`ApiRequest.anonymous`) are sent without the Authorization header.
   let directAnonymous: ReturnType<NonNullable<typeof makeDirect>> | undefined
 
@@ -428,14 +520,15 @@ export const makeSend = (httpClient: HttpClient.HttpClient, settings: Settings) 
     const viaDirect = anonymous && makeDirect !== undefined
       ? (directAnonymous ??= makeDirect({ ...directSettings, authorization: undefined }))
       : direct
-    const ownAttempt = viaDirect !== undefined && (anonymous || fixedAuthorization)
-    const attempt = viaDirect === undefined
-      ? executeAttempt(method, url, json, call, onTimeout, anonymous)
-      : viaDirect(method, pathAndQuery, url, json, call, onTimeout)
     // In an operation, its span is the parent of a user's `HttpClient`, a token source's refresh, the
-    // retry policy and its waits. The direct attempt with a fixed header runs none of them, and is not
-    // wrapped: replacing the fiber's context is a large part of a call's cost.
-    const attemptInSpan = ownAttempt ? attempt : withParentSpan(attempt, span)
+    // retry policy and its waits. The supplied client's attempt sets it where needed; the direct attempt
+    // with a fixed header runs none of them, and is not wrapped: replacing the fiber's context is a large
+    // part of a call's cost.
+    const attemptInSpan = viaDirect === undefined
+      ? executeAttempt(method, url, json, call, onTimeout, anonymous, span)
+      : anonymous || fixedAuthorization
+      ? viaDirect(method, pathAndQuery, url, json, call, onTimeout)
+      : withParentSpan(viaDirect(method, pathAndQuery, url, json, call, onTimeout), span)
 
     const maxRetries = options?.maxRetries
     // Counted on the failure path only: the time spent on attempts that timed out and on waits.
@@ -490,60 +583,51 @@ export const makeSend = (httpClient: HttpClient.HttpClient, settings: Settings) 
     FiberRef.getWith(currentRequestOptions, (options) => sendWith(request, options, undefined))
   return Object.assign(send, { [SendInSpanId]: sendInSpan })
 
-  /** One attempt over any `HttpClient`: `execute`, with the fiber timeout. */
+  /**
+   * One attempt over any `HttpClient`: `execute` and the body read in a
+   * fiber of their own (a client we do not control is stopped by
+   * interrupting it), timed by {@link timeoutFail}, in the request's context.
+   */
   function executeAttempt(
     method: HttpMethod.HttpMethod,
     url: string,
     json: string | undefined,
     call: Call,
     onTimeout: () => AttemptFailure,
-    anonymous: boolean
+    anonymous: boolean,
+    span: Tracer.Span | undefined
   ): Effect.Effect<ApiResponse, AttemptFailure> {
-    const body = json === undefined ? undefined : HttpBody.text(json, "application/json")
     const onError = (error: HttpClientError.HttpClientError | ResponseTooLarge): AttemptFailure => ({
       error: error instanceof ResponseTooLarge
         ? tooLargeError(error.status, error.limit)
         : transportError(method, url, error, call.secrets),
       retryAfter: Option.none()
     })
-    return Effect.flatMap(
-      anonymous ? Effect.succeed(undefined) : Redacted.isRedacted(settings.authorization) ? Effect.succeed(settings.authorization) : settings.authorization,
-      (authorization) => {
+    const attempt = (authorization: Redacted.Redacted<string> | undefined) =>
+      Effect.withFiberRuntime<ApiResponse, AttemptFailure>((fiber) => {
         let httpRequest = HttpClientRequest.make(method)(url, { headers: call.headers })
         if (authorization !== undefined) {
           httpRequest = HttpClientRequest.setHeader(httpRequest, "authorization", Redacted.value(authorization))
         }
-        if (body !== undefined) httpRequest = HttpClientRequest.setBody(httpRequest, body)
-        const exchange = Effect.mapError(
-          Effect.flatMap(
-            noRedirects(client.execute(httpRequest)),
-            (response) => Effect.map(readText(response, limit), (text) => ({ response, text }))
-          ),
-          onError
+        if (json !== undefined) httpRequest = HttpClientRequest.setBody(httpRequest, HttpBody.text(json, "application/json"))
+        // Run by a fiber of its own: the client's own span is turned off there, not restored.
+        const exchange = Effect.zipRight(
+          FiberRef.set(HttpClient.currentTracerDisabledWhen, constTrue),
+          Effect.mapError(Effect.flatMap(httpClient.execute(httpRequest), (response) => receive(response, limit)), onError)
         )
         return Effect.flatMap(
-          call.timeoutMillis === undefined ? exchange : timeoutFail(exchange, call.timeoutMillis, onTimeout),
-          ({ response, text }) =>
-            classify(response.status, response.headers["retry-after"], response.headers["date"], text)
+          timeoutFail(exchange, call.timeoutMillis, onTimeout, requestContext(fiber.currentContext, span)),
+          (received) => classify(received.status, received.retryAfter, received.date, received.text)
         )
-      }
-    )
+      })
+    // A fixed header is used as is; a token source is asked per attempt, under the operation's span.
+    if (anonymous) return attempt(undefined)
+    const authorization = settings.authorization
+    return Redacted.isRedacted(authorization)
+      ? attempt(authorization)
+      : Effect.flatMap(withParentSpan(authorization, span), attempt)
   }
 }
-
-/**
- * `fetch` (`FetchHttpClient`) follows redirects by default, re-sending the
- * request — custom headers included — to wherever the server points. The
- * API never redirects: its requests run with `redirect: "manual"` (kept as
- * `"error"` if the caller chose that), so a 3xx comes back as a response and
- * {@link classify} refuses it.
- */
-const noRedirects = <A, E, R>(effect: Effect.Effect<A, E, R>): Effect.Effect<A, E, R> =>
-  Effect.flatMap(Effect.serviceOption(FetchHttpClient.RequestInit), (init) => {
-    const current = Option.getOrUndefined(init)
-    if (current?.redirect === "manual" || current?.redirect === "error") return effect
-    return Effect.provideService(effect, FetchHttpClient.RequestInit, { ...current, redirect: "manual" })
-  })
 
 /**
  * `Effect.withParentSpan(self, span)`, reading the fiber's context once

@@ -1,2 +1,2 @@
 /** @internal Kept equal to package.json's version by a test. */
-export const version = "0.1.0"
+export const version = "0.0.0"

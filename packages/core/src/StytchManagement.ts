@@ -9,7 +9,7 @@
  * @since 0.1.0
  */
 import * as HttpClient from "@effect/platform/HttpClient"
-import type * as HttpMethod from "@effect/platform/HttpMethod"
+import type { ApiRequest, ApiResponse } from "./internal/api.js"
 import * as Config from "effect/Config"
 import * as ConfigError from "effect/ConfigError"
 import * as Context from "effect/Context"
@@ -140,39 +140,27 @@ export interface Service {
   readonly send: (request: ApiRequest) => Effect.Effect<ApiResponse, ResponseError>
 }
 
-/**
- * What an operation hands to {@link Service.send}: one HTTP request of the
- * API with its path already built (parameters checked and percent-encoded),
- * its query pairs and its body as wire JSON. The service adds the base URL,
- * authorization, `User-Agent`, the timeout and retries.
- *
- * @since 0.1.0
- * @category models
- */
-export interface ApiRequest {
-  readonly method: HttpMethod.HttpMethod
-  /** The URL path, e.g. `/pwa/v3/projects/my-project` (no base URL, no query). */
-  readonly path: string
-  /** Query parameters, unencoded; the transport encodes them. */
-  readonly query: ReadonlyArray<readonly [string, string]>
-  /** The JSON body (`undefined` for none). */
-  readonly body: unknown
-  /** Send without the service's `Authorization` header (a public endpoint). */
-  readonly anonymous?: boolean | undefined
-}
-
-/**
- * What {@link Service.send} succeeds with: a 2xx status and the parsed JSON
- * body, still in wire (snake_case) form. Non-2xx answers are failures
- * (`StytchApiError` or `UnexpectedResponseError`), never an `ApiResponse`.
- *
- * @since 0.1.0
- * @category models
- */
-export interface ApiResponse {
-  readonly status: number
-  readonly body: unknown
-}
+export type {
+  /**
+   * What an operation hands to {@link Service.send}: one HTTP request of the
+   * API with its path already built (parameters checked and percent-encoded),
+   * its query pairs and its body as wire JSON. The service adds the base URL,
+   * authorization, `User-Agent`, the timeout and retries.
+   *
+   * @since 0.1.0
+   * @category models
+   */
+  ApiRequest,
+  /**
+   * What {@link Service.send} succeeds with: a 2xx status and the parsed JSON
+   * body, still in wire (snake_case) form. Non-2xx answers are failures
+   * (`StytchApiError` or `UnexpectedResponseError`), never an `ApiResponse`.
+   *
+   * @since 0.1.0
+   * @category models
+   */
+  ApiResponse
+} from "./internal/api.js"
 
 /**
  * The service tag every Management API operation requires

@@ -11,8 +11,8 @@
  */
 import type * as Effect from "effect/Effect"
 import type * as Redacted from "effect/Redacted"
-import type { ApiResponse } from "../StytchManagement.js"
-import type { AttemptFailure, Call } from "./transport.js"
+import type { ApiResponse } from "./api.js"
+import type { AttemptFailure, Call } from "./call.js"
 
 /** @internal */
 export const DirectAttemptId: unique symbol = Symbol.for("@stytch-effect/core/DirectAttempt") as never

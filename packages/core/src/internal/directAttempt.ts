@@ -16,10 +16,10 @@ import * as Effect from "effect/Effect"
 import * as Exit from "effect/Exit"
 import * as Option from "effect/Option"
 import * as Redacted from "effect/Redacted"
-import type { ApiResponse } from "../StytchManagement.js"
+import type { ApiResponse } from "./api.js"
+import type { AttemptFailure } from "./call.js"
 import type { DirectAttempt, DirectSettings } from "./direct.js"
 import {
-  type AttemptFailure,
   causeCode,
   classify,
   networkError,

@@ -24,8 +24,9 @@ import { afterAttempts, timedOutMillis } from "./attempts.js"
 import { directAttemptOf } from "./direct.js"
 import { apiErrorOf } from "./errorBody.js"
 import { currentRequestOptions, type Resolved as RequestOptions } from "./requestOptions.js"
-import type { ApiRequest, ApiResponse } from "../StytchManagement.js"
+import type { ApiRequest, ApiResponse } from "./api.js"
 import { type ResponseError, TransportError, UnexpectedResponseError } from "../StytchError.js"
+import type { AttemptFailure, Call } from "./call.js"
 
 /** @internal */
 export interface Settings {
@@ -59,11 +60,6 @@ export const tooLargeError = (status: number, limit: number): UnexpectedResponse
     message: `status ${status}: response body exceeds the limit of ${limit} bytes (maxResponseSize); not read`
   })
 
-/** @internal */
-export interface AttemptFailure {
-  readonly error: ResponseError
-  readonly retryAfter: Option.Option<Duration.Duration>
-}
 
 
 /** The `request_id` of a JSON body, if it is an object that has one. @internal */
@@ -667,11 +663,3 @@ export const sendInSpanOf = (send: (request: ApiRequest) => Effect.Effect<ApiRes
   (send as { readonly [SendInSpanId]?: SendInSpan })[SendInSpanId] ??
     ((request, span) => withParentSpan(send(request), span))
 
-/** What one call needs to know for each attempt. @internal */
-export interface Call {
-  readonly timeoutMillis: number | undefined
-  readonly timeoutText: string
-  /** Lower-case names, authorization excluded. */
-  readonly headers: Readonly<Record<string, string>>
-  readonly secrets: ReadonlyArray<string>
-}

@@ -33,13 +33,13 @@ import * as Either from "effect/Either"
 import * as Layer from "effect/Layer"
 import * as ParseResult from "effect/ParseResult"
 import * as Predicate from "effect/Predicate"
-import type * as Redacted from "effect/Redacted"
 import * as Schema from "effect/Schema"
 import { ClientError, StytchError } from "./Errors.js"
 import { PromiseClient, transport } from "./internal/client.js"
 import * as Config from "./internal/config.js"
 import type * as m2m from "./internal/namespaces/m2m.js"
 import { fromCause, fromFailure, type RequestOptions, type Run } from "./internal/runner.js"
+import type { ProjectClientConfig } from "./internal/clientConfig.js"
 
 export type {
   /**
@@ -61,29 +61,6 @@ export type {
   TokenRequest
 } from "./internal/namespaces/m2m.js"
 
-/**
- * The settings of a {@link ProjectClient} (the official node SDK's names).
- * Without `project_id` and `secret`, they are read from
- * `STYTCH_PROJECT_ID` and `STYTCH_PROJECT_SECRET` (and
- * `STYTCH_PROJECT_BASE_URL`).
- *
- * @since 0.1.0
- * @category models
- */
-export interface ProjectClientConfig {
-  /** The project id; `project-live-…` sends to api.stytch.com, anything else to test.stytch.com. */
-  readonly project_id?: string | undefined
-  /** A secret of the project. Held redacted. */
-  readonly secret?: string | Redacted.Redacted<string> | undefined
-  /** The base URL (stytch-node's `env`, e.g. `https://test.stytch.com/`); `custom_base_url` wins over it. */
-  readonly env?: string | undefined
-  /** A custom base URL (a CNAME): `https:` only (`http:` for loopback hosts). */
-  readonly custom_base_url?: string | undefined
-  /** Per-attempt timeout in milliseconds. Default 60000. */
-  readonly timeout?: number | undefined
-  /** Retries of a retryable failure. Default 2; `0` turns retries off. */
-  readonly max_retries?: number | undefined
-}
 
 /**
  * How a {@link ProjectClient} sends requests: its HTTP transport.
@@ -213,6 +190,19 @@ const wireMethod = (
 }
 
 const encodeToken = Schema.encodeSync(M2M.TokenResponse) as (response: M2M.TokenResponse) => m2m.TokenResponse
+
+export type {
+  /**
+   * The settings of a {@link ProjectClient} (the official node SDK's names).
+   * Without `project_id` and `secret`, they are read from
+   * `STYTCH_PROJECT_ID` and `STYTCH_PROJECT_SECRET` (and
+   * `STYTCH_PROJECT_BASE_URL`).
+   *
+   * @since 0.1.0
+   * @category models
+   */
+  ProjectClientConfig
+} from "./internal/clientConfig.js"
 
 /**
  * A client of one project's API with promise-returning methods, a drop-in

@@ -5,8 +5,8 @@ import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
 import * as Redacted from "effect/Redacted"
 import { ClientError } from "../Errors.js"
-import type { ClientConfig } from "../ManagementClient.js"
-import type { ProjectClientConfig } from "../ProjectClient.js"
+import type { ClientConfig } from "./clientConfig.js"
+import type { ProjectClientConfig } from "./clientConfig.js"
 
 /** A checked configuration. @internal */
 export interface Resolved {

@@ -3,7 +3,7 @@ import { OAuth as CoreOAuth, RetryPolicy, type StytchManagement } from "@stytch-
 import * as Duration from "effect/Duration"
 import * as Layer from "effect/Layer"
 import { ClientError } from "../Errors.js"
-import type { ClientConfig } from "../ManagementClient.js"
+import type { ClientConfig } from "./clientConfig.js"
 import { checkStorage, checkURL, storageLayer } from "../OAuth.js"
 import * as Config from "./config.js"
 

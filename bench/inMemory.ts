@@ -9,7 +9,9 @@
 import * as HttpClient from "@effect/platform/HttpClient"
 import * as HttpClientRequest from "@effect/platform/HttpClientRequest"
 import * as HttpClientResponse from "@effect/platform/HttpClientResponse"
+import * as PlatformFetchHttpClient from "@effect/platform/FetchHttpClient"
 import { StytchManagement } from "@stytch-effect/core"
+import * as FetchHttpClient from "@stytch-effect/core/FetchHttpClient"
 import { Environments, Projects, Secrets } from "@stytch-effect/resources"
 import { FakeManagementApi } from "@stytch-effect/testing"
 import * as Duration from "effect/Duration"
@@ -147,6 +149,8 @@ export const FLOOR = "HttpClient + Schema floor (no SDK), prebuilt response"
 export const FLOOR_FRESH = "HttpClient + Schema floor (no SDK), fresh Response, no content-length"
 export const SECRETS_GET = "Secrets.get (Effect), Node default path"
 export const SECRETS_GET_CLIENT = "Secrets.get (Effect) over a supplied HttpClient, fresh Response, no content-length"
+export const SECRETS_GET_FETCH = "Secrets.get (Effect) over FetchHttpClient (default off Node), stubbed fetch, fresh Response"
+const EXECUTE_ONLY = "diagnostic: HttpClient.make execute alone (no SDK, no span), fresh Response, no content-length"
 const SECRETS_GET_CLIENT_LENGTH = "Secrets.get (Effect) over a supplied HttpClient, fresh Response, content-length"
 export const OFFICIAL = "official SDK secrets.get over a stubbed fetch, fresh Response"
 const FAKE = "Secrets.get (Effect) over the in-memory fake (FakeManagementApi.layer)"
@@ -193,6 +197,37 @@ export const run = async (options: Options = defaults): Promise<Result> => {
   const lengthRuntime = runtimeOver(getBody, undefined, freshClient(getBody, true))
   variants.push(effectVariant(SECRETS_GET_CLIENT_LENGTH, lengthRuntime, () => Secrets.get(getRequest)))
 
+  // The fetch transport (core's FetchHttpClient: the default off Node) over the stubbed fetch the official
+  // SDK is measured with below: a fresh Response per call, no content-length.
+  const stubFetch = (async () =>
+    new Response(getBody, { status: 200, headers: { "content-type": "application/json" } })) as typeof fetch
+  const fetchRuntime = ManagedRuntime.make(
+    StytchManagement.layerWithHttpClient({ credentials, baseURL: BASE_URL }).pipe(
+      Layer.provide(FetchHttpClient.layer),
+      Layer.provide(Layer.succeed(PlatformFetchHttpClient.Fetch, stubFetch))
+    )
+  )
+  variants.push(effectVariant(SECRETS_GET_FETCH, fetchRuntime, () => Secrets.get(getRequest)))
+
+  // Diagnostic: what any caller of a supplied client pays before its own work: HttpClient.make's execute
+  // (its client span off) over the same fresh Response, the body read from the web Response, no SDK.
+  const bareClient = HttpClient.withTracerDisabledWhen(freshClient(getBody, false), () => true)
+  const bareRequest = HttpClientRequest.get(`${BASE_URL}/pwa/v3/projects/p/environments/e/secrets/s`)
+  const bareCall = Effect.flatMap(
+    bareClient.execute(bareRequest),
+    (response) => Effect.promise(() => (response as unknown as { original: { source: Response } }).original.source.text())
+  )
+  variants.push({
+    name: EXECUTE_ONLY,
+    run: async (calls, batch) => {
+      for (let done = 0; done < calls; done += batch) {
+        await Effect.runPromise(Effect.repeatN(bareCall, Math.min(batch, calls - done) - 1))
+        await macrotask()
+      }
+    },
+    close: async () => {}
+  })
+
   // Diagnostic: the same operation with no per-attempt timeout, i.e. without its timer.
   const untimedRuntime = runtimeOver(getBody, Duration.infinity, freshClient(getBody, false))
   variants.push(effectVariant(UNTIMED, untimedRuntime, () => Secrets.get(getRequest)))
@@ -206,8 +241,6 @@ export const run = async (options: Options = defaults): Promise<Result> => {
       environment_slug: getRequest.environmentSlug,
       secret_id: getRequest.secretID
     }
-    const stubFetch = (async () =>
-      new Response(getBody, { status: 200, headers: { "content-type": "application/json" } })) as typeof fetch
     const officialCalls = promiseVariant(OFFICIAL, () => official.secrets.get(officialRequest), async () => {})
     variants.push({
       ...officialCalls,
@@ -285,6 +318,14 @@ export const run = async (options: Options = defaults): Promise<Result> => {
       met: supplied / micros(OFFICIAL) <= 1
     },
     {
+      name: `in-memory ${SECRETS_GET_FETCH} ÷ official SDK over the same stub`,
+      measured: official === undefined
+        ? `${formatNumber(micros(SECRETS_GET_FETCH), 1)} µs (official not measured: set STYTCH_MANAGEMENT_SDK)`
+        : `${formatNumber(micros(SECRETS_GET_FETCH), 1)} µs (${formatRatio(micros(SECRETS_GET_FETCH) / micros(OFFICIAL))})`,
+      target: "≤ 1.00× official",
+      met: micros(SECRETS_GET_FETCH) / micros(OFFICIAL) <= 1
+    },
+    {
       name: `in-memory ${SECRETS_GET_CLIENT} ÷ floor over the same client`,
       measured: `${formatRatio(supplied / micros(FLOOR_FRESH))}`,
       target: "≤ 3.00× floor",
@@ -312,6 +353,8 @@ export const run = async (options: Options = defaults): Promise<Result> => {
         "\"Node default path\" rows run what StytchManagement.layer runs on Node (the Node transport's direct send, native timer) with the socket replaced by the fixed answer.",
         "The runPromise row starts one root fiber and one promise per call, as any promise caller of an Effect does: the facade's overhead is its difference to that row.",
         "\"Supplied HttpClient\" rows run over an HttpClient.make client answering with a fresh web Response per call (what FetchHttpClient, i.e. browsers, Deno, Bun and edge runtimes, and most clients you pass, hand over), with and without content-length; the timeout: infinity row is the same without the per-attempt timer.",
+        "The FetchHttpClient row is the SDK's fetch transport (what browsers, Deno, Bun and edge runtimes get by default) over the very stubbed fetch the official row uses.",
+        "The execute-alone row is HttpClient.make's own per-request work over the supplied client (abort controller, response registry, wrapper) plus the body read: a floor for anything that calls a supplied client's execute.",
         "The official row is stytch-management's own secrets.get (a build of it named by STYTCH_MANAGEMENT_SDK, see bench/lib/official.ts; left out without it) over a global fetch stubbed to return a fresh Response per call; the fake row is the same Secrets.get over @stytch-effect/testing's in-memory API."
       ],
       checks: [check(SECRETS_GET), ...suppliedChecks]

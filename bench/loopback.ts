@@ -10,8 +10,9 @@
 import { type ChildProcess, fork } from "node:child_process"
 import * as http from "node:http"
 import { StytchManagement } from "@stytch-effect/core"
+import * as FetchHttpClient from "@stytch-effect/core/FetchHttpClient"
 import { Secrets } from "@stytch-effect/resources"
-import * as FetchHttpClient from "@effect/platform/FetchHttpClient"
+import * as PlatformFetchHttpClient from "@effect/platform/FetchHttpClient"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
 import * as ManagedRuntime from "effect/ManagedRuntime"
@@ -29,7 +30,10 @@ export interface Options {
   readonly rounds: number
   /** Calls per variant and concurrency before the first round. */
   readonly warmup: number
-  /** Also run the variant over `FetchHttpClient` (the transport of browsers, Deno, Bun, edge; any supplied client). */
+  /**
+   * Also run the variant over core's `FetchHttpClient` (the default transport of browsers, Deno, Bun,
+   * edge) and over `@effect/platform`'s (the path of any supplied client).
+   */
   readonly diagnostics: boolean
 }
 
@@ -43,7 +47,7 @@ export const defaults: Options = {
 }
 
 export interface Row {
-  readonly variant: "fetch" | "node" | "effect" | "facade" | "effectFetch"
+  readonly variant: "fetch" | "node" | "effect" | "facade" | "effectFetch" | "effectPlatformFetch" | "effectRawFetch"
   readonly concurrency: number
   /** Median calls per second over the rounds. */
   readonly callsPerSecond: number
@@ -166,12 +170,29 @@ export const run = async (options: Options = defaults): Promise<Result> => {
     const facadeCall = () => client.secrets.get(getRequest).then(check)
     variants.push({ name: "facade", call: facadeCall, run: workers(facadeCall), close: () => client.close() })
 
-    // (b) over @effect/platform's FetchHttpClient, the default transport off Node (browsers, Deno,
-    // Bun, edge) and the path of any user-supplied HttpClient.
+    // (b) over fetch: core's FetchHttpClient, the default transport off Node (browsers, Deno, Bun,
+    // edge), and @effect/platform's, the path of any user-supplied HttpClient.
     if (options.diagnostics) {
       variants.push(effectVariant(
         "effectFetch",
         StytchManagement.layerWithHttpClient({ credentials, baseURL }).pipe(Layer.provide(FetchHttpClient.layer))
+      ))
+      // Effect's own floor over fetch: the raw call above wrapped in Effect.promise, run the same way as the
+      // operations (Effect.forEach on one runtime), no SDK.
+      const bareRuntime = ManagedRuntime.make(Layer.empty)
+      const bareCall = Effect.promise(rawCall)
+      variants.push({
+        name: "effectRawFetch",
+        call: rawCall,
+        run: (calls, concurrency) =>
+          bareRuntime.runPromise(
+            Effect.forEach(Array.from({ length: calls }), () => bareCall, { concurrency, discard: true })
+          ),
+        close: () => bareRuntime.dispose()
+      })
+      variants.push(effectVariant(
+        "effectPlatformFetch",
+        StytchManagement.layerWithHttpClient({ credentials, baseURL }).pipe(Layer.provide(PlatformFetchHttpClient.layer))
       ))
     }
 
@@ -234,12 +255,15 @@ const labels: Record<Row["variant"], string> = {
   node: "raw node:http (keep-alive agent)",
   effect: "Secrets.get (Effect, default layer)",
   facade: "client.secrets.get (facade)",
-  effectFetch: "Secrets.get over FetchHttpClient (supplied-client path)"
+  effectFetch: "Secrets.get over FetchHttpClient (the fetch transport, default off Node)",
+  effectPlatformFetch: "Secrets.get over @effect/platform's FetchHttpClient (supplied-client path)",
+  effectRawFetch: "diagnostic: raw fetch in Effect.promise, Effect.forEach (no SDK)"
 }
 
 /**
  * The acceptance targets, as ratios to raw fetch, by variant and concurrency: issue 10 (the default
- * layer, the facade) and issue 21 (over FetchHttpClient at c=1 and c=32).
+ * layer, the facade) and issue 21 (over fetch at c=1 and c=32: core's FetchHttpClient, what every
+ * runtime but Node gets by default).
  */
 export const target = (variant: Row["variant"], concurrency: number): number | undefined =>
   variant === "effect"
@@ -271,8 +295,11 @@ const report = (rows: ReadonlyArray<Row>, options: Options): Report => ({
     "Ratio = variant time / raw fetch (or raw node:http) time in the same round (lower is better), median over rounds.",
     ...(options.diagnostics
       ? [
-        "The FetchHttpClient row runs the same operation over @effect/platform's FetchHttpClient: what browsers, Deno, Bun " +
-        "and edge runtimes get, and the path of any HttpClient you supply (execute in a fiber of its own, the body read by the SDK)."
+        "The FetchHttpClient row runs the same operation over core's FetchHttpClient: what browsers, Deno, Bun and edge " +
+        "runtimes get by default (fetch driven directly). The @effect/platform row runs it over that package's " +
+        "FetchHttpClient, as any HttpClient you supply (execute in a fiber of its own, the body read by the SDK). " +
+        "The diagnostic row is the raw fetch call itself wrapped in Effect.promise and run like the operations: what " +
+        "running as an Effect costs before any SDK work."
       ]
       : [])
   ],

@@ -1,16 +1,18 @@
 /**
  * Hostile networks, Effect style, over real loopback sockets with servers
- * that misbehave at the socket level; both transports (the Node default and
- * `FetchHttpClient`) where both apply: secrets never in errors, per-call
+ * that misbehave at the socket level; every transport (the Node default, the
+ * SDK's `FetchHttpClient` and `@effect/platform`'s, which takes the
+ * supplied-client path) where they apply: secrets never in errors, per-call
  * options, Retry-After against the server's Date, the deadline, the
  * response size limit, redirects refused.
  */
 import { inspect } from "node:util"
-import * as FetchHttpClient from "@effect/platform/FetchHttpClient"
+import * as PlatformFetchHttpClient from "@effect/platform/FetchHttpClient"
 import * as HttpClient from "@effect/platform/HttpClient"
 import * as HttpClientError from "@effect/platform/HttpClientError"
 import { it } from "@effect/vitest"
 import { Credentials, RetryPolicy, StytchManagement } from "@stytch-effect/core"
+import * as FetchHttpClient from "@stytch-effect/core/FetchHttpClient"
 import * as NodeHttpClient from "@stytch-effect/core/NodeHttpClient"
 import { Projects, Secrets } from "@stytch-effect/resources"
 import { Duration, Effect, Layer, Option } from "effect"
@@ -45,7 +47,9 @@ const hostileServer = async (...args: Parameters<typeof start>) => {
 
 const transports = {
   node: () => NodeHttpClient.layer(),
-  fetch: () => FetchHttpClient.layer
+  // The SDK's fetch transport (its direct attempt) and @effect/platform's client (the supplied-client path).
+  fetch: () => FetchHttpClient.layer,
+  platformFetch: () => PlatformFetchHttpClient.layer
 } as const
 
 const live = (
@@ -137,7 +141,7 @@ describe("no error contains a credential", () => {
     expect(cause?.cause?.request).toBeUndefined()
   })
 
-  it("the message keeps the cause's text: connection refused, on both transports", async () => {
+  it("the message keeps the cause's text: connection refused, on every transport", async () => {
     const closed = await start(ok)
     await closed.close()
     const port = new URL(closed.url).port
@@ -150,7 +154,7 @@ describe("no error contains a credential", () => {
   })
 })
 
-describe("servers that misbehave at the socket level: typed errors, on both transports", () => {
+describe("servers that misbehave at the socket level: typed errors, on every transport", () => {
   for (const [name, transport] of Object.entries(transports)) {
     it(`${name}: close before headers, reset mid-body, never answer, drip`, async () => {
       for (const [behaviour, reason] of [[closeBeforeHeaders, "Network"], [resetMidBody, "Network"]] as const) {

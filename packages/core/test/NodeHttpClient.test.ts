@@ -394,7 +394,7 @@ describe("as a general HttpClient", () => {
 })
 
 describe("the browser build of core", () => {
-  it("contains no node: import and no Node transport", async () => {
+  it("contains no node: import and no Node transport; its default is the fetch transport", async () => {
     const result = await esbuild.build({
       stdin: {
         contents: `
@@ -418,7 +418,8 @@ describe("the browser build of core", () => {
     })
     const inputs = Object.keys(result.metafile.inputs)
     expect(inputs.some((f) => f.endsWith("internal/defaultHttpClient.ts"))).toBe(true)
-    expect(inputs.filter((f) => /NodeHttpClient|defaultHttpClient\.node|directAttempt/.test(f))).toEqual([])
+    expect(inputs.filter((f) => /NodeHttpClient|defaultHttpClient\.node/.test(f))).toEqual([])
+    expect(inputs.some((f) => f.endsWith("internal/fetchAttempt.ts"))).toBe(true)
     expect(inputs.filter((f) => f.startsWith("node:"))).toEqual([])
     const code = result.outputFiles[0]!.text
     expect(code).not.toMatch(/["']node:/)

@@ -1,14 +1,14 @@
 /**
  * The default transport outside Node (browsers, Deno, Bun, edge runtimes):
- * `fetch`. `#defaultHttpClient` (package.json `imports`) resolves here for
- * every condition but `node`; the Node build resolves to
- * `defaultHttpClient.node.ts`. Imports nothing node-only.
+ * `fetch` (`FetchHttpClient`). `#defaultHttpClient` (package.json
+ * `imports`) resolves here for every condition but `node`; the Node build
+ * resolves to `defaultHttpClient.node.ts`. Imports nothing node-only.
  *
  * @internal
  */
-import * as FetchHttpClient from "@effect/platform/FetchHttpClient"
 import type * as HttpClient from "@effect/platform/HttpClient"
 import type * as Layer from "effect/Layer"
+import * as FetchHttpClient from "../FetchHttpClient.js"
 
 /** @internal */
 export const name = "fetch"

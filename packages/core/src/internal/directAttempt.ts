@@ -1,10 +1,10 @@
 /**
- * The direct attempt of the Node transport (see `direct.ts`): one
+ * The direct attempt of the SDK's own transports (see `direct.ts`): one
  * `Effect.async` around the transport's own send, with the per-attempt
  * timeout as a timer on the fiber's clock — a plain `setTimeout` on the live
  * clock, the clock's own `sleep` under a `TestClock` — that aborts the
- * request. No `HttpClientRequest`, no fiber fork. Imported by
- * `NodeHttpClient.ts` only.
+ * request. No `HttpClientRequest`, no fiber fork. Imported by the Node
+ * transport (`NodeHttpClient.ts`) and the `fetch` one (`FetchHttpClient.ts`).
  *
  * @internal
  */
@@ -23,10 +23,10 @@ import {
   causeCode,
   classify,
   networkError,
-  ResponseTooLarge,
   startTimer,
   tooLargeError
 } from "./transport.js"
+import { ResponseTooLarge } from "./webBody.js"
 
 /** A received response, its body read and decoded. @internal */
 export interface DirectResponse {
@@ -41,7 +41,9 @@ export interface DirectResponse {
  * abort function is called first (then never). Abort destroys the request's
  * socket (the server sees the connection closed). `headers` is a fresh
  * object the transport may add to. A body over the settings' limit fails
- * with a {@link ResponseTooLarge} (the connection is destroyed).
+ * with a {@link ResponseTooLarge} (the connection is destroyed). `context`
+ * is the calling fiber's (the `fetch` transport reads `FetchHttpClient`'s
+ * services from it).
  *
  * @internal
  */
@@ -50,7 +52,8 @@ export type DirectSend = (
   pathAndQuery: string,
   headers: Record<string, string>,
   body: string | undefined,
-  callback: (error: unknown, response: DirectResponse | undefined) => void
+  callback: (error: unknown, response: DirectResponse | undefined) => void,
+  context: Context.Context<never>
 ) => () => void
 
 /**
@@ -101,7 +104,7 @@ export const make = (send: DirectSend, settings: DirectSettings): DirectAttempt 
                 })
                 : classify(response.status, response.header("retry-after"), response.header("date"), response.text)
             )
-          })
+          }, fiber.currentContext)
           if (done) {
             // Answered synchronously (an invalid header, a stub transport).
             abort = undefined

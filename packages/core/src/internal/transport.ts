@@ -18,7 +18,8 @@ import * as Stream from "effect/Stream"
 import * as Tracer from "effect/Tracer"
 import * as FetchHttpClient from "@effect/platform/FetchHttpClient"
 import type * as HttpClientResponse from "@effect/platform/HttpClientResponse"
-import { constTrue, constVoid } from "effect/Function"
+import { constTrue } from "effect/Function"
+import { globalValue } from "effect/GlobalValue"
 import { CurrentRetryPolicy } from "../RetryPolicy.js"
 import { afterAttempts, timedOutMillis } from "./attempts.js"
 import { directAttemptOf } from "./direct.js"
@@ -27,6 +28,10 @@ import { currentRequestOptions, type Resolved as RequestOptions } from "./reques
 import type { ApiRequest, ApiResponse } from "./api.js"
 import { type ResponseError, TransportError, UnexpectedResponseError } from "../StytchError.js"
 import type { AttemptFailure, Call } from "./call.js"
+import { readWebBody, ResponseTooLarge } from "./webBody.js"
+
+/** @internal */
+export { ResponseTooLarge }
 
 /** @internal */
 export interface Settings {
@@ -41,16 +46,6 @@ export interface Settings {
   readonly maxResponseBytes: number
   /** Values never to be repeated in an error (credentials, configured header values). */
   readonly secrets: ReadonlyArray<string>
-}
-
-/**
- * A response body over the size limit; the transport stops reading and
- * releases the connection.
- *
- * @internal
- */
-export class ResponseTooLarge {
-  constructor(readonly status: number, readonly limit: number) {}
 }
 
 /** @internal */
@@ -325,7 +320,22 @@ interface Received {
   readonly text: string
 }
 
-const decoder = new TextDecoder()
+/**
+ * `@effect/platform`'s registry of the responses `HttpClient.make` hands
+ * out: each is registered so that, if it is dropped unread, its request is
+ * aborted when the response is garbage collected; reading it through the
+ * response's own accessors unregisters it. A body read from the web
+ * `Response` directly (below) unregisters it here, or every response would
+ * be aborted after the fact, at a cost per call. Looked up lazily: it exists
+ * once `HttpClient.make` has answered; `undefined` should the key change.
+ */
+let responseRegistry: { readonly unregister: (response: object) => void } | undefined | null = null
+const unregisterResponse = (response: object): void => {
+  if (responseRegistry === null) {
+    responseRegistry = globalValue("@effect/platform/HttpClient/responseRegistry", () => undefined)
+  }
+  responseRegistry?.unregister(response)
+}
 
 /**
  * The web `Response` behind an `HttpClientResponse` made by
@@ -337,58 +347,41 @@ const decoder = new TextDecoder()
  * `stream` instead (slower, same behaviour).
  */
 const webResponseOf = (response: HttpClientResponse.HttpClientResponse): Response | undefined => {
-  const inner = (response as { readonly original?: object }).original ?? response
-  const source = (inner as { readonly source?: unknown }).source
-  return source instanceof Response ? source : undefined
+  const original = (response as { readonly original?: object }).original
+  const source = ((original ?? response) as { readonly source?: unknown }).source
+  if (!(source instanceof Response)) return undefined
+  if (original !== undefined) unregisterResponse(original)
+  return source
 }
 
 /**
- * Reads a web body with its own reader (no `Stream`), counting the bytes as
- * they arrive (a declared length does not bound a compressed body). Over
- * `limit`, or with a declared length over it, the body is cancelled (which
- * closes the connection) and the read fails; interruption cancels it too.
+ * A web body read up to `limit` bytes by the shared reader
+ * ({@link readWebBody}); interruption cancels it.
  */
-const readWebBody = (
+const readBody = (
   response: HttpClientResponse.HttpClientResponse,
   body: ReadableStream<Uint8Array>,
   declared: number,
   limit: number
 ): Effect.Effect<string, HttpClientError.ResponseError | ResponseTooLarge> =>
   Effect.async((resume) => {
-    const reader = body.getReader()
-    const chunks: Array<Uint8Array> = []
-    let size = 0
-    let done = false
-    const stop = (exit?: Effect.Effect<string, HttpClientError.ResponseError | ResponseTooLarge>) => {
-      if (done) return
-      done = true
-      if (exit === undefined) reader.cancel().catch(constVoid)
-      else resume(exit)
-    }
-    const onChunk = (result: ReadableStreamReadResult<Uint8Array>): void => {
-      if (done) return
-      if (result.done) {
-        // Mostly one chunk; a body in several is joined (and decoded) by a `Blob`.
-        return stop(chunks.length < 2 ? Effect.succeed(decoder.decode(chunks[0])) : Effect.promise(() => new Blob(chunks as Array<BlobPart>).text()))
-      }
-      size += result.value.length
-      if (size > limit || declared > limit) {
-        stop()
-        return resume(Effect.fail(new ResponseTooLarge(response.status, limit)))
-      }
-      chunks.push(result.value)
-      reader.read().then(onChunk, onFailure)
-    }
-    const onFailure = (cause: unknown) =>
-      stop(Effect.fail(new HttpClientError.ResponseError({ request: response.request, response, reason: "Decode", cause })))
-    reader.read().then(onChunk, onFailure)
-    return Effect.sync(() => stop())
+    const cancel = readWebBody(body, declared, limit, response.status, (error, text) =>
+      resume(
+        text !== undefined
+          ? Exit.succeed(text)
+          : Exit.fail(
+            error instanceof ResponseTooLarge
+              ? error
+              : new HttpClientError.ResponseError({ request: response.request, response, reason: "Decode", cause: error })
+          )
+      ))
+    return Effect.sync(cancel)
   })
 
 /**
  * The status, the headers {@link classify} reads and the body (2xx or not)
  * of a response from any `HttpClient`, read up to `limit` bytes by
- * {@link readWebBody}: a web body as it is, any other through a web stream
+ * {@link readBody}: a web body as it is, any other through a web stream
  * of its `stream` (cancelling it interrupts the stream, which aborts the
  * request).
  */
@@ -404,7 +397,7 @@ const receive = (
   return Effect.map(
     Effect.flatMap(
       web === undefined ? Stream.toReadableStreamEffect(response.stream) : Effect.succeed(web.body),
-      (body) => body === null ? Effect.succeed("") : readWebBody(response, body, length === undefined ? NaN : Number(length), limit)
+      (body) => body === null ? Effect.succeed("") : readBody(response, body, length === undefined ? NaN : Number(length), limit)
     ),
     (text): Received => ({ status: response.status, retryAfter: header("retry-after"), date: header("date"), text })
   )

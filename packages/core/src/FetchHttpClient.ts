@@ -1,8 +1,8 @@
 /**
  * An `HttpClient` over the runtime's `fetch`: the default transport of
  * `StytchManagement.layer` off Node (browsers, Deno, Bun, Cloudflare
- * Workers and other edge runtimes), and the one to supply on Node when you
- * want `fetch` (e.g. with undici's `ProxyAgent` as a global dispatcher).
+ * Workers and other edge runtimes). Supply it on Node to use `fetch` there
+ * too (for instance with undici's `ProxyAgent` as the global dispatcher).
  *
  * It is `@effect/platform`'s `FetchHttpClient` — any code that takes the
  * `HttpClient` from context gets exactly that client — which the SDK drives

@@ -13,7 +13,7 @@ describe("pnpm bench --smoke", () => {
 
     const loopback = results.loopback!
     expect(loopback.rows.map((r) => `${r.variant}@${r.concurrency}`)).toEqual(
-      [1, 32].flatMap((c) => ["fetch", "node", "effect", "facade", "effectFetch"].map((v) => `${v}@${c}`))
+      [1, 32].flatMap((c) => ["fetch", "node", "effect", "facade", "effectFetch", "effectRawFetch", "effectPlatformFetch"].map((v) => `${v}@${c}`))
     )
     for (const row of loopback.rows) {
       expect(positive(row.callsPerSecond)).toBe(true)
@@ -25,7 +25,7 @@ describe("pnpm bench --smoke", () => {
 
     const inMemory = results.inMemory!
     // The official SDK's row exists only with a build of it (STYTCH_MANAGEMENT_SDK, bench/lib/official.ts).
-    expect(inMemory.rows.length).toBe(process.env.STYTCH_MANAGEMENT_SDK ? 11 : 10)
+    expect(inMemory.rows.length).toBe(process.env.STYTCH_MANAGEMENT_SDK ? 13 : 12)
     for (const row of inMemory.rows) expect(positive(row.callsPerSecond)).toBe(true)
     expect(positive(inMemory.secretsGetPerSecond)).toBe(true)
 

@@ -57,7 +57,7 @@ import * as Https from "node:https"
 import * as Zlib from "node:zlib"
 import { DirectAttemptId, type DirectSettings } from "./internal/direct.js"
 import * as DirectAttempt from "./internal/directAttempt.js"
-import { ResponseTooLarge } from "./internal/transport.js"
+import { ResponseTooLarge } from "./internal/webBody.js"
 
 /**
  * Options of {@link layer}: the agents requests are sent with. Agents given

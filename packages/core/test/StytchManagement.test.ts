@@ -201,6 +201,21 @@ describe("tracing", () => {
       expect(yield* Effect.option(Effect.currentSpan)).toEqual(Option.none())
     }))
 
+  it.effect("a supplied HttpClient that dies: the call dies with the same defect (not a typed error)", () =>
+    Effect.gen(function*() {
+      const client = HttpClient.make(() => Effect.die(new Error("client bug")))
+      const exit = yield* Effect.exit(getSecret.pipe(
+        Effect.provide(
+          StytchManagement.layerWithHttpClient({ credentials }).pipe(Layer.provide(Layer.succeed(HttpClient.HttpClient, client)))
+        ),
+        Effect.provide(RetryPolicy.none)
+      ))
+      expect(Exit.isFailure(exit) && Cause.isDie(exit.cause)).toBe(true)
+      const defect = Exit.isFailure(exit) ? Option.getOrUndefined(Cause.dieOption(exit.cause)) : undefined
+      expect(defect).toBeInstanceOf(Error)
+      expect((defect as Error).message).toBe("client bug")
+    }))
+
   it.effect("a supplied HttpClient, and a service's own send, run in the operation's span", () =>
     Effect.gen(function*() {
       const seen: Array<string> = []

@@ -1,10 +1,11 @@
 /**
- * The direct attempt of the SDK's own transports (see `direct.ts`): one
- * `Effect.async` around the transport's own send, with the per-attempt
+ * The attempt every transport runs (see `direct.ts`): one `Effect.async`
+ * around the transport's own send, with the per-attempt
  * timeout as a timer on the fiber's clock — a plain `setTimeout` on the live
  * clock, the clock's own `sleep` under a `TestClock` — that aborts the
- * request. No `HttpClientRequest`, no fiber fork. Imported by the Node
- * transport (`NodeHttpClient.ts`) and the `fetch` one (`FetchHttpClient.ts`).
+ * request. The SDK's own transports (`NodeHttpClient.ts`, `FetchHttpClient.ts`)
+ * send without an `HttpClientRequest` or a fiber; any other `HttpClient` is
+ * sent through its `execute` in a fiber of its own (`clientAttempt.ts`).
  *
  * @internal
  */
@@ -14,18 +15,13 @@ import * as Context from "effect/Context"
 import * as DefaultServices from "effect/DefaultServices"
 import * as Effect from "effect/Effect"
 import * as Exit from "effect/Exit"
+import type * as Fiber from "effect/Fiber"
 import * as Option from "effect/Option"
 import * as Redacted from "effect/Redacted"
 import type { ApiResponse } from "./api.js"
 import type { AttemptFailure } from "./call.js"
 import type { DirectAttempt, DirectSettings } from "./direct.js"
-import {
-  causeCode,
-  classify,
-  networkError,
-  startTimer,
-  tooLargeError
-} from "./transport.js"
+import { causeCode, classify, networkError, startTimer, tooLargeError } from "./outcome.js"
 import { ResponseTooLarge } from "./webBody.js"
 
 /** A received response, its body read and decoded. @internal */
@@ -37,13 +33,23 @@ export interface DirectResponse {
 }
 
 /**
+ * A transport's failure that is not an answer but a defect (a supplied
+ * client that died): the attempt fails with its cause as it is.
+ *
+ * @internal
+ */
+export class Defect {
+  constructor(readonly cause: Cause.Cause<never>) {}
+}
+
+/**
  * Sends one request and calls `callback` exactly once, unless the returned
  * abort function is called first (then never). Abort destroys the request's
  * socket (the server sees the connection closed). `headers` is a fresh
  * object the transport may add to. A body over the settings' limit fails
- * with a {@link ResponseTooLarge} (the connection is destroyed). `context`
- * is the calling fiber's (the `fetch` transport reads `FetchHttpClient`'s
- * services from it).
+ * with a {@link ResponseTooLarge} (the connection is destroyed). `fiber`
+ * is the calling one (the `fetch` transport reads `FetchHttpClient`'s
+ * services from its context; a supplied client runs on its refs).
  *
  * @internal
  */
@@ -53,7 +59,7 @@ export type DirectSend = (
   headers: Record<string, string>,
   body: string | undefined,
   callback: (error: unknown, response: DirectResponse | undefined) => void,
-  context: Context.Context<never>
+  fiber: Fiber.RuntimeFiber<unknown, unknown>
 ) => () => void
 
 /**
@@ -95,7 +101,9 @@ export const make = (send: DirectSend, settings: DirectSettings): DirectAttempt 
             if (done) return
             finish()
             resume(
-              response === undefined
+              error instanceof Defect
+                ? Exit.failCause(error.cause)
+                : response === undefined
                 ? Exit.fail({
                   error: error instanceof ResponseTooLarge
                     ? tooLargeError(error.status, error.limit)
@@ -104,7 +112,7 @@ export const make = (send: DirectSend, settings: DirectSettings): DirectAttempt 
                 })
                 : classify(response.status, response.header("retry-after"), response.header("date"), response.text)
             )
-          }, fiber.currentContext)
+          }, fiber)
           if (done) {
             // Answered synchronously (an invalid header, a stub transport).
             abort = undefined

@@ -19,7 +19,8 @@ import type { Any, Operation, Sender } from "./endpointTypes.js"
 import { InvalidRequestError, type ResponseError, UnexpectedResponseError } from "../StytchError.js"
 import { describeParseError } from "./parseIssue.js"
 import { misspeltKeys } from "./requestKeys.js"
-import { requestIdOf, sendInSpanOf, withParentSpan } from "./transport.js"
+import { requestIdOf } from "./outcome.js"
+import { sendInSpanOf, withParentSpan } from "./transport.js"
 
 /**
  * The domain → wire key pairs of a struct schema's fields.

@@ -57,7 +57,8 @@ export const make = (layerContext: Context.Context<never>) => {
   const configuredInit = Context.getOrElse(layerContext, FetchHttpClient.RequestInit, () => undefined)
   return (settings: DirectSettings): DirectAttempt => {
     const { baseURL, maxResponseBytes: limit } = settings
-    const send: DirectSend = (method, pathAndQuery, headers, body, callback, context) => {
+    const send: DirectSend = (method, pathAndQuery, headers, body, callback, fiber) => {
+      const context = fiber.currentContext
       const fetch = Context.getOrElse(context, FetchHttpClient.Fetch, () => configuredFetch) ?? globalThis.fetch
       const options = Context.getOrElse(context, FetchHttpClient.RequestInit, () => configuredInit)
       const controller = new AbortController()

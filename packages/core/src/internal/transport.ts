@@ -1,8 +1,5 @@
-import * as HttpBody from "@effect/platform/HttpBody"
-import * as HttpClient from "@effect/platform/HttpClient"
-import * as HttpClientError from "@effect/platform/HttpClientError"
+import type * as HttpClient from "@effect/platform/HttpClient"
 import * as HttpClientRequest from "@effect/platform/HttpClientRequest"
-import type * as HttpMethod from "@effect/platform/HttpMethod"
 import * as Clock from "effect/Clock"
 import * as Context from "effect/Context"
 import * as DefaultServices from "effect/DefaultServices"
@@ -14,24 +11,16 @@ import * as FiberRef from "effect/FiberRef"
 import * as Option from "effect/Option"
 import * as Redacted from "effect/Redacted"
 import * as Runtime from "effect/Runtime"
-import * as Stream from "effect/Stream"
 import * as Tracer from "effect/Tracer"
-import * as FetchHttpClient from "@effect/platform/FetchHttpClient"
-import type * as HttpClientResponse from "@effect/platform/HttpClientResponse"
-import { constTrue } from "effect/Function"
-import { globalValue } from "effect/GlobalValue"
 import { CurrentRetryPolicy } from "../RetryPolicy.js"
-import { afterAttempts, timedOutMillis } from "./attempts.js"
-import { directAttemptOf } from "./direct.js"
-import { apiErrorOf } from "./errorBody.js"
-import { currentRequestOptions, type Resolved as RequestOptions } from "./requestOptions.js"
 import type { ApiRequest, ApiResponse } from "./api.js"
-import { type ResponseError, TransportError, UnexpectedResponseError } from "../StytchError.js"
+import { afterAttempts, timedOutMillis } from "./attempts.js"
 import type { AttemptFailure, Call } from "./call.js"
-import { readWebBody, ResponseTooLarge } from "./webBody.js"
-
-/** @internal */
-export { ResponseTooLarge }
+import * as ClientAttempt from "./clientAttempt.js"
+import { type DirectAttempt, directAttemptOf } from "./direct.js"
+import { MAX_TIMER_MILLIS, startTimer } from "./outcome.js"
+import { currentRequestOptions, type Resolved as RequestOptions } from "./requestOptions.js"
+import { type ResponseError, TransportError } from "../StytchError.js"
 
 /** @internal */
 export interface Settings {
@@ -46,156 +35,6 @@ export interface Settings {
   readonly maxResponseBytes: number
   /** Values never to be repeated in an error (credentials, configured header values). */
   readonly secrets: ReadonlyArray<string>
-}
-
-/** @internal */
-export const tooLargeError = (status: number, limit: number): UnexpectedResponseError =>
-  new UnexpectedResponseError({
-    statusCode: status,
-    message: `status ${status}: response body exceeds the limit of ${limit} bytes (maxResponseSize); not read`
-  })
-
-
-
-/** The `request_id` of a JSON body, if it is an object that has one. @internal */
-export const requestIdOf = (body: unknown): string | undefined =>
-  typeof body === "object" && body !== null && typeof (body as { request_id?: unknown }).request_id === "string"
-    ? (body as { request_id: string }).request_id
-    : undefined
-
-/**
- * Parses `Retry-After` (seconds or an HTTP date). A date is measured against
- * `now`: the response's own `Date` when it has one (so a skewed local clock
- * does not matter), else the local clock.
- *
- * @internal
- */
-export const parseRetryAfter = (value: string | undefined, now: number): Option.Option<Duration.Duration> => {
-  if (value === undefined || value.trim() === "") return Option.none()
-  const seconds = Number(value)
-  if (Number.isFinite(seconds)) return seconds >= 0 ? Option.some(Duration.seconds(seconds)) : Option.none()
-  const date = Date.parse(value)
-  return Number.isNaN(date) ? Option.none() : Option.some(Duration.millis(Math.max(0, date - now)))
-}
-
-/** The `code` of an error, its `cause` chain, or the first of an `AggregateError` (Happy Eyeballs). */
-export const causeCode = (cause: unknown): string | undefined => {
-  for (let c = cause, depth = 0; typeof c === "object" && c !== null && depth < 5; depth++) {
-    const code = (c as { code?: unknown }).code
-    if (typeof code === "string") return code
-    const errors = (c as { errors?: unknown }).errors
-    c = Array.isArray(errors) && errors.length > 0 ? errors[0] : (c as { cause?: unknown }).cause
-  }
-  return undefined
-}
-
-/** Replaces every secret in a text (longest first). */
-const scrub = (text: string, secrets: ReadonlyArray<string>): string => {
-  let out = text
-  for (const secret of secrets) if (out.includes(secret)) out = out.split(secret).join("<redacted>")
-  return out
-}
-
-const primitive = (value: unknown): value is string | number | boolean =>
-  typeof value === "string" || typeof value === "number" || typeof value === "boolean"
-
-/**
- * A copy of a transport's error safe to keep as a `cause`: an `Error` with
- * the same name, message, `code`, `syscall`, `errno`, `address` and `port`,
- * every secret scrubbed from its text, and the same for its `cause` chain
- * and an `AggregateError`'s errors. Nothing else of the original is kept
- * (an error may hold the request, its headers, a socket).
- *
- * @internal
- */
-export const safeCause = (cause: unknown, secrets: ReadonlyArray<string>, depth = 0): unknown => {
-  if (primitive(cause)) return scrub(String(cause), secrets)
-  if (typeof cause !== "object" || cause === null || depth > 4) return undefined
-  const source = cause as Record<string, unknown>
-  const message = typeof source.message === "string" ? scrub(source.message, secrets) : ""
-  const inner = source.cause === undefined ? undefined : safeCause(source.cause, secrets, depth + 1)
-  const copy = (inner === undefined ? new Error(message) : new Error(message, { cause: inner })) as Error & Record<string, unknown>
-  if (typeof source.name === "string") copy.name = scrub(source.name, secrets)
-  for (const key of ["code", "syscall", "errno", "address", "port"]) {
-    if (primitive(source[key])) copy[key] = typeof source[key] === "string" ? scrub(source[key], secrets) : source[key]
-  }
-  if (Array.isArray(source.errors)) {
-    copy.errors = source.errors.slice(0, 4).map((e) => safeCause(e, secrets, depth + 1))
-  }
-  copy.stack = `${copy.name}: ${message}`
-  return copy
-}
-
-/** The most specific message of an error chain (its deepest non-empty one). */
-const detailOf = (cause: unknown): string | undefined => {
-  let detail: string | undefined
-  for (let c = cause, depth = 0; typeof c === "object" && c !== null && depth < 6; depth++) {
-    const message = (c as { message?: unknown }).message
-    if (typeof message === "string" && message.trim() !== "") detail = message
-    const errors = (c as { errors?: unknown }).errors
-    c = Array.isArray(errors) && errors.length > 0 ? errors[0] : (c as { cause?: unknown }).cause
-  }
-  return detail
-}
-
-/**
- * A transport failure: the cause's own text follows the method and URL
- * (`network error: GET … (connect ECONNREFUSED 127.0.0.1:…)`), scrubbed of
- * every secret, and the cause is kept as a scrubbed copy ({@link safeCause}).
- *
- * @internal
- */
-export const networkError = (
-  method: string,
-  url: string,
-  cause: unknown,
-  refused: boolean,
-  secrets: ReadonlyArray<string>
-): TransportError => {
-  const safe = safeCause(cause, secrets)
-  const detail = detailOf(safe)
-  const suffix = detail === undefined ? "" : ` (${detail.length > 300 ? `${detail.slice(0, 300)}…` : detail})`
-  return new TransportError({
-    reason: refused ? "ConnectionRefused" : "Network",
-    method,
-    url,
-    message: `${refused ? "connection refused" : "network error"}: ${method} ${url}${suffix}`,
-    ...(safe === undefined ? {} : { cause: safe })
-  })
-}
-
-const transportError = (
-  method: string,
-  url: string,
-  error: HttpClientError.HttpClientError,
-  secrets: ReadonlyArray<string>
-): TransportError =>
-  networkError(
-    method,
-    url,
-    error.cause ?? { name: error._tag, message: error.reason },
-    error._tag === "RequestError" && causeCode(error.cause) === "ECONNREFUSED",
-    secrets
-  )
-
-/** The largest delay `setTimeout` honours; longer timeouts never fire (as with Effect's own clock). */
-const MAX_TIMER_MILLIS = 2 ** 31 - 1
-
-/** @internal */
-export const liveClock = Context.get(DefaultServices.liveServices, Clock.Clock)
-
-/**
- * Starts a timer on the fiber's clock; returns its canceller. The live clock
- * gets a bare `setTimeout`; any other clock (a `TestClock`) gets its own
- * `sleep`, run in a fiber of its own.
- */
-export const startTimer = (clock: Clock.Clock, millis: number, onFire: () => void): () => void => {
-  if (clock === liveClock) {
-    const handle = setTimeout(onFire, millis)
-    return () => clearTimeout(handle)
-  }
-  const sleeper = Effect.runFork(Effect.map(clock.sleep(Duration.millis(millis)), onFire))
-  return () => sleeper.unsafeInterruptAsFork(sleeper.id())
 }
 
 /**
@@ -239,56 +78,6 @@ const timeoutFail = <A, E, E2>(
     })
   )
 
-const isJsonBody = (text: string): unknown => {
-  try {
-    return text === "" ? {} : JSON.parse(text)
-  } catch {
-    return undefined
-  }
-}
-
-/** Maps a received response to the attempt's outcome. */
-export const classify = (
-  status: number,
-  retryAfterHeader: string | undefined,
-  dateHeader: string | undefined,
-  text: string
-): Effect.Effect<ApiResponse, AttemptFailure> => {
-  if ((status >= 300 && status < 400) || status === 0) {
-    // The API never redirects; a redirect is never followed (nothing is sent to its target).
-    return Exit.fail({
-      error: new UnexpectedResponseError({
-        statusCode: status,
-        message: `status ${status}: the API answered with a redirect, which is never followed`
-      }),
-      retryAfter: Option.none()
-    })
-  }
-  const body = isJsonBody(text)
-  if (status >= 200 && status < 300) {
-    return body === undefined
-      ? Exit.fail({
-        error: new UnexpectedResponseError({ statusCode: status, message: `status ${status}: body is not JSON` }),
-        retryAfter: Option.none()
-      })
-      : Exit.succeed({ status, body })
-  }
-  const serverNow = dateHeader === undefined ? NaN : Date.parse(dateHeader)
-  const retryAfter = parseRetryAfter(retryAfterHeader, Number.isNaN(serverNow) ? Date.now() : serverNow)
-  // The Stytch error body, or the OAuth2 one (`error`, `error_description`): see errorBody.ts.
-  const apiError = apiErrorOf(body, status)
-  if (apiError !== undefined) return Exit.fail({ error: apiError, retryAfter })
-  const requestID = requestIdOf(body)
-  return Exit.fail({
-    error: new UnexpectedResponseError({
-      statusCode: status,
-      ...(requestID === undefined ? {} : { requestID }),
-      message: `status ${status} without a Stytch error body`
-    }),
-    retryAfter
-  })
-}
-
 /**
  * A query string, every reserved character percent-encoded. `URLSearchParams`
  * writes a space as `+` (form encoding), which only form decoders read as a
@@ -311,112 +100,6 @@ const secretList = (values: Iterable<string>): ReadonlyArray<string> =>
 
 /** @internal */
 export { secretList }
-
-/** A received response: what {@link classify} reads. */
-interface Received {
-  readonly status: number
-  readonly retryAfter: string | undefined
-  readonly date: string | undefined
-  readonly text: string
-}
-
-/**
- * `@effect/platform`'s registry of the responses `HttpClient.make` hands
- * out: each is registered so that, if it is dropped unread, its request is
- * aborted when the response is garbage collected; reading it through the
- * response's own accessors unregisters it. A body read from the web
- * `Response` directly (below) unregisters it here, or every response would
- * be aborted after the fact, at a cost per call. Looked up lazily: it exists
- * once `HttpClient.make` has answered; `undefined` should the key change.
- */
-let responseRegistry: { readonly unregister: (response: object) => void } | undefined | null = null
-const unregisterResponse = (response: object): void => {
-  if (responseRegistry === null) {
-    responseRegistry = globalValue("@effect/platform/HttpClient/responseRegistry", () => undefined)
-  }
-  responseRegistry?.unregister(response)
-}
-
-/**
- * The web `Response` behind an `HttpClientResponse` made by
- * `HttpClientResponse.fromWeb` (`FetchHttpClient`'s, the fake's, most
- * supplied clients'), which `HttpClient.make` wraps; `undefined` for any
- * other response (read through its `stream`). `@effect/platform` exposes no
- * accessor: this reads the fields its response classes keep (`source`,
- * `original`), and should they change, every body is read through its
- * `stream` instead (slower, same behaviour).
- */
-const webResponseOf = (response: HttpClientResponse.HttpClientResponse): Response | undefined => {
-  const original = (response as { readonly original?: object }).original
-  const source = ((original ?? response) as { readonly source?: unknown }).source
-  if (!(source instanceof Response)) return undefined
-  if (original !== undefined) unregisterResponse(original)
-  return source
-}
-
-/**
- * A web body read up to `limit` bytes by the shared reader
- * ({@link readWebBody}); interruption cancels it.
- */
-const readBody = (
-  response: HttpClientResponse.HttpClientResponse,
-  body: ReadableStream<Uint8Array>,
-  declared: number,
-  limit: number
-): Effect.Effect<string, HttpClientError.ResponseError | ResponseTooLarge> =>
-  Effect.async((resume) => {
-    const cancel = readWebBody(body, declared, limit, response.status, (error, text) =>
-      resume(
-        text !== undefined
-          ? Exit.succeed(text)
-          : Exit.fail(
-            error instanceof ResponseTooLarge
-              ? error
-              : new HttpClientError.ResponseError({ request: response.request, response, reason: "Decode", cause: error })
-          )
-      ))
-    return Effect.sync(cancel)
-  })
-
-/**
- * The status, the headers {@link classify} reads and the body (2xx or not)
- * of a response from any `HttpClient`, read up to `limit` bytes by
- * {@link readBody}: a web body as it is, any other through a web stream
- * of its `stream` (cancelling it interrupts the stream, which aborts the
- * request).
- */
-const receive = (
-  response: HttpClientResponse.HttpClientResponse,
-  limit: number
-): Effect.Effect<Received, HttpClientError.ResponseError | ResponseTooLarge> => {
-  const web = webResponseOf(response)
-  // Read once: each read of an `HttpClientResponse`'s headers may convert them.
-  const headers = web === undefined ? response.headers : undefined
-  const header = (name: string) => headers === undefined ? web!.headers.get(name) ?? undefined : headers[name]
-  const length = header("content-length")
-  return Effect.map(
-    Effect.flatMap(
-      web === undefined ? Stream.toReadableStreamEffect(response.stream) : Effect.succeed(web.body),
-      (body) => body === null ? Effect.succeed("") : readBody(response, body, length === undefined ? NaN : Number(length), limit)
-    ),
-    (text): Received => ({ status: response.status, retryAfter: header("retry-after"), date: header("date"), text })
-  )
-}
-
-/**
- * `context` with `fetch` (`FetchHttpClient`) told not to follow redirects.
- * `fetch` follows them by default, re-sending the request — custom headers
- * included — to wherever the server points. The API never redirects: its
- * requests run with `redirect: "manual"` (kept as `"error"` if the caller
- * chose that), so a 3xx comes back as a response and {@link classify}
- * refuses it.
- */
-const withoutRedirects = (context: Context.Context<never>): Context.Context<never> => {
-  const init = Context.getOrElse(context, FetchHttpClient.RequestInit, () => undefined)
-  return init?.redirect === "manual" || init?.redirect === "error"
-    ? context
-    : Context.add(context, FetchHttpClient.RequestInit, { ...init, redirect: "manual" })
-}
 
 /**
  * The failure of an attempt that timed out. Made outside `makeSend`'s
@@ -455,28 +138,22 @@ export const makeSend = (httpClient: HttpClient.HttpClient, settings: Settings) 
     headers: { ...headers },
     secrets: settings.secrets
   }
+  // The SDK's own transports run the attempt themselves; any other client runs it through `execute`.
   const makeDirect = directAttemptOf(httpClient)
-  const directSettings = {
+  const makeAttempt = makeDirect ?? ClientAttempt.make(httpClient)
+  const attemptSettings = {
     baseURL: settings.baseURL,
     authorization: settings.authorization,
     maxResponseBytes: limit
   }
-  const direct = makeDirect?.(directSettings)
+  const attempt = makeAttempt(attemptSettings)
+  // In an operation, its span is the parent of what the attempt runs where something reads it: a
+  // supplied client, a token source. The SDK's own transports with a fixed header run neither, and
+  // are not wrapped: replacing the fiber's context is a large part of a call's cost.
+  const inSpanAlways = makeDirect === undefined
   const fixedAuthorization = Redacted.isRedacted(settings.authorization)
-
-  // The request's context: the caller's, redirects off, the operation's span as parent. The last caller's
-  // is kept, since one runtime or fiber makes call after call with the same context.
-  let contextIn: Context.Context<never> | undefined
-  let contextOut: Context.Context<never> | undefined
-  const requestContext = (context: Context.Context<never>, span: Tracer.Span | undefined) => {
-    if (context !== contextIn) {
-      contextOut = withoutRedirects(context)
-      contextIn = context
-    }
-    return span === undefined ? contextOut! : Context.add(contextOut!, Tracer.ParentSpan, span)
-  }
   // Public endpoints (`ApiRequest.anonymous`) are sent without the Authorization header.
-  let directAnonymous: ReturnType<NonNullable<typeof makeDirect>> | undefined
+  let anonymousAttempt: DirectAttempt | undefined
 
   const callOf = (options: RequestOptions): Call => {
     const timeout = options.timeout ?? settings.timeout
@@ -506,18 +183,11 @@ export const makeSend = (httpClient: HttpClient.HttpClient, settings: Settings) 
     const onTimeout = timeoutFailure(method, url, call.timeoutText)
 
     const anonymous = request.anonymous === true
-    const viaDirect = anonymous && makeDirect !== undefined
-      ? (directAnonymous ??= makeDirect({ ...directSettings, authorization: undefined }))
-      : direct
-    // In an operation, its span is the parent of a user's `HttpClient`, a token source's refresh, the
-    // retry policy and its waits. The supplied client's attempt sets it where needed; the direct attempt
-    // with a fixed header runs none of them, and is not wrapped: replacing the fiber's context is a large
-    // part of a call's cost.
-    const attemptInSpan = viaDirect === undefined
-      ? executeAttempt(method, url, json, call, onTimeout, anonymous, span)
-      : anonymous || fixedAuthorization
-      ? viaDirect(method, pathAndQuery, url, json, call, onTimeout)
-      : withParentSpan(viaDirect(method, pathAndQuery, url, json, call, onTimeout), span)
+    const run = anonymous
+      ? (anonymousAttempt ??= makeAttempt({ ...attemptSettings, authorization: undefined }))
+      : attempt
+    const once = run(method, pathAndQuery, url, json, call, onTimeout)
+    const attemptInSpan = inSpanAlways || !(anonymous || fixedAuthorization) ? withParentSpan(once, span) : once
 
     const maxRetries = options?.maxRetries
     // Counted on the failure path only: the time spent on attempts that timed out and on waits.
@@ -571,51 +241,6 @@ export const makeSend = (httpClient: HttpClient.HttpClient, settings: Settings) 
   const send = (request: ApiRequest): Effect.Effect<ApiResponse, ResponseError> =>
     FiberRef.getWith(currentRequestOptions, (options) => sendWith(request, options, undefined))
   return Object.assign(send, { [SendInSpanId]: sendInSpan })
-
-  /**
-   * One attempt over any `HttpClient`: `execute` and the body read in a
-   * fiber of their own (a client we do not control is stopped by
-   * interrupting it), timed by {@link timeoutFail}, in the request's context.
-   */
-  function executeAttempt(
-    method: HttpMethod.HttpMethod,
-    url: string,
-    json: string | undefined,
-    call: Call,
-    onTimeout: () => AttemptFailure,
-    anonymous: boolean,
-    span: Tracer.Span | undefined
-  ): Effect.Effect<ApiResponse, AttemptFailure> {
-    const onError = (error: HttpClientError.HttpClientError | ResponseTooLarge): AttemptFailure => ({
-      error: error instanceof ResponseTooLarge
-        ? tooLargeError(error.status, error.limit)
-        : transportError(method, url, error, call.secrets),
-      retryAfter: Option.none()
-    })
-    const attempt = (authorization: Redacted.Redacted<string> | undefined) =>
-      Effect.withFiberRuntime<ApiResponse, AttemptFailure>((fiber) => {
-        let httpRequest = HttpClientRequest.make(method)(url, { headers: call.headers })
-        if (authorization !== undefined) {
-          httpRequest = HttpClientRequest.setHeader(httpRequest, "authorization", Redacted.value(authorization))
-        }
-        if (json !== undefined) httpRequest = HttpClientRequest.setBody(httpRequest, HttpBody.text(json, "application/json"))
-        // Run by a fiber of its own: the client's own span is turned off there, not restored.
-        const exchange = Effect.zipRight(
-          FiberRef.set(HttpClient.currentTracerDisabledWhen, constTrue),
-          Effect.mapError(Effect.flatMap(httpClient.execute(httpRequest), (response) => receive(response, limit)), onError)
-        )
-        return Effect.flatMap(
-          timeoutFail(exchange, call.timeoutMillis, onTimeout, requestContext(fiber.currentContext, span)),
-          (received) => classify(received.status, received.retryAfter, received.date, received.text)
-        )
-      })
-    // A fixed header is used as is; a token source is asked per attempt, under the operation's span.
-    if (anonymous) return attempt(undefined)
-    const authorization = settings.authorization
-    return Redacted.isRedacted(authorization)
-      ? attempt(authorization)
-      : Effect.flatMap(withParentSpan(authorization, span), attempt)
-  }
 }
 
 /**

@@ -9,8 +9,9 @@
  */
 import * as ConfigError from "effect/ConfigError"
 import * as Data from "effect/Data"
-import type * as Effect from "effect/Effect"
+import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
+import * as Predicate from "effect/Predicate"
 import * as Redacted from "effect/Redacted"
 
 /**
@@ -116,18 +117,22 @@ export const problem = (kind: "keyID" | "keySecret" | "token", value: unknown): 
 export const validate = (credentials: unknown): Either.Either<Credentials | TokenSource, ConfigError.ConfigError> => {
   const fail = (field: string, message: string) =>
     Either.left(ConfigError.InvalidData(["credentials", ...(field === "" ? [] : [field])], `credentials${field === "" ? "" : `.${field}`} ${message}`))
-  if (credentials instanceof WorkspaceKey) {
-    const id = problem("keyID", credentials.keyID)
+  // By tag and shape, not `instanceof`: credentials made by another copy of this module (an ESM and a
+  // CommonJS build side by side, or sources beside a build) are the same credentials.
+  if (Predicate.isTagged(credentials, "WorkspaceKey") && Redacted.isRedacted((credentials as WorkspaceKey).keySecret)) {
+    const key = credentials as WorkspaceKey
+    const id = problem("keyID", key.keyID)
     if (id !== undefined) return fail("keyID", id)
-    const secret = problem("keySecret", credentials.keySecret)
-    if (secret !== undefined) return fail("keySecret", secret)
-    return Either.right(credentials)
+    const secret = problem("keySecret", key.keySecret)
+    return secret === undefined ? Either.right(key) : fail("keySecret", secret)
   }
-  if (credentials instanceof AccessToken) {
-    const token = problem("token", credentials.token)
-    return token === undefined ? Either.right(credentials) : fail("token", token)
+  if (Predicate.isTagged(credentials, "AccessToken") && Redacted.isRedacted((credentials as AccessToken).token)) {
+    const token = problem("token", (credentials as AccessToken).token)
+    return token === undefined ? Either.right(credentials as AccessToken) : fail("token", token)
   }
-  if (credentials instanceof TokenSource) return Either.right(credentials)
+  if (Predicate.isTagged(credentials, "TokenSource") && Effect.isEffect((credentials as TokenSource).authorization)) {
+    return Either.right(credentials as TokenSource)
+  }
   return fail("", "must be Credentials.workspaceKey(id, secret) or Credentials.accessToken(token)")
 }
 

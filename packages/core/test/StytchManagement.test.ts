@@ -7,7 +7,7 @@ import { Projects, Secrets } from "@stytch-effect/resources"
 import { FakeManagementApi } from "@stytch-effect/testing"
 import * as HttpClient from "@effect/platform/HttpClient"
 import * as HttpClientResponse from "@effect/platform/HttpClientResponse"
-import { Cause, ConfigProvider, Effect, Exit, Layer, Option, Redacted, Tracer } from "effect"
+import { Cause, ConfigProvider, Effect, Either, Exit, Layer, Option, Redacted, Tracer } from "effect"
 import { afterAll, beforeAll, describe, expect } from "vitest"
 import { failureOf, recordSpansInto } from "../../resources/test/utils.js"
 import { DirectAttemptId, type DirectSettings } from "../src/internal/direct.js"
@@ -97,6 +97,21 @@ describe("layerConfig", () => {
       const error = yield* Effect.flip(Layer.build(StytchManagement.layerConfig()))
       expect(String(error)).toContain("STYTCH_WORKSPACE_KEY_ID")
     }).pipe(Effect.scoped, withEnv({})))
+
+  it("credentials from another copy of core (an ESM and a CommonJS build side by side) are accepted by tag and shape", () => {
+    // What another module instance's Credentials.workspaceKey makes: same tag and fields, another class.
+    const foreignKey = { _tag: "WorkspaceKey", keyID: "key-id", keySecret: Redacted.make("key-secret") }
+    const foreignToken = { _tag: "AccessToken", token: Redacted.make("token-1") }
+    const foreignSource = { _tag: "TokenSource", authorization: Effect.succeed(Redacted.make("Bearer token-2")) }
+    for (const credentials of [foreignKey, foreignToken, foreignSource]) {
+      expect(Either.isRight(Credentials.validate(credentials))).toBe(true)
+    }
+    // A look-alike whose secret is not redacted, or a tag alone, is not credentials.
+    for (const credentials of [{ ...foreignKey, keySecret: "key-secret" }, { _tag: "AccessToken" }, { _tag: "TokenSource" }]) {
+      expect(Either.isLeft(Credentials.validate(credentials))).toBe(true)
+    }
+    expect(Either.isLeft(Credentials.validate({ ...foreignKey, keyID: "a:b" }))).toBe(true)
+  })
 
   it.effect("a secret read from config is redacted", () =>
     Effect.gen(function*() {

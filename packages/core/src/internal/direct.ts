@@ -1,12 +1,10 @@
 /**
  * The contract between `makeSend` and a transport that runs an API attempt
  * itself — without `HttpClientRequest`/`HttpClientResponse` objects and
- * without a fiber for the timeout (the SDK's Node and `fetch` transports).
- * An `HttpClient` that carries a {@link DirectAttemptId} property offers it;
- * any other `HttpClient` (a user's, a fake, `@effect/platform`'s
- * `FetchHttpClient`) goes through `execute` and the fiber timeout. The
- * implementation (`directAttempt.ts`) is imported by those transports only,
- * so a program that supplies its own client does not carry it.
+ * without a fiber (the SDK's Node and `fetch` transports). An `HttpClient`
+ * that carries a {@link DirectAttemptId} property offers it; any other
+ * `HttpClient` (a user's, a fake, `@effect/platform`'s `FetchHttpClient`)
+ * is sent through its `execute` by the same attempt (`clientAttempt.ts`).
  *
  * @internal
  */

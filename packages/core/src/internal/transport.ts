@@ -38,24 +38,22 @@ export interface Settings {
 }
 
 /**
- * `Effect.timeoutFail` with one fiber instead of two: `self` runs in a child
- * fiber, started at once on the caller's fiber refs and `context`, that is
- * interrupted (and awaited) when the timer fires, then this fails with
- * `onTimeout()`; without `millis`, no timer. Interrupting the caller
- * interrupts the child. Same semantics as `timeoutFail` for a request, at
- * about half its cost (it forks `self` and a sleeping fiber, then races
- * them).
+ * `Effect.timeoutFail` with one fiber instead of two (the overall deadline):
+ * `self` runs in a child fiber, started at once on the caller's fiber refs
+ * and context, that is interrupted (and awaited) when the timer fires, then
+ * this fails with `onTimeout()`; without `millis`, no timer. Interrupting
+ * the caller interrupts the child. Same semantics as `timeoutFail`, at about
+ * half its cost (it forks `self` and a sleeping fiber, then races them).
  */
 const timeoutFail = <A, E, E2>(
   self: Effect.Effect<A, E>,
   millis: number | undefined,
-  onTimeout: () => E2,
-  context?: Context.Context<never>
+  onTimeout: () => E2
 ): Effect.Effect<A, E | E2> =>
   Effect.withFiberRuntime<A, E | E2>((parent, status) =>
     Effect.async<A, E | E2>((resume) => {
       const child = Runtime.runFork(Runtime.make({
-        context: context ?? parent.currentContext,
+        context: parent.currentContext,
         fiberRefs: parent.getFiberRefs(),
         runtimeFlags: status.runtimeFlags
       }))(self)

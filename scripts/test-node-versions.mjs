@@ -24,6 +24,7 @@ const PINNED = ["22.23.5", "24.22.3", "26.12.1"]
 const FILES = [
   "packages/core/test/NodeHttpClient.test.ts",
   "packages/core/test/HostileNetwork.test.ts",
+  "packages/core/test/FetchHttpClient.test.ts",
   "packages/core/test/NodeOAuth.test.ts",
   "packages/core/test/StytchManagement.test.ts",
   "packages/compat/test/ManagementClient.test.ts",

@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // `pnpm test:packages`: checks the packages as a user receives them.
 //
-//   1. packs every package (`pnpm pack`, which runs its `prepack` build) and
+//   1. packs every library package (core, resources, compat, testing,
+//      workspace: `pnpm pack`, which runs its `prepack` build) and
 //      checks the tarball's file list (LICENSE, README.md, dist; no
 //      .tsbuildinfo, no tests, no `workspace:` ranges left);
 //   2. runs publint (every message, suggestions included, is a failure) and
@@ -28,7 +29,7 @@ import * as path from "node:path"
 import { fileURLToPath } from "node:url"
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..")
-const packages = ["core", "resources", "compat", "testing"]
+const packages = ["core", "resources", "compat", "testing", "workspace"]
 const tsc = path.join(root, "node_modules", "typescript", "bin", "tsc")
 const attw = path.join(root, "node_modules", ".bin", "attw")
 const started = Date.now()

@@ -24,6 +24,8 @@ import * as Credentials from "./Credentials.js"
 import * as DefaultHttpClient from "#defaultHttpClient"
 import { checkBaseURL } from "./internal/baseUrl.js"
 import { checkDuration, checkHeaders, currentRequestOptions } from "./internal/requestOptions.js"
+import * as ClientAttempt from "./internal/clientAttempt.js"
+import type { MakeDirectAttempt } from "./internal/direct.js"
 import { makeSend, secretList } from "./internal/transport.js"
 import { version } from "./internal/version.js"
 import { InvalidRequestError, type ResponseError } from "./StytchError.js"
@@ -195,8 +197,17 @@ export const userAgent = (appInfo?: Options["appInfo"]): string =>
  * @since 0.1.0
  * @category constructors
  */
-export const make = (
-  options: Options
+export const make = (options: Options): Effect.Effect<Service, ConfigError.ConfigError, HttpClient.HttpClient> =>
+  makeWith(options, ClientAttempt.make)
+
+/**
+ * {@link make} with the attempt for a client that is not one of the SDK's
+ * own transports; `undefined` in the default layers, whose client always
+ * is, so that their bundles do not carry it.
+ */
+const makeWith = (
+  options: Options,
+  clientAttempt: ((client: HttpClient.HttpClient) => MakeDirectAttempt) | undefined
 ): Effect.Effect<Service, ConfigError.ConfigError, HttpClient.HttpClient> =>
   Effect.gen(function*() {
     const credentials = yield* Credentials.validate((options as Partial<Options> | undefined)?.credentials)
@@ -244,7 +255,7 @@ export const make = (
       },
       authorization,
       secrets: secretList(secrets)
-    })
+    }, clientAttempt)
     return { baseURL, send }
   })
 
@@ -374,7 +385,7 @@ export const defaultHttpClientName: "node:http" | "fetch" = DefaultHttpClient.na
  * @category layers
  */
 export const layer = (options: Options): Layer.Layer<StytchManagement, ConfigError.ConfigError> =>
-  layerWithHttpClient(options).pipe(Layer.provide(DefaultHttpClient.layer))
+  Layer.effect(StytchManagement, makeWith(options, undefined)).pipe(Layer.provide(DefaultHttpClient.layer))
 
 /**
  * Options read from the environment (or any `ConfigProvider`):

@@ -29,6 +29,8 @@ import * as Option from "effect/Option"
 import * as Redacted from "effect/Redacted"
 import * as DefaultHttpClient from "#defaultHttpClient"
 import * as Credentials from "./Credentials.js"
+import * as ClientAttempt from "./internal/clientAttempt.js"
+import type { MakeDirectAttempt } from "./internal/direct.js"
 import { makeSend, secretList } from "./internal/transport.js"
 import type { ResponseError } from "./StytchError.js"
 import { type ApiRequest, type ApiResponse, DEFAULT_MAX_RESPONSE_SIZE, DEFAULT_TIMEOUT, parseBaseURL, userAgent } from "./StytchManagement.js"
@@ -138,6 +140,17 @@ export const check = (options: Options): Either.Either<string, ConfigError.Confi
  * @category constructors
  */
 export const make = (options: Options): Effect.Effect<Service, ConfigError.ConfigError, HttpClient.HttpClient> =>
+  makeWith(options, ClientAttempt.make)
+
+/**
+ * {@link make} with the attempt for a client that is not one of the SDK's
+ * own transports; `undefined` in the default layers, whose client always
+ * is, so that their bundles do not carry it.
+ */
+const makeWith = (
+  options: Options,
+  clientAttempt: ((client: HttpClient.HttpClient) => MakeDirectAttempt) | undefined
+): Effect.Effect<Service, ConfigError.ConfigError, HttpClient.HttpClient> =>
   Effect.gen(function*() {
     const baseURL = yield* check(options)
     const client = yield* HttpClient.HttpClient
@@ -154,7 +167,7 @@ export const make = (options: Options): Effect.Effect<Service, ConfigError.Confi
       authorization,
       // Never repeated in an error: the secret in every form it is sent, and configured header values.
       secrets: secretList([secret, `${options.projectID}:${secret}`, header, header.slice(header.indexOf(" ") + 1), ...Object.values(options.headers ?? {})])
-    })
+    }, clientAttempt)
     return { projectID: options.projectID, baseURL, send }
   })
 
@@ -186,7 +199,7 @@ export const layerWithHttpClient = (
  * @category layers
  */
 export const layer = (options: Options): Layer.Layer<StytchProject, ConfigError.ConfigError> =>
-  layerWithHttpClient(options).pipe(Layer.provide(DefaultHttpClient.layer))
+  Layer.effect(StytchProject, makeWith(options, undefined)).pipe(Layer.provide(DefaultHttpClient.layer))
 
 /**
  * Options read from the environment (or any `ConfigProvider`):

@@ -425,4 +425,40 @@ describe("the browser build of core", () => {
     expect(code).not.toMatch(/["']node:/)
     expect(code).toContain("fetch")
   })
+
+  it("StytchManagement.layer imported by path carries no supplied-client attempt (its client is always the SDK's own)", async () => {
+    const bundle = async (layer: string) => {
+      const result = await esbuild.build({
+        stdin: {
+          contents: `
+            import * as Credentials from "@stytch-effect/core/Credentials"
+            import * as StytchManagement from "@stytch-effect/core/StytchManagement"
+            import * as Secrets from "@stytch-effect/resources/Secrets"
+            import * as Effect from "effect/Effect"
+            import * as Layer from "effect/Layer"
+            const live = ${layer}
+            Secrets.get({ projectSlug: "p", environmentSlug: "e", secretID: "s" }).pipe(Effect.provide(live), Effect.runPromise)`,
+          resolveDir: new URL("../../../", import.meta.url).pathname,
+          loader: "ts"
+        },
+        bundle: true,
+        write: false,
+        metafile: true,
+        format: "esm",
+        platform: "browser",
+        plugins: [workspaceSourcesPlugin, importsMapPlugin(browserConditions)],
+        logLevel: "silent"
+      })
+      // The files with code in the output (the metafile's inputs also list what was parsed, then shaken off).
+      const output = Object.values(result.metafile.outputs)[0]!
+      return Object.entries(output.inputs).filter(([, input]) => input.bytesInOutput > 0).map(([file]) => file)
+    }
+    const credentials = "Credentials.workspaceKey(\"k\", \"s\")"
+    expect((await bundle(`StytchManagement.layer({ credentials: ${credentials} })`)).filter((f) => f.endsWith("clientAttempt.ts"))).toEqual([])
+    // Any client may be supplied to layerWithHttpClient: there it is needed.
+    const supplied = await bundle(
+      `StytchManagement.layerWithHttpClient({ credentials: ${credentials} }).pipe(Layer.provide(StytchManagement.defaultHttpClient))`
+    )
+    expect(supplied.some((f) => f.endsWith("clientAttempt.ts"))).toBe(true)
+  })
 })

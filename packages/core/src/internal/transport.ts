@@ -16,8 +16,7 @@ import { CurrentRetryPolicy } from "../RetryPolicy.js"
 import type { ApiRequest, ApiResponse } from "./api.js"
 import { afterAttempts, timedOutMillis } from "./attempts.js"
 import type { AttemptFailure, Call } from "./call.js"
-import * as ClientAttempt from "./clientAttempt.js"
-import { type DirectAttempt, directAttemptOf } from "./direct.js"
+import { type DirectAttempt, directAttemptOf, type MakeDirectAttempt } from "./direct.js"
 import { MAX_TIMER_MILLIS, startTimer } from "./outcome.js"
 import { currentRequestOptions, type Resolved as RequestOptions } from "./requestOptions.js"
 import { type ResponseError, TransportError } from "../StytchError.js"
@@ -126,7 +125,16 @@ const timeoutFailure = (method: string, url: string, timeoutText: string) => ():
  *
  * @internal
  */
-export const makeSend = (httpClient: HttpClient.HttpClient, settings: Settings) => {
+export const makeSend = (
+  httpClient: HttpClient.HttpClient,
+  settings: Settings,
+  /**
+   * The attempt over a client that does not run one itself (`clientAttempt.ts`); `undefined` where
+   * the client is always one of the SDK's own transports (the default layers), so that bundles of
+   * those do not carry it.
+   */
+  clientAttempt: ((client: HttpClient.HttpClient) => MakeDirectAttempt) | undefined
+) => {
   const policy = CurrentRetryPolicy
   const limit = settings.maxResponseBytes
   const headers = HttpClientRequest.setHeaders(HttpClientRequest.get(""), settings.headers).headers
@@ -138,7 +146,8 @@ export const makeSend = (httpClient: HttpClient.HttpClient, settings: Settings) 
   }
   // The SDK's own transports run the attempt themselves; any other client runs it through `execute`.
   const makeDirect = directAttemptOf(httpClient)
-  const makeAttempt = makeDirect ?? ClientAttempt.make(httpClient)
+  const makeAttempt = makeDirect ?? clientAttempt?.(httpClient)
+  if (makeAttempt === undefined) throw new Error("the default transport offers no direct attempt")
   const attemptSettings = {
     baseURL: settings.baseURL,
     authorization: settings.authorization,

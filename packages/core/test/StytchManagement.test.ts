@@ -231,6 +231,18 @@ describe("tracing", () => {
       expect((defect as Error).message).toBe("client bug")
     }))
 
+  it.effect("a supplied HttpClient that interrupts itself: the call is interrupted, not left waiting", () =>
+    Effect.gen(function*() {
+      const client = HttpClient.make(() => Effect.interrupt)
+      const exit = yield* Effect.exit(getSecret.pipe(
+        Effect.provide(
+          StytchManagement.layerWithHttpClient({ credentials }).pipe(Layer.provide(Layer.succeed(HttpClient.HttpClient, client)))
+        ),
+        Effect.provide(RetryPolicy.none)
+      ))
+      expect(Exit.isInterrupted(exit)).toBe(true)
+    }))
+
   it.effect("a supplied HttpClient, and a service's own send, run in the operation's span", () =>
     Effect.gen(function*() {
       const seen: Array<string> = []

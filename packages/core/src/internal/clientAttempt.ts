@@ -18,17 +18,18 @@ import * as HttpClientError from "@effect/platform/HttpClientError"
 import * as HttpClientRequest from "@effect/platform/HttpClientRequest"
 import type * as HttpClientResponse from "@effect/platform/HttpClientResponse"
 import type * as HttpMethod from "@effect/platform/HttpMethod"
-import type * as Cause from "effect/Cause"
+import * as Cause from "effect/Cause"
 import * as Context from "effect/Context"
 import * as Effect from "effect/Effect"
 import * as Exit from "effect/Exit"
 import * as FiberRef from "effect/FiberRef"
 import { constTrue } from "effect/Function"
 import { globalValue } from "effect/GlobalValue"
+import * as Option from "effect/Option"
 import * as Runtime from "effect/Runtime"
 import * as Stream from "effect/Stream"
 import type { MakeDirectAttempt } from "./direct.js"
-import { Defect, type DirectResponse, type DirectSend, make as makeAttempt } from "./directAttempt.js"
+import { ClientCause, type DirectResponse, type DirectSend, make as makeAttempt } from "./directAttempt.js"
 import { readWebBody } from "./webBody.js"
 
 /**
@@ -111,10 +112,13 @@ export const make = (httpClient: HttpClient.HttpClient): MakeDirectAttempt => (s
     ))
     child.addObserver((exit) => {
       if (Exit.isFailure(exit)) {
-        if (exit.cause._tag === "Fail") return callback(causeOf(exit.cause.error), undefined)
-        // Interrupted by `abort` (then never called back), or a defect of the client, kept as one.
-        if (!Exit.isInterrupted(exit)) callback(new Defect(exit.cause as Cause.Cause<never>), undefined)
-        return
+        // A failure is the network error; anything else (a defect, an interruption) is kept as it is.
+        // After `abort` the attempt has ended, and ignores this.
+        const failure = Cause.failureOption(exit.cause)
+        return callback(
+          Option.isSome(failure) ? causeOf(failure.value) : new ClientCause(exit.cause as Cause.Cause<never>),
+          undefined
+        )
       }
       const response = exit.value
       const web = webResponseOf(response)

@@ -33,12 +33,13 @@ export interface DirectResponse {
 }
 
 /**
- * A transport's failure that is not an answer but a defect (a supplied
- * client that died): the attempt fails with its cause as it is.
+ * How a supplied client's fiber ended when it is neither an answer nor a
+ * network error (a defect, an interruption of its own): the attempt ends
+ * with that cause as it is.
  *
  * @internal
  */
-export class Defect {
+export class ClientCause {
   constructor(readonly cause: Cause.Cause<never>) {}
 }
 
@@ -101,7 +102,7 @@ export const make = (send: DirectSend, settings: DirectSettings): DirectAttempt 
             if (done) return
             finish()
             resume(
-              error instanceof Defect
+              error instanceof ClientCause
                 ? Exit.failCause(error.cause)
                 : response === undefined
                 ? Exit.fail({

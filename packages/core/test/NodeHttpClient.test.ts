@@ -394,20 +394,10 @@ describe("as a general HttpClient", () => {
 })
 
 describe("the browser build of core", () => {
-  it("contains no node: import and no Node transport; its default is the fetch transport", async () => {
-    const result = await esbuild.build({
-      stdin: {
-        contents: `
-          import { Credentials, StytchManagement } from "./packages/core/src/index.ts"
-          import { Secrets } from "./packages/resources/src/index.ts"
-          import * as Effect from "effect/Effect"
-          Secrets.get({ projectSlug: "p", environmentSlug: "e", secretID: "s" }).pipe(
-            Effect.provide(StytchManagement.layer({ credentials: Credentials.workspaceKey("k", "s") })),
-            Effect.runPromise
-          )`,
-        resolveDir: new URL("../../../", import.meta.url).pathname,
-        loader: "ts"
-      },
+  /** A program bundled for the browser (ESM, through the real `imports` map). */
+  const bundleForBrowser = (contents: string) =>
+    esbuild.build({
+      stdin: { contents, resolveDir: new URL("../../../", import.meta.url).pathname, loader: "ts" },
       bundle: true,
       write: false,
       metafile: true,
@@ -416,6 +406,16 @@ describe("the browser build of core", () => {
       plugins: [workspaceSourcesPlugin, importsMapPlugin(browserConditions)],
       logLevel: "silent"
     })
+
+  it("contains no node: import and no Node transport; its default is the fetch transport", async () => {
+    const result = await bundleForBrowser(`
+      import { Credentials, StytchManagement } from "./packages/core/src/index.ts"
+      import { Secrets } from "./packages/resources/src/index.ts"
+      import * as Effect from "effect/Effect"
+      Secrets.get({ projectSlug: "p", environmentSlug: "e", secretID: "s" }).pipe(
+        Effect.provide(StytchManagement.layer({ credentials: Credentials.workspaceKey("k", "s") })),
+        Effect.runPromise
+      )`)
     const inputs = Object.keys(result.metafile.inputs)
     expect(inputs.some((f) => f.endsWith("internal/defaultHttpClient.ts"))).toBe(true)
     expect(inputs.filter((f) => /NodeHttpClient|defaultHttpClient\.node/.test(f))).toEqual([])
@@ -427,36 +427,23 @@ describe("the browser build of core", () => {
   })
 
   it("StytchManagement.layer imported by path carries no supplied-client attempt (its client is always the SDK's own)", async () => {
-    const bundle = async (layer: string) => {
-      const result = await esbuild.build({
-        stdin: {
-          contents: `
-            import * as Credentials from "@stytch-effect/core/Credentials"
-            import * as StytchManagement from "@stytch-effect/core/StytchManagement"
-            import * as Secrets from "@stytch-effect/resources/Secrets"
-            import * as Effect from "effect/Effect"
-            import * as Layer from "effect/Layer"
-            const live = ${layer}
-            Secrets.get({ projectSlug: "p", environmentSlug: "e", secretID: "s" }).pipe(Effect.provide(live), Effect.runPromise)`,
-          resolveDir: new URL("../../../", import.meta.url).pathname,
-          loader: "ts"
-        },
-        bundle: true,
-        write: false,
-        metafile: true,
-        format: "esm",
-        platform: "browser",
-        plugins: [workspaceSourcesPlugin, importsMapPlugin(browserConditions)],
-        logLevel: "silent"
-      })
-      // The files with code in the output (the metafile's inputs also list what was parsed, then shaken off).
+    /** The files with code in the bundle of a program over `live` (the metafile's inputs also list what was shaken off). */
+    const filesOver = async (live: string) => {
+      const result = await bundleForBrowser(`
+        import * as Credentials from "@stytch-effect/core/Credentials"
+        import * as StytchManagement from "@stytch-effect/core/StytchManagement"
+        import * as Secrets from "@stytch-effect/resources/Secrets"
+        import * as Effect from "effect/Effect"
+        import * as Layer from "effect/Layer"
+        const live = ${live}
+        Secrets.get({ projectSlug: "p", environmentSlug: "e", secretID: "s" }).pipe(Effect.provide(live), Effect.runPromise)`)
       const output = Object.values(result.metafile.outputs)[0]!
       return Object.entries(output.inputs).filter(([, input]) => input.bytesInOutput > 0).map(([file]) => file)
     }
     const credentials = "Credentials.workspaceKey(\"k\", \"s\")"
-    expect((await bundle(`StytchManagement.layer({ credentials: ${credentials} })`)).filter((f) => f.endsWith("clientAttempt.ts"))).toEqual([])
+    expect((await filesOver(`StytchManagement.layer({ credentials: ${credentials} })`)).filter((f) => f.endsWith("clientAttempt.ts"))).toEqual([])
     // Any client may be supplied to layerWithHttpClient: there it is needed.
-    const supplied = await bundle(
+    const supplied = await filesOver(
       `StytchManagement.layerWithHttpClient({ credentials: ${credentials} }).pipe(Layer.provide(StytchManagement.defaultHttpClient))`
     )
     expect(supplied.some((f) => f.endsWith("clientAttempt.ts"))).toBe(true)

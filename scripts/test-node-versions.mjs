@@ -12,10 +12,10 @@
  *   pnpm test:node                                # every pinned version
  *   NODE_VERSIONS="24.22.3" pnpm test:node        # some of them
  */
-import { execFileSync, spawnSync } from "node:child_process"
-import { existsSync, mkdirSync, rmSync } from "node:fs"
+import { spawnSync } from "node:child_process"
 import { delimiter, dirname, join } from "node:path"
 import { fileURLToPath } from "node:url"
+import { registryBinary } from "./lib/registryBinary.mjs"
 
 /** The newest release of each supported major besides 20 (the machine's own), as of 2026-12. */
 const PINNED = ["22.23.5", "24.22.3", "26.12.1"]
@@ -45,25 +45,15 @@ if (process.platform !== "linux" && process.platform !== "darwin") {
 }
 
 /** The `node` binary of `version`, fetched and unpacked on first use. */
-const nodeBinary = (version) => {
-  const dir = join(cache, version)
-  const binary = join(dir, "package", "bin", "node")
-  if (!existsSync(binary)) {
-    rmSync(dir, { recursive: true, force: true })
-    mkdirSync(dir, { recursive: true })
-    const name = `node-${process.platform}-${process.arch}@${version}`
-    console.log(`test:node: fetching ${name}`)
-    const tarball = execFileSync("npm", ["pack", name, "--pack-destination", dir, "--silent"], { encoding: "utf8" })
-      .trim()
-      .split("\n")
-      .at(-1)
-    execFileSync("tar", ["xzf", join(dir, tarball), "-C", dir])
-    rmSync(join(dir, tarball))
-  }
-  const reported = execFileSync(binary, ["--version"], { encoding: "utf8" }).trim()
-  if (reported !== `v${version}`) throw new Error(`${binary} reports ${reported}, expected v${version}`)
-  return binary
-}
+const nodeBinary = (version) =>
+  registryBinary({
+    dir: join(cache, version),
+    pkg: `node-${process.platform}-${process.arch}`,
+    version,
+    binary: join("package", "bin", "node"),
+    label: "test:node",
+    reports: (reported) => reported === `v${version}`
+  })
 
 const vitest = join(root, "node_modules", "vitest", "vitest.mjs")
 let failed = false

@@ -15,9 +15,10 @@
  *   RUNTIMES=bun pnpm test:runtimes
  */
 import { execFileSync, spawnSync } from "node:child_process"
-import { existsSync, mkdirSync, rmSync } from "node:fs"
+import { existsSync } from "node:fs"
 import { dirname, join } from "node:path"
 import { fileURLToPath } from "node:url"
+import { registryBinary } from "./lib/registryBinary.mjs"
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..")
 const arm = process.arch === "arm64"
@@ -28,6 +29,7 @@ const runtimes = {
     version: "1.4.5",
     pkg: `@oven/bun-linux-${arm ? "aarch64" : "x64"}`,
     binary: "package/bin/bun",
+    reports: (reported, version) => reported === version,
     run: (file) => [file],
     evaluate: (code) => ["-e", code]
   },
@@ -35,6 +37,7 @@ const runtimes = {
     version: "2.9.6",
     pkg: `@deno/linux-${arm ? "arm64" : "x64"}-glibc`,
     binary: "package/deno",
+    reports: (reported, version) => reported.startsWith(`deno ${version} `),
     run: (file) => ["run", "-A", file],
     evaluate: (code) => ["eval", code]
   }
@@ -52,26 +55,15 @@ if (packages.some((name) => !existsSync(join(root, "packages", name, "dist", "es
 }
 
 /** The runtime's binary, fetched and unpacked on first use. */
-const binaryOf = (name, { version, pkg, binary }) => {
-  const dir = join(root, "node_modules", ".cache", "runtimes", `${name}-${version}`)
-  const file = join(dir, binary)
-  if (!existsSync(file)) {
-    rmSync(dir, { recursive: true, force: true })
-    mkdirSync(dir, { recursive: true })
-    console.log(`test:runtimes: fetching ${pkg}@${version}`)
-    const tarball = execFileSync("npm", ["pack", `${pkg}@${version}`, "--pack-destination", dir, "--silent"], {
-      encoding: "utf8"
-    })
-      .trim()
-      .split("\n")
-      .at(-1)
-    execFileSync("tar", ["xzf", join(dir, tarball), "-C", dir])
-    rmSync(join(dir, tarball))
-  }
-  const reported = execFileSync(file, ["--version"], { encoding: "utf8" })
-  if (!reported.includes(version)) throw new Error(`${file} reports ${reported.trim()}, expected ${version}`)
-  return file
-}
+const binaryOf = (name, { version, pkg, binary, reports }) =>
+  registryBinary({
+    dir: join(root, "node_modules", ".cache", "runtimes", `${name}-${version}`),
+    pkg,
+    version,
+    binary,
+    label: "test:runtimes",
+    reports
+  })
 
 const checkDefault = "import { StytchManagement } from \"@stytch-effect/core\"\n" +
   "if (StytchManagement.defaultHttpClientName !== \"fetch\") throw new Error(`default transport: ${StytchManagement.defaultHttpClientName}`)\n" +

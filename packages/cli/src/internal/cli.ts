@@ -29,7 +29,7 @@ const environmentsList = Command.make(
   {
     ...GlobalOptions.api,
     json: GlobalOptions.json,
-    project: Options.text("project").pipe(Options.withDescription("The project's slug."))
+    project: GlobalOptions.project
   },
   (options) => lazy(() => import("./commands/list.js"), (m) => m.environments(options))
 ).pipe(Command.withDescription("List a project's environments."))
@@ -165,7 +165,7 @@ const promote = Command.make(
   "promote",
   {
     ...GlobalOptions.api,
-    project: Options.text("project").pipe(Options.withDescription("The project's slug.")),
+    project: GlobalOptions.project,
     from: Options.text("from").pipe(Options.withDescription("The environment to copy from (its slug).")),
     to: Options.text("to").pipe(Options.withDescription("The environment to copy to (its slug).")),
     mapHost: Options.text("map-host").pipe(

@@ -1,8 +1,9 @@
 /**
  * The options every command takes (`--verbose`) and those of every command
  * that calls the API (`--base-url`, `--timeout`, `--max-retries`,
- * credentials, `--fake`). Each command lists them itself, so they may be
- * written anywhere after the command's name and `--help` shows them.
+ * credentials, `--fake`), and options several commands share (`--json`,
+ * `--project`). Each command lists them itself, so they may be written
+ * anywhere after the command's name and `--help` shows them.
  */
 import * as Options from "@effect/cli/Options"
 import type * as Option from "effect/Option"
@@ -82,3 +83,6 @@ export interface Api extends Common {
 
 /** `--json`. @internal */
 export const json = Options.boolean("json").pipe(Options.withDescription("Print JSON instead of a table."))
+
+/** `--project <slug>`: the one project a command works on. @internal */
+export const project = Options.text("project").pipe(Options.withDescription("The project's slug."))

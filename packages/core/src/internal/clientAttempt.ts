@@ -87,18 +87,10 @@ const causeOf = (error: HttpClientError.HttpClientError): unknown =>
 /** The attempt over `httpClient`. @internal */
 export const make = (httpClient: HttpClient.HttpClient): MakeDirectAttempt => (settings) => {
   const { baseURL, maxResponseBytes: limit } = settings
-  // The request's context, derived once per caller's context (one fiber or runtime makes call after call).
-  let contextIn: Context.Context<never> | undefined
-  let contextOut: Context.Context<never> | undefined
-
   const send: DirectSend = (method, pathAndQuery, headers, body, callback, fiber) => {
-    const context = fiber.currentContext
-    if (context !== contextIn) {
-      contextOut = withoutRedirects(context)
-      contextIn = context
-    }
+    // Per call: the caller's context carries the operation's span, so it is new each time.
     const runtime = Runtime.make({
-      context: contextOut!,
+      context: withoutRedirects(fiber.currentContext),
       fiberRefs: fiber.getFiberRefs(),
       runtimeFlags: Runtime.defaultRuntimeFlags
     })

@@ -25,7 +25,7 @@ import * as DefaultHttpClient from "#defaultHttpClient"
 import { checkBaseURL } from "./internal/baseUrl.js"
 import { checkDuration, checkHeaders, currentRequestOptions } from "./internal/requestOptions.js"
 import * as ClientAttempt from "./internal/clientAttempt.js"
-import type { MakeDirectAttempt } from "./internal/direct.js"
+import type { Transport } from "./internal/direct.js"
 import { makeSend, secretList } from "./internal/transport.js"
 import { version } from "./internal/version.js"
 import { InvalidRequestError, type ResponseError } from "./StytchError.js"
@@ -198,17 +198,18 @@ export const userAgent = (appInfo?: Options["appInfo"]): string =>
  * @category constructors
  */
 export const make = (options: Options): Effect.Effect<Service, ConfigError.ConfigError, HttpClient.HttpClient> =>
-  makeWith(options, ClientAttempt.make)
+  makeWith(options, Effect.map(HttpClient.HttpClient, ClientAttempt.transportOf))
 
 /**
- * {@link make} with the attempt for a client that is not one of the SDK's
- * own transports; `undefined` in the default layers, whose client always
- * is, so that their bundles do not carry it.
+ * {@link make} over the transport `transport` yields, once the options are
+ * checked: the attempt of the `HttpClient` in context in {@link make}, the
+ * platform's own in the default layer, whose bundle therefore carries
+ * neither an `HttpClient` nor the attempt over a supplied one.
  */
-const makeWith = (
+const makeWith = <R>(
   options: Options,
-  clientAttempt: ((client: HttpClient.HttpClient) => MakeDirectAttempt) | undefined
-): Effect.Effect<Service, ConfigError.ConfigError, HttpClient.HttpClient> =>
+  transport: Effect.Effect<Transport, never, R>
+): Effect.Effect<Service, ConfigError.ConfigError, R> =>
   Effect.gen(function*() {
     const credentials = yield* Credentials.validate((options as Partial<Options> | undefined)?.credentials)
     const baseURL = yield* parseBaseURL(options.baseURL ?? DEFAULT_BASE_URL)
@@ -234,7 +235,6 @@ const makeWith = (
     if (!(typeof maxResponseSize === "number" && maxResponseSize > 0 && !Number.isNaN(maxResponseSize))) {
       return yield* Effect.fail(ConfigError.InvalidData(["maxResponseSize"], "maxResponseSize must be a positive number of bytes"))
     }
-    const client = yield* HttpClient.HttpClient
     // A token source (OAuth) yields a fresh header per attempt; its tokens are scrubbed from errors
     // by the transport's cause copying (message fields only), not by value.
     const authorization = credentials._tag === "TokenSource"
@@ -243,7 +243,7 @@ const makeWith = (
     const secrets = credentials._tag === "TokenSource"
       ? Object.values(headers.headers)
       : secretsOf(credentials, Credentials.authorization(credentials), headers.headers)
-    const send = makeSend(client, {
+    const send = makeSend(yield* transport, {
       baseURL,
       timeout,
       deadline,
@@ -255,7 +255,7 @@ const makeWith = (
       },
       authorization,
       secrets: secretList(secrets)
-    }, clientAttempt)
+    })
     return { baseURL, send }
   })
 
@@ -385,7 +385,7 @@ export const defaultHttpClientName: "node:http" | "fetch" = DefaultHttpClient.na
  * @category layers
  */
 export const layer = (options: Options): Layer.Layer<StytchManagement, ConfigError.ConfigError> =>
-  Layer.effect(StytchManagement, makeWith(options, undefined)).pipe(Layer.provide(DefaultHttpClient.layer))
+  Layer.scoped(StytchManagement, makeWith(options, DefaultHttpClient.transport))
 
 /**
  * Options read from the environment (or any `ConfigProvider`):

@@ -30,7 +30,7 @@ import * as Redacted from "effect/Redacted"
 import * as DefaultHttpClient from "#defaultHttpClient"
 import * as Credentials from "./Credentials.js"
 import * as ClientAttempt from "./internal/clientAttempt.js"
-import type { MakeDirectAttempt } from "./internal/direct.js"
+import type { Transport } from "./internal/direct.js"
 import { makeSend, secretList } from "./internal/transport.js"
 import type { ResponseError } from "./StytchError.js"
 import { type ApiRequest, type ApiResponse, DEFAULT_MAX_RESPONSE_SIZE, DEFAULT_TIMEOUT, parseBaseURL, userAgent } from "./StytchManagement.js"
@@ -140,25 +140,25 @@ export const check = (options: Options): Either.Either<string, ConfigError.Confi
  * @category constructors
  */
 export const make = (options: Options): Effect.Effect<Service, ConfigError.ConfigError, HttpClient.HttpClient> =>
-  makeWith(options, ClientAttempt.make)
+  makeWith(options, Effect.map(HttpClient.HttpClient, ClientAttempt.transportOf))
 
 /**
- * {@link make} with the attempt for a client that is not one of the SDK's
- * own transports; `undefined` in the default layers, whose client always
- * is, so that their bundles do not carry it.
+ * {@link make} over the transport `transport` yields, once the options are
+ * checked: the attempt of the `HttpClient` in context in {@link make}, the
+ * platform's own in the default layer, whose bundle therefore carries
+ * neither an `HttpClient` nor the attempt over a supplied one.
  */
-const makeWith = (
+const makeWith = <R>(
   options: Options,
-  clientAttempt: ((client: HttpClient.HttpClient) => MakeDirectAttempt) | undefined
-): Effect.Effect<Service, ConfigError.ConfigError, HttpClient.HttpClient> =>
+  transport: Effect.Effect<Transport, never, R>
+): Effect.Effect<Service, ConfigError.ConfigError, R> =>
   Effect.gen(function*() {
     const baseURL = yield* check(options)
-    const client = yield* HttpClient.HttpClient
     const credentials = Credentials.workspaceKey(options.projectID, options.secret)
     const authorization = Credentials.authorization(credentials)
     const secret = Redacted.value(credentials.keySecret)
     const header = Redacted.value(authorization)
-    const send = makeSend(client, {
+    const send = makeSend(yield* transport, {
       baseURL,
       timeout: Duration.decode(options.timeout ?? DEFAULT_TIMEOUT),
       deadline: undefined,
@@ -167,7 +167,7 @@ const makeWith = (
       authorization,
       // Never repeated in an error: the secret in every form it is sent, and configured header values.
       secrets: secretList([secret, `${options.projectID}:${secret}`, header, header.slice(header.indexOf(" ") + 1), ...Object.values(options.headers ?? {})])
-    }, clientAttempt)
+    })
     return { projectID: options.projectID, baseURL, send }
   })
 
@@ -199,7 +199,7 @@ export const layerWithHttpClient = (
  * @category layers
  */
 export const layer = (options: Options): Layer.Layer<StytchProject, ConfigError.ConfigError> =>
-  Layer.effect(StytchProject, makeWith(options, undefined)).pipe(Layer.provide(DefaultHttpClient.layer))
+  Layer.scoped(StytchProject, makeWith(options, DefaultHttpClient.transport))
 
 /**
  * Options read from the environment (or any `ConfigProvider`):

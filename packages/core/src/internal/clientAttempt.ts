@@ -28,7 +28,7 @@ import { globalValue } from "effect/GlobalValue"
 import * as Option from "effect/Option"
 import * as Runtime from "effect/Runtime"
 import * as Stream from "effect/Stream"
-import type { MakeDirectAttempt } from "./direct.js"
+import { directAttemptOf, type MakeDirectAttempt, type Transport } from "./direct.js"
 import { ClientCause, type DirectResponse, type DirectSend, make as makeAttempt } from "./directAttempt.js"
 import { readWebBody } from "./webBody.js"
 
@@ -134,4 +134,17 @@ export const make = (httpClient: HttpClient.HttpClient): MakeDirectAttempt => (s
     }
   }
   return makeAttempt(send, settings)
+}
+
+/**
+ * What a service over `httpClient` sends with: the client's own attempt if
+ * it is one of the SDK's transports, else {@link make}'s over its `execute`.
+ *
+ * @internal
+ */
+export const transportOf = (httpClient: HttpClient.HttpClient): Transport => {
+  const direct = directAttemptOf(httpClient)
+  return direct === undefined
+    ? { makeAttempt: make(httpClient), readsSpan: true }
+    : { makeAttempt: direct, readsSpan: false }
 }

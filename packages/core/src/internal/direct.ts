@@ -38,6 +38,21 @@ export type DirectAttempt = (
 /** @internal */
 export type MakeDirectAttempt = (settings: DirectSettings) => DirectAttempt
 
+/**
+ * What a service sends its requests with: the attempt, and whether the
+ * attempt needs the operation's span as the parent of what it runs (a
+ * supplied client's `execute` does; the SDK's own transports do not). The
+ * default layers build one from the platform's transport directly, without
+ * an `HttpClient`; the constructors over an `HttpClient` from its client
+ * (`clientAttempt.transportOf`).
+ *
+ * @internal
+ */
+export interface Transport {
+  readonly makeAttempt: MakeDirectAttempt
+  readonly readsSpan: boolean
+}
+
 /** The direct attempt of an `HttpClient`, if it offers one. @internal */
 export const directAttemptOf = (client: object): MakeDirectAttempt | undefined =>
   (client as { readonly [DirectAttemptId]?: MakeDirectAttempt })[DirectAttemptId]

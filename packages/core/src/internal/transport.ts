@@ -1,5 +1,3 @@
-import type * as HttpClient from "@effect/platform/HttpClient"
-import * as HttpClientRequest from "@effect/platform/HttpClientRequest"
 import * as Clock from "effect/Clock"
 import * as Context from "effect/Context"
 import * as DefaultServices from "effect/DefaultServices"
@@ -16,7 +14,7 @@ import { CurrentRetryPolicy } from "../RetryPolicy.js"
 import type { ApiRequest, ApiResponse } from "./api.js"
 import { afterAttempts, timedOutMillis } from "./attempts.js"
 import type { AttemptFailure, Call } from "./call.js"
-import { type DirectAttempt, directAttemptOf, type MakeDirectAttempt } from "./direct.js"
+import type { DirectAttempt, Transport } from "./direct.js"
 import { MAX_TIMER_MILLIS, startTimer } from "./outcome.js"
 import { currentRequestOptions, type Resolved as RequestOptions } from "./requestOptions.js"
 import { type ResponseError, TransportError } from "../StytchError.js"
@@ -91,6 +89,13 @@ const timerMillis = (timeout: Duration.Duration): number | undefined => {
   return millis <= MAX_TIMER_MILLIS ? millis : undefined
 }
 
+/** The headers with their names in lower case, as every attempt sends them (an `undefined` value is no header). */
+const lowerCased = (headers: Readonly<Record<string, string>>): Record<string, string> => {
+  const out: Record<string, string> = {}
+  for (const [name, value] of Object.entries(headers)) if (value !== undefined) out[name.toLowerCase()] = value
+  return out
+}
+
 /** Longest first, so a secret that contains another is scrubbed whole. */
 const secretList = (values: Iterable<string>): ReadonlyArray<string> =>
   [...new Set([...values].filter((v) => v.length >= 4))].sort((a, b) => b.length - a.length)
@@ -125,29 +130,16 @@ const timeoutFailure = (method: string, url: string, timeoutText: string) => ():
  *
  * @internal
  */
-export const makeSend = (
-  httpClient: HttpClient.HttpClient,
-  settings: Settings,
-  /**
-   * The attempt over a client that does not run one itself (`clientAttempt.ts`); `undefined` where
-   * the client is always one of the SDK's own transports (the default layers), so that bundles of
-   * those do not carry it.
-   */
-  clientAttempt: ((client: HttpClient.HttpClient) => MakeDirectAttempt) | undefined
-) => {
+export const makeSend = (transport: Transport, settings: Settings) => {
   const policy = CurrentRetryPolicy
   const limit = settings.maxResponseBytes
-  const headers = HttpClientRequest.setHeaders(HttpClientRequest.get(""), settings.headers).headers
   const defaults: Call = {
     timeoutMillis: timerMillis(settings.timeout),
     timeoutText: Duration.format(settings.timeout),
-    headers: { ...headers },
+    headers: lowerCased(settings.headers),
     secrets: settings.secrets
   }
-  // The SDK's own transports run the attempt themselves; any other client runs it through `execute`.
-  const makeDirect = directAttemptOf(httpClient)
-  const makeAttempt = makeDirect ?? clientAttempt?.(httpClient)
-  if (makeAttempt === undefined) throw new Error("the default transport offers no direct attempt")
+  const makeAttempt = transport.makeAttempt
   const attemptSettings = {
     baseURL: settings.baseURL,
     authorization: settings.authorization,
@@ -157,7 +149,7 @@ export const makeSend = (
   // In an operation, its span is the parent of what the attempt runs where something reads it: a
   // supplied client, a token source. The SDK's own transports with a fixed header run neither, and
   // are not wrapped: replacing the fiber's context is a large part of a call's cost.
-  const inSpanAlways = makeDirect === undefined
+  const inSpanAlways = transport.readsSpan
   const fixedAuthorization = Redacted.isRedacted(settings.authorization)
   // Public endpoints (`ApiRequest.anonymous`) are sent without the Authorization header.
   let anonymousAttempt: DirectAttempt | undefined

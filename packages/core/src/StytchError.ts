@@ -172,8 +172,9 @@ export type ResponseError = StytchApiError | TransportError | UnexpectedResponse
  * @since 0.1.0
  * @category errors
  */
-export class AuthError extends Schema.TaggedError<AuthError>("@stytch-effect/core/AuthError")("AuthError", {
-  reason: Schema.Literal(
+// Marked pure (as Effect marks its own classes), so that a bundle that never raises it drops it.
+export class AuthError extends /* @__PURE__ */ Schema.TaggedError<AuthError>("@stytch-effect/core/AuthError")("AuthError", {
+  reason: /* @__PURE__ */ Schema.Literal(
     "LoginRequired",
     "RefreshTokenInvalid",
     "StateMismatch",
@@ -189,12 +190,12 @@ export class AuthError extends Schema.TaggedError<AuthError>("@stytch-effect/cor
   ),
   message: Schema.String,
   /** The OAuth 2.0 `error` code (`invalid_grant`, `access_denied`, …), if the server sent one. */
-  error: Schema.optional(Schema.String),
+  error: /* @__PURE__ */ Schema.optional(Schema.String),
   /** The OAuth 2.0 `error_description`, if the server sent one. */
-  errorDescription: Schema.optional(Schema.String),
+  errorDescription: /* @__PURE__ */ Schema.optional(Schema.String),
   /** The HTTP status of the token or revoke endpoint's answer, if any. */
-  statusCode: Schema.optional(Schema.Number),
-  cause: Schema.optional(Schema.Defect)
+  statusCode: /* @__PURE__ */ Schema.optional(Schema.Number),
+  cause: /* @__PURE__ */ Schema.optional(Schema.Defect)
 }) {
   /** `true` when the refresh token was refused and the stored tokens were cleared (Prisma's flag). @since 0.1.0 */
   get refreshTokenInvalid(): boolean {

@@ -426,7 +426,7 @@ describe("the browser build of core", () => {
     expect(code).toContain("fetch")
   })
 
-  it("StytchManagement.layer imported by path carries no supplied-client attempt (its client is always the SDK's own)", async () => {
+  it("StytchManagement.layer imported by path carries no supplied-client attempt and no HttpClient (it sends with the SDK's own transport)", async () => {
     /** The files with code in the bundle of a program over `live` (the metafile's inputs also list what was shaken off). */
     const filesOver = async (live: string) => {
       const result = await bundleForBrowser(`
@@ -441,11 +441,17 @@ describe("the browser build of core", () => {
       return Object.entries(output.inputs).filter(([, input]) => input.bytesInOutput > 0).map(([file]) => file)
     }
     const credentials = "Credentials.workspaceKey(\"k\", \"s\")"
-    expect((await filesOver(`StytchManagement.layer({ credentials: ${credentials} })`)).filter((f) => f.endsWith("clientAttempt.ts"))).toEqual([])
+    const overLayer = await filesOver(`StytchManagement.layer({ credentials: ${credentials} })`)
+    expect(overLayer.filter((f) => f.endsWith("clientAttempt.ts"))).toEqual([])
+    // Nor an HttpClient: the default layer sends with the fetch attempt itself (no execute, response wrapper or Stream).
+    expect(overLayer.filter((f) => /platform\/dist\/esm\/internal\/httpClient\.js$|effect\/dist\/esm\/internal\/stream\.js$/.test(f)))
+      .toEqual([])
+    expect(overLayer.some((f) => f.endsWith("internal/fetchAttempt.ts"))).toBe(true)
     // Any client may be supplied to layerWithHttpClient: there it is needed.
     const supplied = await filesOver(
       `StytchManagement.layerWithHttpClient({ credentials: ${credentials} }).pipe(Layer.provide(StytchManagement.defaultHttpClient))`
     )
     expect(supplied.some((f) => f.endsWith("clientAttempt.ts"))).toBe(true)
+    expect(supplied.some((f) => /platform\/dist\/esm\/internal\/httpClient\.js$/.test(f))).toBe(true)
   })
 })

@@ -364,7 +364,9 @@ export const defaultHttpClientName: "node:http" | "fetch" = DefaultHttpClient.na
 
 /**
  * A layer that sends requests with the default transport of the platform
- * ({@link defaultHttpClient}: `node:http` on Node, `fetch` elsewhere). To
+ * ({@link defaultHttpClient}: `node:http` on Node, `fetch` elsewhere),
+ * driven directly: no `HttpClient` is built, so a browser bundle of it
+ * carries none of `HttpClient`'s request, response or stream code. To
  * choose the transport (a custom agent, a proxy, another `HttpClient`), use
  * {@link layerWithHttpClient}.
  *

@@ -21,8 +21,9 @@
  * @since 0.1.0
  */
 import type * as HttpClient from "@effect/platform/HttpClient"
-import { RetryPolicy, StytchManagement } from "@stytch-effect/core"
-import { Api } from "@stytch-effect/resources"
+import * as RetryPolicy from "@stytch-effect/core/RetryPolicy"
+import * as StytchManagement from "@stytch-effect/core/StytchManagement"
+import * as Api from "@stytch-effect/resources/Api"
 import * as Layer from "effect/Layer"
 import { PromiseClient, transport } from "./internal/client.js"
 import * as Config from "./internal/config.js"

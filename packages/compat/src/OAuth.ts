@@ -14,7 +14,9 @@
  * @since 0.1.0
  */
 import * as HttpClient from "@effect/platform/HttpClient"
-import { OAuth as CoreOAuth, StytchManagement, type StytchError } from "@stytch-effect/core"
+import type { StytchError } from "@stytch-effect/core"
+import * as CoreOAuth from "@stytch-effect/core/OAuth"
+import * as StytchManagement from "@stytch-effect/core/StytchManagement"
 import * as Cause from "effect/Cause"
 import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"

@@ -26,8 +26,12 @@
  * @since 0.1.0
  */
 import type * as HttpClient from "@effect/platform/HttpClient"
-import { type Endpoint, RetryPolicy, StytchError as CoreError, StytchProject } from "@stytch-effect/core"
-import { M2M, M2MClients } from "@stytch-effect/resources"
+import type { Endpoint } from "@stytch-effect/core"
+import * as RetryPolicy from "@stytch-effect/core/RetryPolicy"
+import * as CoreError from "@stytch-effect/core/StytchError"
+import * as StytchProject from "@stytch-effect/core/StytchProject"
+import * as M2M from "@stytch-effect/resources/M2M"
+import * as M2MClients from "@stytch-effect/resources/M2MClients"
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
 import * as Layer from "effect/Layer"

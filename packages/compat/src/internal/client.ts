@@ -8,7 +8,7 @@
  * @internal
  */
 import * as HttpClient from "@effect/platform/HttpClient"
-import { StytchManagement } from "@stytch-effect/core"
+import * as StytchManagement from "@stytch-effect/core/StytchManagement"
 import type * as Cause from "effect/Cause"
 import type * as Effect from "effect/Effect"
 import type * as Fiber from "effect/Fiber"

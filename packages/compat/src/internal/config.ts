@@ -1,4 +1,7 @@
-import { Credentials, type RetryPolicy, StytchManagement, StytchProject } from "@stytch-effect/core"
+import type { RetryPolicy } from "@stytch-effect/core"
+import * as Credentials from "@stytch-effect/core/Credentials"
+import * as StytchManagement from "@stytch-effect/core/StytchManagement"
+import * as StytchProject from "@stytch-effect/core/StytchProject"
 import type * as ConfigError from "effect/ConfigError"
 import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"

@@ -1,5 +1,7 @@
 import type * as HttpClient from "@effect/platform/HttpClient"
-import { OAuth as CoreOAuth, RetryPolicy, type StytchManagement } from "@stytch-effect/core"
+import type { StytchManagement } from "@stytch-effect/core"
+import * as CoreOAuth from "@stytch-effect/core/OAuth"
+import * as RetryPolicy from "@stytch-effect/core/RetryPolicy"
 import * as Duration from "effect/Duration"
 import * as Layer from "effect/Layer"
 import { ClientError } from "../Errors.js"

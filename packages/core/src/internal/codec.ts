@@ -130,14 +130,20 @@ const transformation = (
       return identity
     case "TypeLiteralTransformation": {
       if (ast.from._tag !== "TypeLiteral" || ast.to._tag !== "TypeLiteral") return undefined
-      const steps = t.propertySignatureTransformations.map((pst) =>
-        isDecoding ? [pst.from, pst.to, pst.decode] as const : [pst.to, pst.from, pst.encode] as const
-      )
+      // The struct that reads the result; a key it does not read is dropped by it anyway.
+      const reader = isDecoding ? ast.to : ast.from
+      const next = new Set(reader.propertySignatures.map((ps) => ps.name))
+      const steps = t.propertySignatureTransformations.map((pst, i, all) => {
+        const [from, to, f] = isDecoding ? [pst.from, pst.to, pst.decode] : [pst.to, pst.from, pst.encode]
+        // Deleting a key slows every later read of the object: only done when someone reads that key later.
+        const read = reader.indexSignatures.length > 0 || next.has(from) || all.slice(i + 1).some((later) => (isDecoding ? later.from : later.to) === from)
+        return [from, to, f, read] as const
+      })
       return (value) => {
         const record = value as Record<PropertyKey, unknown>
-        for (const [from, to, f] of steps) {
+        for (const [from, to, f, read] of steps) {
           const o = f(Object.prototype.hasOwnProperty.call(record, from) ? Option.some(record[from]) : Option.none())
-          delete record[from]
+          if (read) delete record[from]
           if (Option.isSome(o)) record[to] = o.value
         }
         return record

@@ -5,16 +5,16 @@
  *
  * It knows the AST kinds our wire schemas are made of: keywords, literals,
  * refinements of them (their own `filter` is called), unions, arrays,
- * structs (`TypeLiteral`), `fromKey` renames and optional defaults (their own
- * property signature transformations), and transformations and declarations
- * (`Schema.Class`, `Redacted`: their own decode/encode functions are called,
- * so classes are constructed as Schema constructs them). A schema with any
- * other kind or annotation that changes parsing compiles to `undefined` (no
- * fast path). On any input it does not accept the function returns
- * {@link miss} and the caller runs the Schema parser, whose result and error
- * messages are the reference: the fast path only ever skips work on success.
- * `packages/core/test/Codec.test.ts` proves the equivalence for every
- * endpoint of the SDK.
+ * structs and records (`TypeLiteral`), `fromKey` renames and optional
+ * defaults (their own property signature transformations), and
+ * transformations and declarations (`Schema.Class`, `Redacted`: their own
+ * decode/encode functions are called, so classes are constructed as Schema
+ * constructs them). A schema with any other kind, or an annotation that
+ * changes parsing, compiles to `undefined` (no fast path). On an input it
+ * does not accept the function returns {@link miss} and the caller runs the
+ * Schema parser, whose result and error messages are the reference: the fast
+ * path only ever skips work on success. `packages/core/test/Codec.test.ts`
+ * proves the equivalence for every endpoint of the SDK.
  *
  * @internal
  */
@@ -28,18 +28,28 @@ import * as SchemaAST from "effect/SchemaAST"
  *
  * @internal
  */
-export const miss: unique symbol = Symbol.for("@stytch-effect/core/codec/miss")
+export const miss: unique symbol = Symbol("miss") as never
 
 /** A compiled parser: the output, or {@link miss}. */
 type Parse = (input: unknown) => unknown
 
 const options = SchemaAST.defaultParseOption
-const identity: Parse = (input) => input
-const check = (accepts: (input: unknown) => boolean): Parse => (input) => accepts(input) ? input : miss
 
 /** The value of an `Either` that is a success; {@link miss} for a failure or an asynchronous effect. */
-const rightOf = (result: unknown): unknown =>
-  Either.isEither(result) && Either.isRight(result) ? result.right : miss
+const rightOf = (result: unknown): unknown => Either.isEither(result) && Either.isRight(result) ? result.right : miss
+
+/** Thrown while compiling a node this module does not know; `compile` gives `undefined` for it. */
+const unknownNode = (): never => {
+  throw miss
+}
+
+/** The `typeof` of the values a keyword accepts. */
+const keywords: Record<string, string> = {
+  StringKeyword: "string",
+  NumberKeyword: "number",
+  BooleanKeyword: "boolean",
+  UndefinedKeyword: "undefined"
+}
 
 /**
  * Whether a schema only accepts primitives and gives them back as they are
@@ -48,53 +58,29 @@ const rightOf = (result: unknown): unknown =>
  * a member keyed by a literal field first, but only objects reach one, which
  * no primitive member accepts.
  */
-const isPrimitive = (ast: SchemaAST.AST): boolean => {
-  switch (ast._tag) {
-    case "StringKeyword":
-    case "NumberKeyword":
-    case "BooleanKeyword":
-    case "UndefinedKeyword":
-    case "Literal":
-      return true
-    case "Refinement":
-      return isPrimitive(ast.from)
-    case "Union":
-      return ast.types.every(isPrimitive)
-    default:
-      return false
-  }
-}
+const isPrimitive = (ast: SchemaAST.AST): boolean =>
+  ast._tag in keywords || ast._tag === "Literal" ||
+  (ast._tag === "Refinement" ? isPrimitive(ast.from) : ast._tag === "Union" && ast.types.every(isPrimitive))
 
 /**
- * A struct: its fields, where optional ones only when present, then its
+ * A struct: its fields, optional ones only when present, then its
  * string-keyed index signatures (`Schema.Record`), which check the value of a
  * field's key too but do not overwrite it. Other keys are dropped, as Schema
- * drops them.
+ * drops them; `{}` accepts any non-nullable value and gives it back as is.
  */
-const struct = (ast: SchemaAST.TypeLiteral, isDecoding: boolean): Parse | undefined => {
-  // Schema accepts any non-nullable value for `{}` and gives it back as is.
-  if (ast.propertySignatures.length === 0 && ast.indexSignatures.length === 0) {
-    return check((input) => input !== null && input !== undefined)
-  }
-  const fields: Array<readonly [PropertyKey, boolean, Parse]> = []
-  for (const ps of ast.propertySignatures) {
-    const parse = compileNode(ps.type, isDecoding)
-    if (parse === undefined) return undefined
-    fields.push([ps.name, ps.isOptional, parse])
-  }
-  const indexes: Array<Parse> = []
-  for (const is of ast.indexSignatures) {
-    const parse = is.parameter._tag === "StringKeyword" ? compileNode(is.type, isDecoding) : undefined
-    if (parse === undefined) return undefined
-    indexes.push(parse)
-  }
+const struct = (ast: SchemaAST.TypeLiteral, isDecoding: boolean): Parse => {
+  const fields = ast.propertySignatures.map((ps) => [ps.name, ps.isOptional, go(ps.type, isDecoding)] as const)
+  const indexes = ast.indexSignatures.map((is) =>
+    is.parameter._tag === "StringKeyword" ? go(is.type, isDecoding) : unknownNode()
+  )
+  if (fields.length + indexes.length === 0) return (input) => input == null ? miss : input
   const names = new Set(fields.map(([name]) => name))
   return (input) => {
     if (typeof input !== "object" || input === null || Array.isArray(input)) return miss
     const record = input as Record<PropertyKey, unknown>
     const output: Record<PropertyKey, unknown> = {}
     for (const [name, isOptional, parse] of fields) {
-      if (isOptional && !Object.prototype.hasOwnProperty.call(record, name)) continue
+      if (isOptional && !Object.hasOwn(record, name)) continue
       const value = parse(record[name])
       if (value === miss) return miss
       output[name] = value
@@ -111,87 +97,63 @@ const struct = (ast: SchemaAST.TypeLiteral, isDecoding: boolean): Parse | undefi
 }
 
 /**
- * The transformation step of a `Transformation`, as Schema applies it: a
- * class's or `Redacted`'s own decode/encode, or the property signature
- * transformations of a struct (renames, defaults) on the fresh object the
- * struct parser made.
+ * The property signature transformations of a struct (renames, defaults),
+ * applied as Schema applies them to the fresh object the struct before made.
+ * Deleting a key slows every later read of the object, so a key is deleted
+ * only when something reads it later (a later transformation or the struct
+ * after, which drops any other key).
  */
-const transformation = (
+const renames = (
   ast: SchemaAST.Transformation,
+  t: SchemaAST.TypeLiteralTransformation,
   isDecoding: boolean
-): ((value: unknown, input: unknown) => unknown) | undefined => {
-  const t = ast.transformation
-  switch (t._tag) {
-    case "FinalTransformation": {
-      const f = isDecoding ? t.decode : t.encode
-      return (value, input) => rightOf(f(value, options, ast, input))
-    }
-    case "ComposeTransformation":
-      return identity
-    case "TypeLiteralTransformation": {
-      if (ast.from._tag !== "TypeLiteral" || ast.to._tag !== "TypeLiteral") return undefined
-      // The struct that reads the result; a key it does not read is dropped by it anyway.
-      const reader = isDecoding ? ast.to : ast.from
-      const next = new Set(reader.propertySignatures.map((ps) => ps.name))
-      const steps = t.propertySignatureTransformations.map((pst, i, all) => {
-        const [from, to, f] = isDecoding ? [pst.from, pst.to, pst.decode] : [pst.to, pst.from, pst.encode]
-        // Deleting a key slows every later read of the object: only done when someone reads that key later.
-        const read = reader.indexSignatures.length > 0 || next.has(from) || all.slice(i + 1).some((later) => (isDecoding ? later.from : later.to) === from)
-        return [from, to, f, read] as const
-      })
-      return (value) => {
-        const record = value as Record<PropertyKey, unknown>
-        for (const [from, to, f, read] of steps) {
-          const o = f(Object.prototype.hasOwnProperty.call(record, from) ? Option.some(record[from]) : Option.none())
-          if (read) delete record[from]
-          if (Option.isSome(o)) record[to] = o.value
-        }
-        return record
-      }
-    }
+): Parse => {
+  const reader = isDecoding ? ast.to : ast.from
+  if (reader._tag !== "TypeLiteral" || (isDecoding ? ast.from : ast.to)._tag !== "TypeLiteral") unknownNode()
+  const { indexSignatures, propertySignatures } = reader as SchemaAST.TypeLiteral
+  const steps = t.propertySignatureTransformations.map((pst) =>
+    isDecoding ? [pst.from, pst.to, pst.decode] as const : [pst.to, pst.from, pst.encode] as const
+  )
+  const read = steps.map(([from], i) =>
+    indexSignatures.length > 0 || propertySignatures.some((ps) => ps.name === from) ||
+    steps.slice(i + 1).some((later) => later[0] === from)
+  )
+  return (input) => {
+    const record = input as Record<PropertyKey, unknown>
+    steps.forEach(([from, to, f], i) => {
+      const o = f(Object.hasOwn(record, from) ? Option.some(record[from]) : Option.none())
+      if (read[i]) delete record[from]
+      if (Option.isSome(o)) record[to] = o.value
+    })
+    return record
   }
 }
 
-const compileNode = (ast: SchemaAST.AST, isDecoding: boolean): Parse | undefined => {
+/** A node's parser; throws for a node this module does not know. */
+const go = (ast: SchemaAST.AST, isDecoding: boolean): Parse => {
   // Annotations that change how Schema parses a node: not handled.
   if (
     ast.annotations[SchemaAST.ParseOptionsAnnotationId] !== undefined ||
     ast.annotations[SchemaAST.DecodingFallbackAnnotationId] !== undefined
-  ) return undefined
+  ) return unknownNode()
   switch (ast._tag) {
-    case "StringKeyword":
-      return check((input) => typeof input === "string")
-    case "NumberKeyword":
-      return check((input) => typeof input === "number")
-    case "BooleanKeyword":
-      return check((input) => typeof input === "boolean")
-    case "UndefinedKeyword":
-      return check((input) => input === undefined)
     case "UnknownKeyword":
     case "AnyKeyword":
-      return identity
-    case "Literal": {
-      const literal = ast.literal
-      return check((input) => input === literal)
-    }
+      return (input) => input
+    case "Literal":
+      return (input) => input === ast.literal ? input : miss
     case "Refinement": {
       // Only over primitives, where encoding is checking too (Schema encodes a refinement by decoding its type side).
-      if (!isPrimitive(ast.from)) return undefined
-      const from = compileNode(ast.from, isDecoding)
-      if (from === undefined) return undefined
+      const from = isPrimitive(ast.from) ? go(ast.from, isDecoding) : unknownNode()
       return (input) => {
         const value = from(input)
         return value !== miss && Option.isNone(ast.filter(value, options, ast)) ? value : miss
       }
     }
     case "Union": {
-      if (ast.types.filter((member) => !isPrimitive(member)).length > 1) return undefined
-      const members: Array<Parse> = []
-      for (const member of ast.types) {
-        const parse = compileNode(member, isDecoding)
-        if (parse === undefined) return undefined
-        members.push(parse)
-      }
+      const members = ast.types.filter((member) => !isPrimitive(member)).length > 1
+        ? unknownNode()
+        : ast.types.map((member) => go(member, isDecoding))
       return (input) => {
         for (const parse of members) {
           const value = parse(input)
@@ -202,17 +164,11 @@ const compileNode = (ast: SchemaAST.AST, isDecoding: boolean): Parse | undefined
     }
     case "TupleType": {
       // Arrays (`Schema.Array`) only.
-      if (ast.elements.length > 0 || ast.rest.length !== 1) return undefined
-      const item = compileNode(ast.rest[0]!.type, isDecoding)
-      if (item === undefined) return undefined
+      const item = ast.elements.length === 0 && ast.rest.length === 1 ? go(ast.rest[0]!.type, isDecoding) : unknownNode()
       return (input) => {
         if (!Array.isArray(input)) return miss
-        const output: Array<unknown> = new Array(input.length)
-        for (let i = 0; i < input.length; i++) {
-          const value = item(input[i])
-          if (value === miss) return miss
-          output[i] = value
-        }
+        const output: Array<unknown> = []
+        for (let i = 0; i < input.length; i++) if ((output[i] = item(input[i])) === miss) return miss
         return output
       }
     }
@@ -223,24 +179,28 @@ const compileNode = (ast: SchemaAST.AST, isDecoding: boolean): Parse | undefined
       return (input) => rightOf(parse(input, options, ast))
     }
     case "Transformation": {
-      const from = compileNode(isDecoding ? ast.from : ast.to, isDecoding)
-      const step = transformation(ast, isDecoding)
-      const to = compileNode(isDecoding ? ast.to : ast.from, isDecoding)
-      if (from === undefined || step === undefined || to === undefined) return undefined
+      const t = ast.transformation
+      const from = go(isDecoding ? ast.from : ast.to, isDecoding)
+      const to = go(isDecoding ? ast.to : ast.from, isDecoding)
+      const f = t._tag === "FinalTransformation" ? (isDecoding ? t.decode : t.encode) : undefined
+      const step: (value: unknown, input: unknown) => unknown = f !== undefined
+        ? (value, input) => rightOf(f(value, options, ast, input))
+        : t._tag === "TypeLiteralTransformation"
+        ? renames(ast, t, isDecoding)
+        : unknownNode()
       return (input) => {
         const a = from(input)
-        if (a === miss) return miss
-        const b = step(a, input)
+        const b = a === miss ? miss : step(a, input)
         return b === miss ? miss : to(b)
       }
     }
-    default:
-      return undefined
   }
+  const type = keywords[ast._tag] ?? unknownNode()
+  return (input) => typeof input === type ? input : miss
 }
 
 /**
- * The fast path of a schema: `decode` (from the wire) or encode (to the
+ * The fast path of a schema: decoding (from the wire) or encoding (to the
  * wire) as a plain function returning the same value as Schema, or
  * {@link miss}; `undefined` when the schema has a node this module does not
  * know. A function that throws (as a user transformation may) also misses,
@@ -249,8 +209,12 @@ const compileNode = (ast: SchemaAST.AST, isDecoding: boolean): Parse | undefined
  * @internal
  */
 export const compile = (ast: SchemaAST.AST, isDecoding: boolean): Parse | undefined => {
-  const parse = compileNode(ast, isDecoding)
-  if (parse === undefined) return undefined
+  let parse: Parse
+  try {
+    parse = go(ast, isDecoding)
+  } catch {
+    return undefined
+  }
   return (input) => {
     try {
       return parse(input)

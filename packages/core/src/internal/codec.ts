@@ -98,7 +98,7 @@ const struct = (ast: SchemaAST.TypeLiteral, isDecoding: boolean): Parse => {
 
 /**
  * The property signature transformations of a struct (renames, defaults),
- * applied as Schema applies them to the fresh object the struct before made.
+ * applied as Schema applies them, to the fresh object the struct before them made.
  * Deleting a key slows every later read of the object, so a key is deleted
  * only when something reads it later (a later transformation or the struct
  * after, which drops any other key).

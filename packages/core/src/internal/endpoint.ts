@@ -15,6 +15,7 @@ import type * as SchemaAST from "effect/SchemaAST"
 import * as Context from "effect/Context"
 import * as Tracer from "effect/Tracer"
 import type { ApiRequest, ApiResponse } from "./api.js"
+import * as Codec from "./codec.js"
 import type { Any, Operation, Sender } from "./endpointTypes.js"
 import { InvalidRequestError, type ResponseError, UnexpectedResponseError } from "../StytchError.js"
 import { describeParseError } from "./parseIssue.js"
@@ -130,6 +131,9 @@ export const make = <E extends Any>(endpoint: E): Operation<E> => {
   const encodeAsync = endpoint.request === undefined ? undefined : Schema.encode(endpoint.request)
   const decode = Schema.decodeUnknownEither(endpoint.response)
   const decodeAsync = Schema.decodeUnknown(endpoint.response)
+  // The compiled fast paths (same values as Schema's on success; a miss runs Schema's parser).
+  const fastEncode = endpoint.request === undefined ? undefined : Codec.compile(endpoint.request.ast, false)
+  const fastDecode = Codec.compile(endpoint.response.ast, true)
   const segments = endpoint.path.split(/\{([^}]+)\}/)
   const spanName = `stytch.${endpoint.group}.${endpoint.name}`
   const spanOptions: Tracer.SpanOptions = {
@@ -220,6 +224,8 @@ export const make = <E extends Any>(endpoint: E): Operation<E> => {
         })
       )
     }
+    const fast = fastEncode === undefined ? Codec.miss : fastEncode(input)
+    if (fast !== Codec.miss) return split(fast)
     const wire = encode(input)
     if (Either.isRight(wire)) return split(wire.right)
     // A schema with asynchronous transformations cannot encode synchronously: take the effectful path.
@@ -245,6 +251,8 @@ export const make = <E extends Any>(endpoint: E): Operation<E> => {
         ...(requestID === undefined ? {} : { requestID }),
         message: `response of ${label} did not decode: ${describeParseError(error).message}`
       })
+    const fast = fastDecode === undefined ? Codec.miss : fastDecode(input)
+    if (fast !== Codec.miss) return Exit.succeed(fast)
     const decoded = decode(input)
     if (Either.isRight(decoded)) return Exit.succeed(decoded.right)
     if (decoded.left.issue._tag === "Forbidden") return withParentSpan(Effect.mapError(decodeAsync(input), unexpected), span)

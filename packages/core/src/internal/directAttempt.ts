@@ -127,15 +127,17 @@ export const make = (send: DirectSend, settings: DirectSettings): DirectAttempt 
             })
           }
         })
-        // A failure-only frame: the answer passes it without running anything.
         return Effect.uninterruptibleMask((restore) =>
-          Effect.catchAllCause(restore(request), (cause) => {
-            if (Cause.isInterruptedOnly(cause) && !done) {
-              const stop = abort
-              finish()
-              stop?.()
-            }
-            return Exit.failCause(cause)
+          Effect.matchCauseEffect(restore(request), {
+            onFailure: (cause) => {
+              if (Cause.isInterruptedOnly(cause) && !done) {
+                const stop = abort
+                finish()
+                stop?.()
+              }
+              return Exit.failCause(cause)
+            },
+            onSuccess: Exit.succeed
           })
         )
       })

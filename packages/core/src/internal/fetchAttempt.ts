@@ -55,12 +55,12 @@ const requestInit = (
  * from the network (a URL; a `Response` built by a `fetch` wrapper has
  * none, and its headers may describe another body), with every header
  * visible (not a browser's cross-origin response, whose `content-encoding`
- * is hidden), and not compressed (the decoded body is larger than its
- * length). Any other body is read by `readWebBody`, counting bytes.
+ * is hidden; the other filtered types have no body), and not compressed
+ * (the decoded body is larger than its length). Any other body is read by
+ * `readWebBody`, counting bytes.
  */
 const framed = (response: Response): boolean =>
-  response.url !== "" && (response.type === "basic" || response.type === "default") &&
-  !response.headers.has("content-encoding")
+  response.url !== "" && response.type !== "cors" && !response.headers.has("content-encoding")
 
 /**
  * The direct attempt of a `fetch` transport built in `layerContext`.
@@ -87,18 +87,16 @@ export const make = (layerContext: Context.Context<never>) => {
         const status = response.status
         const responseHeaders = response.headers
         const header = (name: string) => responseHeaders.get(name) ?? undefined
-        if (response.body === null) return callback(undefined, { status, header, text: "" })
+        const done = (error: unknown, text: string | undefined) =>
+          callback(error, text === undefined ? undefined : { status, header, text })
         const length = responseHeaders.get("content-length")
         const declared = length === null ? NaN : Number(length)
-        if (declared >= 0 && declared <= limit && framed(response)) {
+        if (response.body === null || (declared >= 0 && declared <= limit && framed(response))) {
           // Aborting the request (interruption, timeout) also ends this read.
-          response.text().then((text) => {
-            if (!stopped) callback(undefined, { status, header, text })
-          }, onError)
-          return
+          response.text().then((text) => stopped || done(undefined, text), onError)
+        } else {
+          cancelBody = readWebBody(response.body, declared, limit, status, done)
         }
-        cancelBody = readWebBody(response.body, declared, limit, status, (error, text) =>
-          callback(error, text === undefined ? undefined : { status, header, text }))
       }
       const onError = (error: unknown) => {
         if (!stopped) callback(error, undefined)

@@ -199,8 +199,8 @@ export const makeSend = (
     const maxRetries = options?.maxRetries
     // Counted on the failure path only: the time spent on attempts that timed out and on waits.
     let spent = 0
-    const loop = (n: number, deadlineAt: number | undefined): Effect.Effect<ApiResponse, ResponseError> => {
-      const retry = (failure: AttemptFailure): Effect.Effect<ApiResponse, ResponseError> => {
+    const loop = (n: number, deadlineAt: number | undefined): Effect.Effect<ApiResponse, ResponseError> =>
+      Effect.catchAll(attemptInSpan, (failure) => {
         spent += timedOutMillis(failure.error, call.timeoutMillis)
         const giveUp = () => Effect.fail(afterAttempts(failure.error, n, spent))
         if (maxRetries !== undefined && n > maxRetries) return giveUp()
@@ -229,14 +229,7 @@ export const makeSend = (
               }
             })
           )), span)
-      }
-      // A failure-only frame (the answer passes it without running anything); an attempt's failure
-      // is a plain `Fail`, anything else is handled as `Effect.catchAll` does.
-      return Effect.catchAllCause(
-        attemptInSpan,
-        (cause) => cause._tag === "Fail" ? retry(cause.error) : Effect.catchAll(Exit.failCause(cause), retry)
-      )
-    }
+      })
 
     const deadline = options?.deadline ?? settings.deadline
     const deadlineMillis = deadline === undefined ? undefined : timerMillis(deadline)

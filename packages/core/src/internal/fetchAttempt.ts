@@ -50,8 +50,8 @@ const requestInit = (
 /**
  * Whether a response's body is exactly its declared `content-length` in
  * bytes, so that the runtime's own `text()` can read it, with the size limit
- * checked against the declared length (on loopback, per call: a reader costs
- * Deno ~45 µs more, Node and Bun ~10): a response received
+ * checked against the declared length (on loopback, a reader costs Deno
+ * ~45 µs more per call; Node and Bun about the same): a response received
  * from the network (a URL; a `Response` built by a `fetch` wrapper has
  * none, and its headers may describe another body), with every header
  * visible (not a browser's cross-origin response, whose `content-encoding`

@@ -25,9 +25,10 @@
  * - Never follows a redirect (`redirect: "manual"`, or `"error"` if your
  *   `RequestInit` says so): the SDK refuses a 3xx, and nothing is sent to
  *   its target.
- * - The response body is bounded (`maxResponseSize`, counted as the
- *   decoded bytes arrive, so compressed and chunked bodies too): past it the
- *   body is cancelled, which closes the connection, and the call fails with
+ * - The response body is bounded (`maxResponseSize`: an uncompressed body
+ *   by its declared length, any other counted as the decoded bytes arrive,
+ *   so compressed and chunked bodies too): past it the body is cancelled,
+ *   which closes the connection, and the call fails with
  *   `UnexpectedResponseError`.
  * - Interruption and the SDK's per-attempt timeout abort the request
  *   (`AbortSignal`).

@@ -202,6 +202,17 @@ describe("the fetch transport", () => {
       expect(pulled).toBeLessThan(10)
     }))
 
+  it.effect("a built response's content-length is not trusted: its body is counted against maxResponseSize", () =>
+    Effect.gen(function*() {
+      // A `fetch` wrapper's own `Response` (no URL) whose headers describe another body (say, decompressed).
+      const { fetch } = recordingFetch(() =>
+        new Response(" ".repeat(8192), { status: 200, headers: { "content-length": "100" } })
+      )
+      const error = yield* failureOf(getSecret.pipe(Effect.provide(layerWith(fetch, { maxResponseSize: 4096 }))))
+      expect(error._tag).toBe("UnexpectedResponseError")
+      expect(error.message).toContain("exceeds the limit of 4096 bytes")
+    }))
+
   it.effect("a refused connection is a ConnectionRefused TransportError that names no secret", () =>
     Effect.gen(function*() {
       const { fetch } = recordingFetch(() =>

@@ -21,6 +21,7 @@ import { InvalidRequestError, type ResponseError, UnexpectedResponseError } from
 import { describeParseError } from "./parseIssue.js"
 import { misspeltKeys } from "./requestKeys.js"
 import { requestIdOf } from "./outcome.js"
+import * as OperationSpan from "./operationSpan.js"
 import { sendInSpanOf, withParentSpan } from "./transport.js"
 
 /**
@@ -136,7 +137,7 @@ export const make = <E extends Any>(endpoint: E): Operation<E> => {
   const fastDecode = Codec.compile(endpoint.response.ast, true)
   const segments = endpoint.path.split(/\{([^}]+)\}/)
   const spanName = `stytch.${endpoint.group}.${endpoint.name}`
-  const spanOptions: Tracer.SpanOptions = {
+  const spanOptions: OperationSpan.Options = {
     kind: "client",
     attributes: { "http.request.method": endpoint.method, "url.template": endpoint.path },
     captureStackTrace: callerLine()
@@ -293,8 +294,7 @@ export const make = <E extends Any>(endpoint: E): Operation<E> => {
     return Exit.isSuccess(exit) ? exchange(exit.value) : exit
   }
 
-  const call = (input?: unknown) =>
-    Effect.useSpan(spanName, spanOptions, (span) =>
-      Effect.withFiberRuntime<unknown, ResponseError | InvalidRequestError>((fiber) => run(input, span, fiber)))
+  const inSpan = OperationSpan.make(spanName, spanOptions)
+  const call = (input?: unknown) => inSpan((span, fiber) => run(input, span, fiber))
   return call as unknown as Operation<E>
 }

@@ -4,12 +4,13 @@
  *
  * With a tracer of the user's (OpenTelemetry, a test tracer) the call runs in
  * `Effect.useSpan` exactly as written. With Effect's built-in tracer (no
- * exporter: the default) the span is an {@link OperationSpan} — the same
- * fields as Effect's native span, its ids drawn when first read — made and
- * ended here the way `useSpan` makes and ends it, without its `onExit`
- * layering. Anything unusual (tracing disabled, span annotations or links
- * set on the fiber, a parent that disables propagation, another copy of
- * `effect` in the process) takes `useSpan`.
+ * exporter: the default) the span is an {@link OperationSpan} — the fields and
+ * methods of Effect's native span, its ids drawn when first read (the native
+ * span draws 48 random hex digits per span, the larger part of `useSpan`'s
+ * cost) — made and ended here as `useSpan` makes and ends it. Anything
+ * unusual (tracing disabled, span annotations or links set on the fiber, a
+ * parent that disables propagation, another copy of `effect`, an Effect that
+ * keeps stack traces elsewhere) takes `useSpan`.
  *
  * @internal
  */
@@ -26,11 +27,10 @@ import * as HashMap from "effect/HashMap"
 import type * as Option from "effect/Option"
 import * as Tracer from "effect/Tracer"
 
-const hex = "0123456789abcdef"
-/** What Effect's native span draws: `length` random lowercase hex digits. */
+/** What Effect's native span draws for an id: `length` random lowercase hex digits. */
 const randomHex = (length: number): string => {
   let result = ""
-  for (let i = 0; i < length; i++) result += hex[Math.floor(Math.random() * 16)]
+  for (let i = 0; i < length; i++) result += (Math.random() * 16 | 0).toString(16)
   return result
 }
 
@@ -44,39 +44,36 @@ const randomHex = (length: number): string => {
 export class OperationSpan implements Tracer.Span {
   readonly _tag = "Span"
   readonly sampled = true
-  readonly context: Context.Context<never> = Context.empty()
+  readonly context = Context.empty()
   status: Tracer.SpanStatus
-  readonly attributes = new Map<string, unknown>()
   readonly events: Array<[name: string, startTime: bigint, attributes: Record<string, unknown>]> = []
   readonly links: Array<Tracer.SpanLink> = []
-  private ids: { traceId: string; spanId: string } | undefined
+  private ids: readonly [traceId: string, spanId: string] | undefined
 
   constructor(
     readonly name: string,
     readonly parent: Option.Option<Tracer.AnySpan>,
-    startTime: bigint,
-    readonly kind: Tracer.SpanKind
+    readonly startTime: bigint,
+    readonly kind: Tracer.SpanKind,
+    readonly attributes: Map<string, unknown>
   ) {
     this.status = { _tag: "Started", startTime }
   }
 
-  private get drawn(): { traceId: string; spanId: string } {
-    return this.ids ??= {
-      traceId: this.parent._tag === "Some" ? this.parent.value.traceId : randomHex(32),
-      spanId: randomHex(16)
-    }
+  private draw(): readonly [traceId: string, spanId: string] {
+    return this.ids ??= [this.parent._tag === "Some" ? this.parent.value.traceId : randomHex(32), randomHex(16)]
   }
 
   get traceId(): string {
-    return this.drawn.traceId
+    return this.draw()[0]
   }
 
   get spanId(): string {
-    return this.drawn.spanId
+    return this.draw()[1]
   }
 
   end(endTime: bigint, exit: Exit.Exit<unknown, unknown>): void {
-    this.status = { _tag: "Ended", endTime, exit, startTime: this.status.startTime }
+    this.status = { _tag: "Ended", endTime, exit, startTime: this.startTime }
   }
 
   attribute(key: string, value: unknown): void {
@@ -97,39 +94,17 @@ const builtInTracer = Context.get(DefaultServices.liveServices, Tracer.Tracer)
 
 /**
  * Where Effect keeps a span's stack-trace thunk for `Cause.pretty` (the
- * `at stytch.secrets.get (file:line)` line): the same global `useSpan` fills.
+ * `at stytch.secrets.get (file:line)` line) and `code.stacktrace`: the map
+ * `useSpan` fills, which `effect` has made by the time this module runs. If
+ * it is not there (an Effect that keeps it elsewhere), `useSpan` it is.
  */
-const spanToTrace = GlobalValue.globalValue(
-  "effect/Tracer/spanToTrace",
-  () => new WeakMap<Tracer.AnySpan, () => string | undefined>()
-)
-
-let verified: boolean | undefined
-/**
- * Whether `spanToTrace` is the map `useSpan` fills, checked once on a span
- * made by Effect itself: if a version of Effect keeps it elsewhere, every
- * call takes `useSpan`.
- */
-const fastPathAvailable = (): boolean => {
-  if (verified !== undefined) return verified
-  const trace = () => "probe"
-  const span = Effect.runSync(
-    Effect.withTracer(Effect.makeSpan("stytch.probe", { captureStackTrace: trace }), builtInTracer)
-  )
-  return verified = spanToTrace.get(span) === trace
-}
+let stored = true
+const spanToTrace = GlobalValue.globalValue("effect/Tracer/spanToTrace", () => {
+  stored = false
+  return new WeakMap<Tracer.AnySpan, () => string | undefined>()
+})
 
 const bigint0 = BigInt(0)
-
-/** `Effect.useSpan`'s end: the stack trace attribute on failure, then the end time. */
-const endSpan = (span: OperationSpan, exit: Exit.Exit<unknown, unknown>, clock: Clock.Clock, timing: boolean) => {
-  if (span.status._tag === "Ended") return
-  if (Exit.isFailure(exit)) {
-    const trace = spanToTrace.get(span)
-    if (trace !== undefined) span.attribute("code.stacktrace", trace())
-  }
-  span.end(timing ? clock.unsafeCurrentTimeNanos() : bigint0, exit)
-}
 
 /** The span options of an operation: always a kind, attributes and a stack-trace thunk. */
 export interface Options {
@@ -150,38 +125,37 @@ export const make = (name: string, options: Options) => {
   const attributes = Object.entries(options.attributes)
   return <A, E>(
     evaluate: (span: Tracer.Span, fiber: Fiber.RuntimeFiber<unknown, unknown>) => Effect.Effect<A, E>
-  ): Effect.Effect<A, E> => Effect.withFiberRuntime<A, E>((fiber) => {
-    const services = fiber.getFiberRef(DefaultServices.currentServices)
-    const parent = Context.getOption(fiber.currentContext, Tracer.ParentSpan)
-    if (
-      Context.get(services, Tracer.Tracer) !== builtInTracer ||
-      !fiber.getFiberRef(FiberRef.currentTracerEnabled) ||
-      HashMap.size(fiber.getFiberRef(FiberRef.currentTracerSpanAnnotations)) > 0 ||
-      Chunk.isNonEmpty(fiber.getFiberRef(FiberRef.currentTracerSpanLinks)) ||
-      (parent._tag === "Some" && Context.get(parent.value.context, Tracer.DisablePropagation)) ||
-      !fastPathAvailable()
-    ) {
-      return Effect.useSpan(name, options, (span) => evaluate(span, fiber))
-    }
-    const timing = fiber.getFiberRef(FiberRef.currentTracerTimingEnabled)
-    const clock = Context.get(services, Clock.Clock)
-    const span = new OperationSpan(name, parent, timing ? clock.unsafeCurrentTimeNanos() : bigint0, options.kind)
-    for (const [key, value] of attributes) span.attributes.set(key, value)
-    spanToTrace.set(span, options.captureStackTrace)
-    return Effect.uninterruptibleMask((restore) =>
-      // Evaluated in the region, as `useSpan` does: a throw is a defect that ends the span.
-      Effect.matchCauseEffect(restore(Effect.withFiberRuntime(() => evaluate(span, fiber))), {
-        onFailure: (cause) => {
-          const exit = Exit.failCause(cause)
-          endSpan(span, exit, clock, timing)
-          return exit
-        },
-        onSuccess: (value) => {
-          const exit = Exit.succeed(value)
-          endSpan(span, exit, clock, timing)
-          return exit
-        }
-      })
-    )
-  })
+  ): Effect.Effect<A, E> =>
+    Effect.withFiberRuntime<A, E>((fiber) => {
+      const services = fiber.getFiberRef(DefaultServices.currentServices)
+      const parent = Context.getOption(fiber.currentContext, Tracer.ParentSpan)
+      if (
+        !stored || Context.get(services, Tracer.Tracer) !== builtInTracer ||
+        !fiber.getFiberRef(FiberRef.currentTracerEnabled) ||
+        HashMap.size(fiber.getFiberRef(FiberRef.currentTracerSpanAnnotations)) > 0 ||
+        Chunk.isNonEmpty(fiber.getFiberRef(FiberRef.currentTracerSpanLinks)) ||
+        (parent._tag === "Some" && Context.get(parent.value.context, Tracer.DisablePropagation))
+      ) {
+        return Effect.useSpan(name, options, (span) => evaluate(span, fiber))
+      }
+      const timing = fiber.getFiberRef(FiberRef.currentTracerTimingEnabled)
+      const clock = Context.get(services, Clock.Clock)
+      const now = () => timing ? clock.unsafeCurrentTimeNanos() : bigint0
+      const span = new OperationSpan(name, parent, now(), options.kind, new Map(attributes))
+      spanToTrace.set(span, options.captureStackTrace)
+      // `useSpan`'s end: on failure the stack trace attribute, then the end time.
+      const end = (exit: Exit.Exit<A, E>) => {
+        if (span.status._tag === "Ended") return exit
+        if (Exit.isFailure(exit)) span.attribute("code.stacktrace", options.captureStackTrace())
+        span.end(now(), exit)
+        return exit
+      }
+      // Evaluated in the region, as by `useSpan`: a throw is a defect that ends the span.
+      return Effect.uninterruptibleMask((restore) =>
+        Effect.matchCauseEffect(restore(Effect.withFiberRuntime(() => evaluate(span, fiber))), {
+          onFailure: (cause) => end(Exit.failCause(cause)),
+          onSuccess: (value) => end(Exit.succeed(value))
+        })
+      )
+    })
 }

@@ -1,5 +1,6 @@
 import type { Endpoint } from "@stytch-effect/core"
-import * as Effect from "effect/Effect"
+import * as Either from "effect/Either"
+import type * as ParseResult from "effect/ParseResult"
 import * as Schema from "effect/Schema"
 import { FakeError } from "./errors.js"
 
@@ -9,8 +10,9 @@ export interface Route<H> {
   readonly handler: H
   /** The path template as a regex; each `{param}` captures one segment. */
   readonly pattern: RegExp
-  readonly decode: (u: unknown) => Effect.Effect<unknown, unknown>
-  readonly encode: (a: unknown) => Effect.Effect<unknown, unknown>
+  /** Synchronous, as the SDK's own codec: no fiber steps per request. */
+  readonly decode: (u: unknown) => Either.Either<unknown, ParseResult.ParseError>
+  readonly encode: (a: unknown) => Either.Either<unknown, ParseResult.ParseError>
 }
 
 const escape = (s: string) => s.replace(/[.*+?^$()|[\]\\]/g, "\\$&")
@@ -21,9 +23,9 @@ export const compileRoute = <H>(endpoint: Endpoint.Any, handler: H): Route<H> =>
   handler,
   pattern: new RegExp(`^${escape(endpoint.path).replace(/\\?\{[^}]+\\?\}/g, "([^/]+)")}$`),
   decode: endpoint.request === undefined
-    ? () => Effect.void
-    : Schema.decodeUnknown(endpoint.request as Schema.Schema<unknown, unknown>),
-  encode: Schema.encode(endpoint.response as Schema.Schema<unknown, unknown>)
+    ? () => Either.void
+    : Schema.decodeUnknownEither(endpoint.request as Schema.Schema<unknown, unknown>),
+  encode: Schema.encodeEither(endpoint.response as Schema.Schema<unknown, unknown>)
 })
 
 /**
@@ -51,22 +53,21 @@ export const wireInput = (
 
 /**
  * Runs a route's handler (`run`) and encodes its payload as the success
- * body. Fails with the `FakeError` to answer instead: the handler's own, or
- * a 500 when the handler throws anything else or its payload does not
- * encode with the route's response schema. @internal
+ * body, synchronously. A `Left` is the `FakeError` to answer instead: the
+ * handler's own, or a 500 when the handler throws anything else or its
+ * payload does not encode with the route's response schema. @internal
  */
-export const answer = (route: Route<unknown>, requestID: string, run: () => object): Effect.Effect<unknown, FakeError> =>
-  Effect.suspend(() => {
-    let payload: object
-    try {
-      payload = run()
-    } catch (error) {
-      return Effect.fail(
-        error instanceof FakeError ? error : new FakeError(500, "internal_server_error", `The fake failed: ${String(error)}`)
-      )
-    }
-    return Effect.mapError(
-      route.encode({ requestID, statusCode: 200, ...payload }),
-      (error) => new FakeError(500, "internal_server_error", `The fake sent an invalid response: ${String(error)}`)
+export const answer = (route: Route<unknown>, requestID: string, run: () => object): Either.Either<unknown, FakeError> => {
+  let payload: object
+  try {
+    payload = run()
+  } catch (error) {
+    return Either.left(
+      error instanceof FakeError ? error : new FakeError(500, "internal_server_error", `The fake failed: ${String(error)}`)
     )
-  })
+  }
+  return Either.mapLeft(
+    route.encode({ requestID, statusCode: 200, ...payload }),
+    (error) => new FakeError(500, "internal_server_error", `The fake sent an invalid response: ${String(error)}`)
+  )
+}

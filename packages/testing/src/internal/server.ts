@@ -214,14 +214,12 @@ export class FakeServer {
       }
       const { params, route } = match
       const wire = wireInput(route, body, request.url, params)
-      const decoded = yield* Effect.either(route.decode(wire))
+      const decoded = route.decode(wire)
       if (decoded._tag === "Left") {
         return fail(new FakeError(400, "bad_request", `Invalid request: ${String(decoded.left)}`))
       }
       const now = new Date(yield* Clock.currentTimeMillis).toISOString()
-      const answered = yield* Effect.either(
-        answer(route, requestID, () => route.handler(decoded.right as never, { workspace: this.workspace, now }))
-      )
+      const answered = answer(route, requestID, () => route.handler(decoded.right as never, { workspace: this.workspace, now }))
       if (answered._tag === "Left") return fail(answered.left)
       const rewrite = this.takeFault(operation, (tag) => tag === "Rewrite")
       const out = rewrite?._tag === "Rewrite" ? rewrite.rewrite(answered.right as Record<string, unknown>) : answered.right

@@ -130,7 +130,7 @@ export const handleProject = (
   now: string,
   m2mTokenResponse: M2MTokenResponse
 ) =>
-  Effect.gen(function*() {
+  Effect.sync(() => {
     const fail = (error: FakeError) => errorResponse(requestID, error, m2mTokenResponse)
     const route = match.route
     if (route === undefined) {
@@ -156,16 +156,14 @@ export const handleProject = (
     if (isToken && wire["grant_type"] !== "client_credentials") {
       return fail(new OAuthError(400, "unsupported_grant_type", "Only the client_credentials grant is supported here."))
     }
-    const decoded = yield* Effect.either(route.decode(wire))
+    const decoded = route.decode(wire)
     if (decoded._tag === "Left") {
       const error = isToken
         ? new OAuthError(400, "invalid_request", "The token request is malformed.")
         : new FakeError(400, "bad_request", `Invalid request: ${String(decoded.left)}`)
       return fail(error)
     }
-    const answered = yield* Effect.either(
-      answer(route, requestID, () => route.handler(decoded.right as never, { workspace, environment, now, m2mTokenResponse }))
-    )
+    const answered = answer(route, requestID, () => route.handler(decoded.right as never, { workspace, environment, now, m2mTokenResponse }))
     if (answered._tag === "Left") return fail(answered.left)
     if (isToken && m2mTokenResponse === "plainOAuth") {
       const { request_id: _, status_code: __, ...plain } = answered.right as Record<string, unknown>

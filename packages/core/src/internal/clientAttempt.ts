@@ -20,9 +20,9 @@ import type * as HttpClientResponse from "@effect/platform/HttpClientResponse"
 import type * as HttpMethod from "@effect/platform/HttpMethod"
 import * as Cause from "effect/Cause"
 import * as Context from "effect/Context"
-import * as Effect from "effect/Effect"
 import * as Exit from "effect/Exit"
-import * as FiberRef from "effect/FiberRef"
+import type * as FiberId from "effect/FiberId"
+import * as FiberRefs from "effect/FiberRefs"
 import { constTrue } from "effect/Function"
 import { globalValue } from "effect/GlobalValue"
 import * as Option from "effect/Option"
@@ -80,6 +80,10 @@ const withoutRedirects = (context: Context.Context<never>): Context.Context<neve
     : Context.add(context, FetchHttpClient.RequestInit, { ...init, redirect: "manual" })
 }
 
+/** A forked fiber's refs with the client's own span turned off. */
+const tracerDisabled = (refs: FiberRefs.FiberRefs, fiberId: FiberId.Runtime): FiberRefs.FiberRefs =>
+  FiberRefs.updateAs(refs, { fiberId, fiberRef: HttpClient.currentTracerDisabledWhen, value: constTrue })
+
 /** What a failed `execute` hands to the attempt: its cause, which names the network error. */
 const causeOf = (error: HttpClientError.HttpClientError): unknown =>
   error.cause ?? { name: error._tag, message: error.reason }
@@ -97,11 +101,9 @@ export const make = (httpClient: HttpClient.HttpClient): MakeDirectAttempt => (s
     let request = HttpClientRequest.make(method as HttpMethod.HttpMethod)(baseURL + pathAndQuery, { headers })
     if (body !== undefined) request = HttpClientRequest.bodyText(request, body, "application/json")
     let cancelBody: (() => void) | undefined
-    const child = Runtime.runFork(runtime)(Effect.zipRight(
-      // Run by a fiber of its own: the client's own span is turned off there, not restored.
-      FiberRef.set(HttpClient.currentTracerDisabledWhen, constTrue),
-      httpClient.execute(request)
-    ))
+    // Run by a fiber of its own, started with the client's own span turned off (set in its refs as it is
+    // forked: no step of its own, not restored).
+    const child = Runtime.runFork(runtime)(httpClient.execute(request), { updateRefs: tracerDisabled })
     child.addObserver((exit) => {
       if (Exit.isFailure(exit)) {
         // A failure is the network error; anything else (a defect, an interruption) is kept as it is.

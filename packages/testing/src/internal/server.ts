@@ -49,6 +49,14 @@ type Route = CompiledRoute<Handler<Endpoint.Any>>
 
 const compiled: ReadonlyArray<Route> = routes.map(([endpoint, handler]) => compileRoute(endpoint, handler))
 
+/** The compiled routes by method, each list in the order of `compiled` (the first match wins). */
+const compiledByMethod = new Map<string, Array<Route>>()
+for (const route of compiled) {
+  const same = compiledByMethod.get(route.endpoint.method)
+  if (same === undefined) compiledByMethod.set(route.endpoint.method, [route])
+  else same.push(route)
+}
+
 const json = (status: number, body: unknown, headers: Record<string, string> = {}): RawResponse => ({
   _tag: "Response",
   status,
@@ -228,8 +236,7 @@ export class FakeServer {
   }
 
   private route(method: string, path: string) {
-    for (const route of compiled) {
-      if (route.endpoint.method !== method) continue
+    for (const route of compiledByMethod.get(method) ?? []) {
       const m = route.pattern.exec(path)
       if (m === null) continue
       try {

@@ -127,17 +127,15 @@ export const make = (send: DirectSend, settings: DirectSettings): DirectAttempt 
             })
           }
         })
+        // A failure handler only (`catchAllCause`): on success the answer passes its frame as it is.
         return Effect.uninterruptibleMask((restore) =>
-          Effect.matchCauseEffect(restore(request), {
-            onFailure: (cause) => {
-              if (Cause.isInterruptedOnly(cause) && !done) {
-                const stop = abort
-                finish()
-                stop?.()
-              }
-              return Exit.failCause(cause)
-            },
-            onSuccess: Exit.succeed
+          Effect.catchAllCause(restore(request), (cause) => {
+            if (Cause.isInterruptedOnly(cause) && !done) {
+              const stop = abort
+              finish()
+              stop?.()
+            }
+            return Exit.failCause(cause)
           })
         )
       })

@@ -22,7 +22,7 @@ import { describeParseError } from "./parseIssue.js"
 import { misspeltKeys } from "./requestKeys.js"
 import { requestIdOf } from "./outcome.js"
 import * as OperationSpan from "./operationSpan.js"
-import { sendInSpanOf, withParentSpan } from "./transport.js"
+import { onFailure, sendInSpanOf, withParentSpan } from "./transport.js"
 
 /**
  * The domain → wire key pairs of a struct schema's fields.
@@ -266,6 +266,11 @@ export const make = <E extends Any>(endpoint: E): Operation<E> => {
     span.attribute("error.type", error._tag)
   }
 
+  const failed = (error: ResponseError, span: Tracer.Span) => {
+    annotateError(span, error)
+    return withParentSpan(Effect.fail(error), span)
+  }
+
   /**
    * The operation's span is the parent of what runs inside the call that is
    * not plain synchronous code: the send (see `sendInSpanOf`), an
@@ -279,12 +284,10 @@ export const make = <E extends Any>(endpoint: E): Operation<E> => {
     fiber: Fiber.RuntimeFiber<unknown, unknown>
   ): Effect.Effect<unknown, ResponseError | InvalidRequestError> => {
     const send = sendInSpanOf(Context.unsafeGet(fiber.currentContext, service).send)
+    // `matchEffect`'s semantics with one frame and no closures made for the failure side until it fails.
     const exchange = (request: ApiRequest) =>
-      Effect.matchEffect(send(request, span, fiber), {
-        onFailure: (error) => {
-          annotateError(span, error)
-          return withParentSpan(Effect.fail(error), span)
-        },
+      Effect.matchCauseEffect(send(request, span, fiber), {
+        onFailure: (cause) => onFailure((error: ResponseError) => failed(error, span))(cause),
         onSuccess: (response) => fromResponse(response, span)
       })
     // Checked and encoded synchronously (an `Exit`) unless the schema is asynchronous.

@@ -93,8 +93,10 @@ const notWellFormed = (field: string) =>
 export const nonFinitePath = (value: unknown, path = ""): string | undefined => {
   if (typeof value === "number") return Number.isFinite(value) ? undefined : path
   if (typeof value !== "object" || value === null) return undefined
-  for (const [key, item] of Object.entries(value)) {
-    const found = nonFinitePath(item, path === "" ? key : `${path}.${key}`)
+  // The own enumerable keys, as `Object.entries` reads them, without its array of pairs per object on every call.
+  for (const key in value) {
+    if (!Object.hasOwn(value, key)) continue
+    const found = nonFinitePath((value as Record<string, unknown>)[key], path === "" ? key : `${path}.${key}`)
     if (found !== undefined) return found
   }
   return undefined

@@ -285,19 +285,22 @@ export const make = <E extends Any>(endpoint: E): Operation<E> => {
     span: Tracer.Span,
     fiber: Fiber.RuntimeFiber<unknown, unknown>
   ): Effect.Effect<unknown, ResponseError | InvalidRequestError> => {
-    const send = sendInSpanOf(Context.unsafeGet(fiber.currentContext, service).send)
-    // `matchEffect`'s semantics with one frame and no closures made for the failure side until it fails.
-    const exchange = (request: ApiRequest) =>
-      Effect.matchCauseEffect(send(request, span, fiber), {
-        onFailure: (cause) => onFailure((error: ResponseError) => failed(error, span))(cause),
-        onSuccess: (response) => fromResponse(response, span)
-      })
     // Checked and encoded synchronously (an `Exit`) unless the schema is asynchronous.
     const request = toRequest(input, span)
-    if (!Exit.isExit(request)) return Effect.flatMap(request, exchange)
+    if (!Exit.isExit(request)) return Effect.flatMap(request, (request) => exchange(request, span, fiber))
     const exit = request as Exit.Exit<ApiRequest, InvalidRequestError>
-    return Exit.isSuccess(exit) ? exchange(exit.value) : exit
+    return Exit.isSuccess(exit) ? exchange(exit.value, span, fiber) : exit
   }
+
+  /**
+   * The send and the decode: `matchEffect`'s semantics with one frame, and
+   * no closures made for the failure side until it fails.
+   */
+  const exchange = (request: ApiRequest, span: Tracer.Span, fiber: Fiber.RuntimeFiber<unknown, unknown>) =>
+    Effect.matchCauseEffect(sendInSpanOf(Context.unsafeGet(fiber.currentContext, service).send)(request, span, fiber), {
+      onFailure: (cause) => onFailure((error: ResponseError) => failed(error, span))(cause),
+      onSuccess: (response) => fromResponse(response, span)
+    })
 
   const inSpan = OperationSpan.make(spanName, spanOptions)
   const call = (input?: unknown) => inSpan((span, fiber) => run(input, span, fiber))

@@ -19,7 +19,7 @@ import type * as Fiber from "effect/Fiber"
 import * as Option from "effect/Option"
 import * as Redacted from "effect/Redacted"
 import type { ApiResponse } from "./api.js"
-import type { AttemptFailure } from "./call.js"
+import type { AttemptFailure, Call } from "./call.js"
 import type { DirectAttempt, DirectSettings } from "./direct.js"
 import { causeCode, classify, networkError, startTimer, tooLargeError } from "./outcome.js"
 import { ResponseTooLarge } from "./webBody.js"
@@ -76,74 +76,81 @@ export type DirectSend = (
  */
 export const make = (send: DirectSend, settings: DirectSettings): DirectAttempt => {
   const { authorization } = settings
-  return (method, pathAndQuery, url, json, call, onTimeout) => {
-    const timeoutMillis = call.timeoutMillis
-    const attempt = (token: Redacted.Redacted<string> | undefined) =>
-      Effect.withFiberRuntime<ApiResponse, AttemptFailure>((fiber) => {
-        const clock = timeoutMillis === undefined
-          ? undefined
-          : Context.get(fiber.getFiberRef(DefaultServices.currentServices), Clock.Clock)
-        // While the request is in flight: how to abort it, and how to cancel its timer.
-        let done = false
-        let abort: (() => void) | undefined
-        let cancelTimer: (() => void) | undefined
-        const finish = () => {
-          done = true
-          cancelTimer?.()
-          cancelTimer = undefined
+  const attempt = (
+    token: Redacted.Redacted<string> | undefined,
+    method: string,
+    pathAndQuery: string,
+    url: string,
+    json: string | undefined,
+    call: Call,
+    onTimeout: () => AttemptFailure
+  ) =>
+    Effect.withFiberRuntime<ApiResponse, AttemptFailure>((fiber) => {
+      const timeoutMillis = call.timeoutMillis
+      const clock = timeoutMillis === undefined
+        ? undefined
+        : Context.get(fiber.getFiberRef(DefaultServices.currentServices), Clock.Clock)
+      // While the request is in flight: how to abort it, and how to cancel its timer.
+      let done = false
+      let abort: (() => void) | undefined
+      let cancelTimer: (() => void) | undefined
+      const finish = () => {
+        done = true
+        cancelTimer?.()
+        cancelTimer = undefined
+        abort = undefined
+      }
+      const request = Effect.async<ApiResponse, AttemptFailure>((resume) => {
+        const requestHeaders: Record<string, string> = token === undefined
+          ? { ...call.headers }
+          : { ...call.headers, authorization: Redacted.value(token) }
+        if (json !== undefined) requestHeaders["content-type"] = "application/json"
+        abort = send(method, pathAndQuery, requestHeaders, json, (error, response) => {
+          if (done) return
+          finish()
+          resume(
+            error instanceof ClientCause
+              ? Exit.failCause(error.cause)
+              : response === undefined
+              ? Exit.fail({
+                error: error instanceof ResponseTooLarge
+                  ? tooLargeError(error.status, error.limit)
+                  : networkError(method, url, error, causeCode(error) === "ECONNREFUSED", call.secrets),
+                retryAfter: Option.none()
+              })
+              : classify(response.status, response.header("retry-after"), response.header("date"), response.text)
+          )
+        }, fiber)
+        if (done) {
+          // Answered synchronously (an invalid header, a stub transport).
           abort = undefined
-        }
-        const request = Effect.async<ApiResponse, AttemptFailure>((resume) => {
-          const requestHeaders: Record<string, string> = token === undefined
-            ? { ...call.headers }
-            : { ...call.headers, authorization: Redacted.value(token) }
-          if (json !== undefined) requestHeaders["content-type"] = "application/json"
-          abort = send(method, pathAndQuery, requestHeaders, json, (error, response) => {
+        } else if (clock !== undefined) {
+          cancelTimer = startTimer(clock, timeoutMillis!, () => {
             if (done) return
+            const stop = abort
             finish()
-            resume(
-              error instanceof ClientCause
-                ? Exit.failCause(error.cause)
-                : response === undefined
-                ? Exit.fail({
-                  error: error instanceof ResponseTooLarge
-                    ? tooLargeError(error.status, error.limit)
-                    : networkError(method, url, error, causeCode(error) === "ECONNREFUSED", call.secrets),
-                  retryAfter: Option.none()
-                })
-                : classify(response.status, response.header("retry-after"), response.header("date"), response.text)
-            )
-          }, fiber)
-          if (done) {
-            // Answered synchronously (an invalid header, a stub transport).
-            abort = undefined
-          } else if (clock !== undefined) {
-            cancelTimer = startTimer(clock, timeoutMillis!, () => {
-              if (done) return
-              const stop = abort
-              finish()
-              stop?.()
-              resume(Exit.fail(onTimeout()))
-            })
-          }
-        })
-        return Effect.uninterruptibleMask((restore) =>
-          Effect.matchCauseEffect(restore(request), {
-            onFailure: (cause) => {
-              if (Cause.isInterruptedOnly(cause) && !done) {
-                const stop = abort
-                finish()
-                stop?.()
-              }
-              return Exit.failCause(cause)
-            },
-            onSuccess: Exit.succeed
+            stop?.()
+            resume(Exit.fail(onTimeout()))
           })
-        )
+        }
       })
-    // A fixed header (workspace key, access token) is used as is; a token source is asked per attempt.
-    return authorization === undefined || Redacted.isRedacted(authorization)
-      ? attempt(authorization)
-      : Effect.flatMap(authorization, attempt)
-  }
+      // A failure handler only (`catchAllCause`): on success the answer passes its frame as it is.
+      return Effect.uninterruptibleMask((restore) =>
+        Effect.catchAllCause(restore(request), (cause) => {
+          if (Cause.isInterruptedOnly(cause) && !done) {
+            const stop = abort
+            finish()
+            stop?.()
+          }
+          return Exit.failCause(cause)
+        })
+      )
+    })
+  // A fixed header (workspace key, access token) is used as is; a token source is asked per attempt.
+  // Made once (not a closure per call): only the attempt's own fiber callback is per call.
+  return authorization === undefined || Redacted.isRedacted(authorization)
+    ? (method, pathAndQuery, url, json, call, onTimeout) =>
+      attempt(authorization, method, pathAndQuery, url, json, call, onTimeout)
+    : (method, pathAndQuery, url, json, call, onTimeout) =>
+      Effect.flatMap(authorization, (token) => attempt(token, method, pathAndQuery, url, json, call, onTimeout))
 }

@@ -22,7 +22,7 @@ import { describeParseError } from "./parseIssue.js"
 import { misspeltKeys } from "./requestKeys.js"
 import { requestIdOf } from "./outcome.js"
 import * as OperationSpan from "./operationSpan.js"
-import { sendInSpanOf, withParentSpan } from "./transport.js"
+import { onFailure, sendInSpanOf, withParentSpan } from "./transport.js"
 
 /**
  * The domain → wire key pairs of a struct schema's fields.
@@ -93,8 +93,10 @@ const notWellFormed = (field: string) =>
 export const nonFinitePath = (value: unknown, path = ""): string | undefined => {
   if (typeof value === "number") return Number.isFinite(value) ? undefined : path
   if (typeof value !== "object" || value === null) return undefined
-  for (const [key, item] of Object.entries(value)) {
-    const found = nonFinitePath(item, path === "" ? key : `${path}.${key}`)
+  // The own enumerable keys, as `Object.entries` reads them, without its array of pairs per object on every call.
+  for (const key in value) {
+    if (!Object.hasOwn(value, key)) continue
+    const found = nonFinitePath((value as Record<string, unknown>)[key], path === "" ? key : `${path}.${key}`)
     if (found !== undefined) return found
   }
   return undefined
@@ -266,6 +268,11 @@ export const make = <E extends Any>(endpoint: E): Operation<E> => {
     span.attribute("error.type", error._tag)
   }
 
+  const failed = (error: ResponseError, span: Tracer.Span) => {
+    annotateError(span, error)
+    return withParentSpan(Effect.fail(error), span)
+  }
+
   /**
    * The operation's span is the parent of what runs inside the call that is
    * not plain synchronous code: the send (see `sendInSpanOf`), an
@@ -278,21 +285,22 @@ export const make = <E extends Any>(endpoint: E): Operation<E> => {
     span: Tracer.Span,
     fiber: Fiber.RuntimeFiber<unknown, unknown>
   ): Effect.Effect<unknown, ResponseError | InvalidRequestError> => {
-    const send = sendInSpanOf(Context.unsafeGet(fiber.currentContext, service).send)
-    const exchange = (request: ApiRequest) =>
-      Effect.matchEffect(send(request, span, fiber), {
-        onFailure: (error) => {
-          annotateError(span, error)
-          return withParentSpan(Effect.fail(error), span)
-        },
-        onSuccess: (response) => fromResponse(response, span)
-      })
     // Checked and encoded synchronously (an `Exit`) unless the schema is asynchronous.
     const request = toRequest(input, span)
-    if (!Exit.isExit(request)) return Effect.flatMap(request, exchange)
+    if (!Exit.isExit(request)) return Effect.flatMap(request, (request) => exchange(request, span, fiber))
     const exit = request as Exit.Exit<ApiRequest, InvalidRequestError>
-    return Exit.isSuccess(exit) ? exchange(exit.value) : exit
+    return Exit.isSuccess(exit) ? exchange(exit.value, span, fiber) : exit
   }
+
+  /**
+   * The send and the decode: `matchEffect`'s semantics with one frame, and
+   * no closures made for the failure side until it fails.
+   */
+  const exchange = (request: ApiRequest, span: Tracer.Span, fiber: Fiber.RuntimeFiber<unknown, unknown>) =>
+    Effect.matchCauseEffect(sendInSpanOf(Context.unsafeGet(fiber.currentContext, service).send)(request, span, fiber), {
+      onFailure: (cause) => onFailure((error: ResponseError) => failed(error, span))(cause),
+      onSuccess: (response) => fromResponse(response, span)
+    })
 
   const inSpan = OperationSpan.make(spanName, spanOptions)
   const call = (input?: unknown) => inSpan((span, fiber) => run(input, span, fiber))

@@ -138,24 +138,29 @@ export const make = (name: string, options: Options) => {
       ) {
         return Effect.useSpan(name, options, (span) => evaluate(span, fiber))
       }
-      const timing = fiber.getFiberRef(FiberRef.currentTracerTimingEnabled)
-      const clock = Context.get(services, Clock.Clock)
-      const now = () => timing ? clock.unsafeCurrentTimeNanos() : bigint0
-      const span = new OperationSpan(name, parent, now(), options.kind, new Map(attributes))
+      const clock = fiber.getFiberRef(FiberRef.currentTracerTimingEnabled) ? Context.get(services, Clock.Clock) : undefined
+      const span = new OperationSpan(name, parent, now(clock), options.kind, new Map(attributes))
       spanToTrace.set(span, options.captureStackTrace)
-      // `useSpan`'s end: on failure the stack trace attribute, then the end time.
-      const end = (exit: Exit.Exit<A, E>) => {
-        if (span.status._tag === "Ended") return exit
-        if (Exit.isFailure(exit)) span.attribute("code.stacktrace", options.captureStackTrace())
-        span.end(now(), exit)
-        return exit
-      }
       // Evaluated in the region, as by `useSpan`: a throw is a defect that ends the span.
       return Effect.uninterruptibleMask((restore) =>
         Effect.matchCauseEffect(restore(Effect.withFiberRuntime(() => evaluate(span, fiber))), {
-          onFailure: (cause) => end(Exit.failCause(cause)),
-          onSuccess: (value) => end(Exit.succeed(value))
+          onFailure: (cause) => end(span, Exit.failCause(cause), clock, options),
+          onSuccess: (value) => end(span, Exit.succeed(value), clock, options)
         })
       )
     })
+}
+
+/** A span's start or end time: the clock's, or 0 with timing turned off (`clock` undefined), as `useSpan` reads it. */
+const now = (clock: Clock.Clock | undefined): bigint => clock === undefined ? bigint0 : clock.unsafeCurrentTimeNanos()
+
+/**
+ * `useSpan`'s end: on failure the stack trace attribute, then the end time.
+ * Shared by every call (not made per call): only the two handlers are.
+ */
+const end = <A, E>(span: OperationSpan, exit: Exit.Exit<A, E>, clock: Clock.Clock | undefined, options: Options) => {
+  if (span.status._tag === "Ended") return exit
+  if (Exit.isFailure(exit)) span.attribute("code.stacktrace", options.captureStackTrace())
+  span.end(now(clock), exit)
+  return exit
 }

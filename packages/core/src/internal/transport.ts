@@ -1,3 +1,4 @@
+import type * as Cause from "effect/Cause"
 import * as Clock from "effect/Clock"
 import * as Context from "effect/Context"
 import * as DefaultServices from "effect/DefaultServices"
@@ -192,7 +193,7 @@ export const makeSend = (transport: Transport, settings: Settings) => {
     // Counted on the failure path only: the time spent on attempts that timed out and on waits.
     let spent = 0
     const loop = (n: number, deadlineAt: number | undefined): Effect.Effect<ApiResponse, ResponseError> =>
-      Effect.catchAll(attemptInSpan, (failure) => {
+      Effect.catchAllCause(attemptInSpan, onFailure((failure) => {
         spent += timedOutMillis(failure.error, call.timeoutMillis)
         const giveUp = () => Effect.fail(afterAttempts(failure.error, n, spent))
         if (maxRetries !== undefined && n > maxRetries) return giveUp()
@@ -221,7 +222,7 @@ export const makeSend = (transport: Transport, settings: Settings) => {
               }
             })
           )), span)
-      })
+      }))
 
     const deadline = options?.deadline ?? settings.deadline
     const deadlineMillis = deadline === undefined ? undefined : timerMillis(deadline)
@@ -241,6 +242,20 @@ export const makeSend = (transport: Transport, settings: Settings) => {
     FiberRef.getWith(currentRequestOptions, (options) => sendWith(request, options, undefined))
   return Object.assign(send, { [SendInSpanId]: sendInSpan })
 }
+
+/**
+ * The cause handler of `Effect.catchAll(self, f)`, for a failure-only frame
+ * (`Effect.catchAllCause`) or `Effect.matchCauseEffect`: `catchAll` is a
+ * `matchEffect` whose success side re-wraps every value and whose failure
+ * side is one more closure and options object per call. A single failure
+ * goes straight to `f`; any other cause (a defect, an interruption, several
+ * failures) takes `catchAll` itself, so the semantics are `catchAll`'s.
+ *
+ * @internal
+ */
+export const onFailure = <E, A2, E2>(f: (error: E) => Effect.Effect<A2, E2>) =>
+(cause: Cause.Cause<E>): Effect.Effect<A2, E2> =>
+  cause._tag === "Fail" ? f(cause.error) : Effect.catchAll(Effect.failCause(cause), f)
 
 /**
  * `Effect.withParentSpan(self, span)`, reading the fiber's context once

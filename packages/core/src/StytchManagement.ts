@@ -198,7 +198,7 @@ export const userAgent = (appInfo?: Options["appInfo"]): string =>
  * @category constructors
  */
 export const make = (options: Options): Effect.Effect<Service, ConfigError.ConfigError, HttpClient.HttpClient> =>
-  makeWith(options, Effect.map(HttpClient.HttpClient, ClientAttempt.transportOf))
+  makeWith(options, ClientAttempt.transport)
 
 /**
  * {@link make} over the transport `transport` yields, once the options are

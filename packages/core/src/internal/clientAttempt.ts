@@ -20,6 +20,7 @@ import type * as HttpClientResponse from "@effect/platform/HttpClientResponse"
 import type * as HttpMethod from "@effect/platform/HttpMethod"
 import * as Cause from "effect/Cause"
 import * as Context from "effect/Context"
+import * as Effect from "effect/Effect"
 import * as Exit from "effect/Exit"
 import type * as FiberId from "effect/FiberId"
 import * as FiberRefs from "effect/FiberRefs"
@@ -139,14 +140,19 @@ export const make = (httpClient: HttpClient.HttpClient): MakeDirectAttempt => (s
 }
 
 /**
- * What a service over `httpClient` sends with: the client's own attempt if
- * it is one of the SDK's transports, else {@link make}'s over its `execute`.
+ * What a service over the `HttpClient` in context sends with (the services'
+ * `make`, as `#defaultHttpClient`'s `transport` is for their default
+ * layers): the client's own attempt if it is one of the SDK's transports,
+ * else {@link make}'s over its `execute`.
  *
  * @internal
  */
-export const transportOf = (httpClient: HttpClient.HttpClient): Transport => {
-  const direct = directAttemptOf(httpClient)
-  return direct === undefined
-    ? { makeAttempt: make(httpClient), readsSpan: true }
-    : { makeAttempt: direct, readsSpan: false }
-}
+export const transport: Effect.Effect<Transport, never, HttpClient.HttpClient> = Effect.map(
+  HttpClient.HttpClient,
+  (httpClient) => {
+    const direct = directAttemptOf(httpClient)
+    return direct === undefined
+      ? { makeAttempt: make(httpClient), readsSpan: true }
+      : { makeAttempt: direct, readsSpan: false }
+  }
+)

@@ -44,7 +44,7 @@ export type MakeDirectAttempt = (settings: DirectSettings) => DirectAttempt
  * supplied client's `execute` does; the SDK's own transports do not). The
  * default layers build one from the platform's transport directly, without
  * an `HttpClient`; the constructors over an `HttpClient` from its client
- * (`clientAttempt.transportOf`).
+ * (`clientAttempt.transport`).
  *
  * @internal
  */

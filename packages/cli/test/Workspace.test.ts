@@ -222,5 +222,8 @@ describe("promote", () => {
     const env = await cli(["promote", "--project", "beta", "--from", "qa", "--to", "production", "--dry-run"])
     expect(env.code).toBe(1)
     expect(env.stderr).toContain("error: project beta has no environment qa")
+    // a mistyped slug, not a change of the live configuration: the hint says where the slugs are
+    expect(env.stderr).toContain("hint: check the environment slugs: `stytch-effect environments list --project beta`")
+    expect(env.stderr).not.toContain("the live configuration changed")
   })
 })

@@ -162,6 +162,9 @@ describe("plan and apply", () => {
     const timeout = await cli(["plan", "--file", file("acme2.yaml"), "--timeout", "-1"])
     expect(timeout.code).toBe(1)
     expect(timeout.stderr).toContain("error: --timeout must be a positive number of seconds")
+    const retries = await cli(["plan", "--file", file("acme2.yaml"), "--max-retries", "-1"])
+    expect(retries.code).toBe(1)
+    expect(retries.stderr).toContain("error: --max-retries must be a whole number of 0 or more, got -1")
   })
 })
 

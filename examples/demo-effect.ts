@@ -76,7 +76,11 @@ const hasCredentials = () =>
  */
 const ManagementLive = hasCredentials()
   ? Layer.unwrapEffect(
-    Console.log("Credentials found in the environment: running against the real Stytch Management API.").pipe(
+    Console.log(
+      `Credentials found in the environment: running against ${
+        isSet("STYTCH_MANAGEMENT_BASE_URL") ? `the API at ${process.env.STYTCH_MANAGEMENT_BASE_URL}` : "the real Stytch Management API"
+      }.`
+    ).pipe(
       Effect.as(StytchManagement.layerConfig())
     )
   )

@@ -26,7 +26,11 @@ async function main(): Promise<void> {
   let server: FakeManagementApi.Server | undefined
   let client: ManagementClient
   if (hasCredentials) {
-    console.log("Credentials found in the environment: running against the real Stytch Management API.")
+    console.log(
+      `Credentials found in the environment: running against ${
+        isSet("STYTCH_MANAGEMENT_BASE_URL") ? `the API at ${process.env.STYTCH_MANAGEMENT_BASE_URL}` : "the real Stytch Management API"
+      }.`
+    )
     client = new ManagementClient()
   } else {
     server = await FakeManagementApi.start()

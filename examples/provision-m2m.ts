@@ -10,7 +10,8 @@
  *
  * With STYTCH_WORKSPACE_KEY_ID and STYTCH_WORKSPACE_KEY_SECRET set it runs
  * against the real APIs (management.stytch.com, then api.stytch.com for the
- * new LIVE project) and deletes the project at the end, even on failure.
+ * new LIVE project; or where STYTCH_MANAGEMENT_BASE_URL and
+ * STYTCH_PROJECT_BASE_URL point) and deletes the project at the end, even on failure.
  * Secrets and tokens are never printed, only their last four characters.
  */
 import { StytchManagement, StytchProject } from "@stytch-effect/core"
@@ -66,8 +67,16 @@ const isSet = (name: string) => (process.env[name] ?? "") !== ""
 const main = Effect.gen(function*() {
   yield* Console.log("stytch-effect demo: provisioning M2M credentials")
   if (isSet("STYTCH_WORKSPACE_KEY_ID") && isSet("STYTCH_WORKSPACE_KEY_SECRET")) {
-    yield* Console.log("Credentials found in the environment: running against the real Stytch APIs.")
-    return yield* Effect.provide(flow(undefined), StytchManagement.layerConfig())
+    // STYTCH_MANAGEMENT_BASE_URL / STYTCH_PROJECT_BASE_URL, when set, say where the APIs are (as a served fake prints them).
+    const projectBaseURL = isSet("STYTCH_PROJECT_BASE_URL") ? process.env.STYTCH_PROJECT_BASE_URL : undefined
+    yield* Console.log(
+      `Credentials found in the environment: running against ${
+        isSet("STYTCH_MANAGEMENT_BASE_URL")
+          ? `the APIs at ${process.env.STYTCH_MANAGEMENT_BASE_URL}${projectBaseURL === undefined ? "" : ` and ${projectBaseURL}`}`
+          : "the real Stytch APIs"
+      }.`
+    )
+    return yield* Effect.provide(flow(projectBaseURL), StytchManagement.layerConfig())
   }
   const { credentials, url } = yield* FakeManagementApi.serve()
   yield* Console.log(`No workspace key set: running against the fake APIs served at ${url}.`)

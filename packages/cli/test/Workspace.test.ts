@@ -162,6 +162,9 @@ describe("plan and apply", () => {
     const timeout = await cli(["plan", "--file", file("acme2.yaml"), "--timeout", "-1"])
     expect(timeout.code).toBe(1)
     expect(timeout.stderr).toContain("error: --timeout must be a positive number of seconds")
+    const retries = await cli(["plan", "--file", file("acme2.yaml"), "--max-retries", "-1"])
+    expect(retries.code).toBe(1)
+    expect(retries.stderr).toContain("error: --max-retries must be a whole number of 0 or more, got -1")
   })
 })
 
@@ -222,5 +225,8 @@ describe("promote", () => {
     const env = await cli(["promote", "--project", "beta", "--from", "qa", "--to", "production", "--dry-run"])
     expect(env.code).toBe(1)
     expect(env.stderr).toContain("error: project beta has no environment qa")
+    // a mistyped slug, not a change of the live configuration: the hint says where the slugs are
+    expect(env.stderr).toContain("hint: check the environment slugs: `stytch-effect environments list --project beta`")
+    expect(env.stderr).not.toContain("the live configuration changed")
   })
 })

@@ -1,5 +1,7 @@
 import { execFile } from "node:child_process"
 import { fileURLToPath } from "node:url"
+import { FakeManagementApi } from "@stytch-effect/testing"
+import { Redacted } from "effect"
 import { describe, expect, it } from "vitest"
 
 // `pnpm demo` is the main job: run both demos as a user would (tsx, from the
@@ -8,10 +10,11 @@ import { describe, expect, it } from "vitest"
 const root = fileURLToPath(new URL("../../../", import.meta.url))
 const tsx = fileURLToPath(new URL("../../../node_modules/.bin/tsx", import.meta.url))
 
-const run = (file: string) =>
+const run = (file: string, stytchEnv: Record<string, string> = {}) =>
   new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
     const env = { ...process.env }
     for (const name of Object.keys(env)) if (name.startsWith("STYTCH_")) delete env[name]
+    Object.assign(env, stytchEnv)
     execFile(tsx, [file], { cwd: root, env, timeout: 90_000 }, (error, stdout, stderr) => {
       resolve({ code: error === null ? 0 : typeof error.code === "number" ? error.code : 1, stdout, stderr })
     })
@@ -46,5 +49,20 @@ describe.concurrent("the demos (pnpm demo)", () => {
       // The fake's secret values look like `secret-live-<48 hex digits>`: never printed.
       expect(stdout).not.toMatch(/secret-(live|test)-[0-9a-f]{48}/)
     }, 120_000) // two tsx processes: slow on a loaded 2-core machine
+
+    it(`${file} with credentials in the environment says where STYTCH_MANAGEMENT_BASE_URL points`, async () => {
+      const server = await FakeManagementApi.start()
+      try {
+        const { code, stdout } = await run(file, {
+          STYTCH_MANAGEMENT_BASE_URL: server.url,
+          STYTCH_WORKSPACE_KEY_ID: server.credentials.keyID,
+          STYTCH_WORKSPACE_KEY_SECRET: Redacted.value(server.credentials.keySecret)
+        })
+        expect(stdout).toContain(`Credentials found in the environment: running against the API at ${server.url}.`)
+        expect(code, stdout).toBe(0)
+      } finally {
+        await server.close()
+      }
+    }, 120_000)
   }
 })

@@ -317,6 +317,20 @@ describe("construction", () => {
     expect(other.message).not.toContain("s3cr3t-value")
   })
 
+  it("MISSING_CREDENTIALS for half a workspace key in the environment, naming the missing half", () => {
+    clearEnv()
+    vi.stubEnv("STYTCH_WORKSPACE_KEY_ID", "key-id-from-env")
+    const error = thrown(() => new ManagementClient()) as ClientError
+    expect(error.code).toBe("MISSING_CREDENTIALS")
+    expect(error.message).toMatch(/^Missing "workspace_key_secret" in config: STYTCH_WORKSPACE_KEY_ID is set, STYTCH_WORKSPACE_KEY_SECRET is missing/)
+    clearEnv()
+    vi.stubEnv("STYTCH_WORKSPACE_KEY_SECRET", "s3cr3t-value")
+    const other = thrown(() => new ManagementClient()) as ClientError
+    expect(other.code).toBe("MISSING_CREDENTIALS")
+    expect(other.message).toMatch(/^Missing "workspace_key_id" in config: pass workspace_key_id and workspace_key_secret/)
+    expect(other.message).not.toContain("s3cr3t-value")
+  })
+
   it("falls back to STYTCH_WORKSPACE_KEY_ID / _SECRET (and STYTCH_MANAGEMENT_BASE_URL)", async () => {
     clearEnv()
     vi.stubEnv("STYTCH_WORKSPACE_KEY_ID", server.credentials.keyID)

@@ -6,7 +6,7 @@ import type { M2M, M2MClients } from "@stytch-effect/resources"
 import * as Effect from "effect/Effect"
 import type * as Redacted from "effect/Redacted"
 import { FakeManagementApi } from "@stytch-effect/testing"
-import { afterEach, describe, expect, expectTypeOf, it } from "vitest"
+import { afterEach, describe, expect, expectTypeOf, it, vi } from "vitest"
 import { type HostileServer, hostileServer, ok, silent } from "../../core/test/fixtures/hostileServer.js"
 import { liveProject, rejection, useServedFake } from "./utils.js"
 
@@ -269,6 +269,34 @@ describe("ProjectClient", () => {
     const c = new ProjectClient({ project_id: "project-live-1", secret: "top-secret" })
     opened.push(c)
     expect(String(c)).not.toContain("top-secret")
+  })
+
+  it("names what is wrong with STYTCH_PROJECT_ID / STYTCH_PROJECT_SECRET when it reads them", () => {
+    const env = (vars: Record<string, string | undefined>) => {
+      for (const name of ["STYTCH_PROJECT_ID", "STYTCH_PROJECT_SECRET", "STYTCH_PROJECT_BASE_URL"]) vi.stubEnv(name, vars[name])
+    }
+    try {
+      env({})
+      expect(() => new ProjectClient()).toThrow(/^Missing "project_id" in config: pass project_id and secret/)
+      env({ STYTCH_PROJECT_ID: "project-test-1" })
+      expect(() => new ProjectClient()).toThrow(/^Missing "secret" in config: STYTCH_PROJECT_ID is set, STYTCH_PROJECT_SECRET is missing/)
+      env({ STYTCH_PROJECT_SECRET: "top-secret" })
+      expect(() => new ProjectClient()).toThrow(/^Missing "project_id" in config: pass project_id and secret/)
+      env({ STYTCH_PROJECT_ID: "project:1", STYTCH_PROJECT_SECRET: "top-secret" })
+      const invalid = (() => {
+        try {
+          new ProjectClient()
+        } catch (error) {
+          return error as ClientError
+        }
+        throw new Error("constructed")
+      })()
+      expect(invalid.code).toBe("INVALID_CONFIG")
+      expect(invalid.message).toMatch(/STYTCH_PROJECT_ID must not contain ":"/)
+      expect(invalid.message).not.toContain("top-secret")
+    } finally {
+      vi.unstubAllEnvs()
+    }
   })
 })
 

@@ -375,15 +375,21 @@ export const loginWithLoopback = (
           )
           Runtime.runFork(runtime)(Deferred.succeed(callback, url.href))
         })
-        server.once("error", (cause) =>
+        const cannotListen = (cause: unknown) =>
           resume(Effect.fail(
             new OAuth.AuthError({
               reason: "InvalidConfiguration",
               message: `could not listen on ${host}:${options.port ?? 5001}`,
               cause
             })
-          )))
-        server.listen(options.port ?? 5001, host, () => resume(Effect.succeed(server)))
+          ))
+        server.once("error", cannotListen)
+        try {
+          server.listen(options.port ?? 5001, host, () => resume(Effect.succeed(server)))
+        } catch (cause) {
+          // a port out of range throws at once (ERR_SOCKET_BAD_PORT) instead of emitting "error"
+          cannotListen(cause)
+        }
       }),
       (server) =>
         Effect.async<void>((resume) => {

@@ -154,6 +154,21 @@ describe("loopback login", () => {
       const refused = yield* Effect.promise(() => fetch(callback).then(() => "open", () => "closed"))
       expect(refused).toBe("closed")
     }))
+
+  it.effect("a port out of range: AuthError InvalidConfiguration, as for a port in use, not a defect", () =>
+    Effect.gen(function*() {
+      const env = Layer.mergeAll(StytchManagement.defaultHttpClient, OAuth.layerMemoryTokenStorage())
+      for (const port of [99999, -1, 1.5]) {
+        const error = yield* NodeOAuth.loginWithLoopback({ port, open: () => undefined }).pipe(
+          Effect.provide(env),
+          Effect.flip
+        )
+        expect(error._tag === "AuthError" && [error.reason, error.message]).toEqual([
+          "InvalidConfiguration",
+          `could not listen on 127.0.0.1:${port}`
+        ])
+      }
+    }))
 })
 
 describe("file token storage lock", () => {

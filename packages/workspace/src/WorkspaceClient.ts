@@ -8,9 +8,9 @@
  */
 import { Credentials, StytchManagement } from "@stytch-effect/core"
 import * as Cause from "effect/Cause"
-import type * as Effect from "effect/Effect"
+import * as Effect from "effect/Effect"
 import * as Exit from "effect/Exit"
-import type * as Layer from "effect/Layer"
+import * as Layer from "effect/Layer"
 import * as ManagedRuntime from "effect/ManagedRuntime"
 import type * as Redacted from "effect/Redacted"
 import type * as Document from "./Document.js"
@@ -51,7 +51,11 @@ const layerOf = (config: WorkspaceClientConfig): Layer.Layer<StytchManagement.St
   if (config.access_token !== undefined) {
     return StytchManagement.layer({ credentials: Credentials.accessToken(config.access_token), ...baseURL })
   }
-  return StytchManagement.layerConfig()
+  if (config.base_url === undefined) return StytchManagement.layerConfig()
+  // Credentials from the environment, the explicit base_url over STYTCH_MANAGEMENT_BASE_URL (as ManagementClient does).
+  return Layer.unwrapEffect(
+    Effect.map(StytchManagement.config, (options) => StytchManagement.layer({ ...options, ...baseURL }))
+  )
 }
 
 /** Each client's runtime (kept off the instance, so the class shows only its API). */

@@ -5,7 +5,8 @@ import { FakeManagementApi, Fault } from "@stytch-effect/testing"
 import { Document, Plan, Workspace, WorkspaceClient } from "@stytch-effect/workspace"
 import * as ConfigProvider from "effect/ConfigProvider"
 import * as Effect from "effect/Effect"
-import { afterAll, beforeAll, describe, expect, it as vit } from "vitest"
+import * as Redacted from "effect/Redacted"
+import { afterAll, beforeAll, describe, expect, it as vit, vi } from "vitest"
 import { fullDocument, secretValues } from "./fixtures.js"
 import { renamed } from "./utils.js"
 
@@ -94,5 +95,20 @@ describe("against the served fake (HTTP on loopback)", () => {
       expect(promotion.actions[1]!.changes).toEqual([{ path: "customAudience", before: "app-api", after: "staging-api" }])
       await expect(client.export("no-such-project")).rejects.toMatchObject({ _tag: "StytchApiError", statusCode: 404 })
     }, 120_000)
+
+    vit("base_url is where requests go when the credentials come from the environment", async () => {
+      vi.stubEnv("STYTCH_WORKSPACE_KEY_ID", server.credentials.keyID)
+      vi.stubEnv("STYTCH_WORKSPACE_KEY_SECRET", Redacted.value(server.credentials.keySecret))
+      vi.stubEnv("STYTCH_MANAGEMENT_BASE_URL", "http://127.0.0.1:9") // the explicit base_url wins over it
+      const fromEnv = new WorkspaceClient({ base_url: server.url })
+      try {
+        // the fake's answer, not a connection refused at the environment's URL
+        const error = await fromEnv.export("no-such-project").then(() => undefined, (e: { _tag: string; message: string }) => e)
+        expect(`${error?._tag}: ${error?.message}`).toMatch(/^StytchApiError: project_not_found/)
+      } finally {
+        vi.unstubAllEnvs()
+        await fromEnv.close()
+      }
+    })
   })
 })

@@ -145,6 +145,9 @@ export const provide = <A, E, R>(
     if (options.timeout._tag === "Some" && !(options.timeout.value > 0)) {
       return yield* new CliError({ message: `--timeout must be a positive number of seconds, got ${options.timeout.value}` })
     }
+    if (options.maxRetries._tag === "Some" && !(options.maxRetries.value >= 0)) {
+      return yield* new CliError({ message: `--max-retries must be a whole number of 0 or more, got ${options.maxRetries.value}` })
+    }
     const withRetries = Option.match(options.maxRetries, {
       onNone: () => program,
       onSome: (maxRetries) => StytchManagement.withRequestOptions(program, { maxRetries })

@@ -106,9 +106,13 @@ export const resolve = (config: ClientConfig): Resolved => {
   } else {
     const env = Effect.runSync(Effect.either(StytchManagement.config))
     if (Either.isLeft(env)) {
-      // Core's "no credentials" error (the only MissingData: every variable is optional) says what `MISSING`
-      // says; anything else (an empty variable) is detail.
-      if (env.left._op === "MissingData") throw missing("workspace_key_id", MISSING)
+      // Core's MissingData names the variable to set: the secret when only STYTCH_WORKSPACE_KEY_ID is set, else
+      // the id (nothing set, or only the secret); anything else (an empty variable) is detail.
+      if (env.left._op === "MissingData") {
+        throw env.left.path[0] === "STYTCH_WORKSPACE_KEY_SECRET"
+          ? missing("workspace_key_secret", `STYTCH_WORKSPACE_KEY_ID is set, STYTCH_WORKSPACE_KEY_SECRET is missing; ${MISSING}`)
+          : missing("workspace_key_id", MISSING)
+      }
       throw new ClientError("INVALID_CONFIG", `invalid Stytch credentials in the environment: ${describeConfigError(env.left)}`, {
         cause: env.left
       })
@@ -159,11 +163,22 @@ export const resolveProject = (config: ProjectClientConfig): StytchProject.Optio
   if (absent(config.project_id) && absent(config.secret)) {
     const env = Effect.runSync(Effect.either(StytchProject.config))
     if (Either.isLeft(env)) {
-      throw new ClientError(
-        "MISSING_CREDENTIALS",
-        `Missing "project_id" in config: pass project_id and secret to new ProjectClient(…), or set STYTCH_PROJECT_ID and STYTCH_PROJECT_SECRET`,
-        { cause: env.left }
-      )
+      const how = "pass project_id and secret to new ProjectClient(…), or set STYTCH_PROJECT_ID and STYTCH_PROJECT_SECRET"
+      // A variable that is set but unusable (core's message names it, never its value).
+      if (env.left._op === "InvalidData") {
+        throw new ClientError("INVALID_CONFIG", `invalid Stytch project credentials in the environment: ${env.left.message}`, {
+          cause: env.left
+        })
+      }
+      // Only STYTCH_PROJECT_ID set: the secret is what is missing.
+      if (env.left._op === "MissingData" && env.left.path[0] === "STYTCH_PROJECT_SECRET") {
+        throw new ClientError(
+          "MISSING_CREDENTIALS",
+          `Missing "secret" in config: STYTCH_PROJECT_ID is set, STYTCH_PROJECT_SECRET is missing; ${how}`,
+          { cause: env.left }
+        )
+      }
+      throw new ClientError("MISSING_CREDENTIALS", `Missing "project_id" in config: ${how}`, { cause: env.left })
     }
     options = env.right
   } else if (absent(config.project_id)) {

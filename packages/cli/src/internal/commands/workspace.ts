@@ -198,6 +198,13 @@ export const promote = (
             spinner(`Comparing ${options.from} with ${options.to}…`),
             Workspace.promote({ projectSlug: options.project, from: options.from, to: options.to, mapHosts, only, skip, prune: options.prune })
           )
+        ).pipe(
+          // promote's only conflict is an environment the project does not have: a mistyped slug
+          Effect.catchTag("ConflictError", (error) =>
+            new CliError({
+              message: error.message,
+              hint: `check the environment slugs: \`stytch-effect environments list --project ${options.project}\``
+            }))
         )
         if (options.json) return yield* out(JSON.stringify(Plan.toJSON(planned), null, 2))
         if (options.dryRun) return yield* Effect.sync(() => void process.stdout.write(Plan.render(planned, { color: color.out })))

@@ -136,6 +136,32 @@ describe("tracing", () => {
       expect(project.name).toBe("P")
     }).pipe(Effect.provide(FakeManagementApi.layer())))
 
+  it.effect("a failed operation's span names its error in error.type: rejected request, undecodable response, API error", () =>
+    Effect.gen(function*() {
+      const errorTypeOf = <E>(program: Effect.Effect<unknown, E, StytchManagement.StytchManagement>) =>
+        Effect.gen(function*() {
+          const spans: Array<Tracer.Span> = []
+          const error = yield* failureOf(program.pipe(recordSpansInto(spans)))
+          const span = spans.find((s) => s.name.startsWith("stytch."))
+          return [(error as { _tag: string })._tag, span?.attributes.get("error.type")]
+        })
+      const answering = (body: string) =>
+        StytchManagement.layerWithHttpClient({ credentials }).pipe(
+          Layer.provide(Layer.succeed(
+            HttpClient.HttpClient,
+            HttpClient.make((request) => Effect.succeed(HttpClientResponse.fromWeb(request, new Response(body))))
+          )),
+          Layer.merge(RetryPolicy.none)
+        )
+      expect(yield* errorTypeOf(Secrets.get({ projectSlug: "", environmentSlug: "e", secretID: "s" })).pipe(
+        Effect.provide(answering("{}"))
+      )).toEqual(["InvalidRequestError", "InvalidRequestError"])
+      expect(yield* errorTypeOf(getSecret).pipe(Effect.provide(answering(JSON.stringify({ status_code: 200 })))))
+        .toEqual(["UnexpectedResponseError", "UnexpectedResponseError"])
+      expect(yield* errorTypeOf(Projects.get({ projectSlug: "no-such-project" })).pipe(Effect.provide(FakeManagementApi.layer())))
+        .toEqual(["StytchApiError", "StytchApiError"])
+    }))
+
   it.effect("the operation's span is a child of the caller's and the parent of what runs inside the call", () =>
     Effect.gen(function*() {
       const spans: Array<Tracer.Span> = []

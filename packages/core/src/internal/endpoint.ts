@@ -5,11 +5,13 @@
  * @internal
  */
 import type * as HttpMethod from "@effect/platform/HttpMethod"
+import * as Cause from "effect/Cause"
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
 import * as Exit from "effect/Exit"
 import type * as Fiber from "effect/Fiber"
 import type * as ParseResult from "effect/ParseResult"
+import * as Option from "effect/Option"
 import * as Schema from "effect/Schema"
 import type * as SchemaAST from "effect/SchemaAST"
 import * as Context from "effect/Context"
@@ -248,12 +250,15 @@ export const make = <E extends Any>(endpoint: E): Operation<E> => {
         typeof (body as { status_code?: unknown }).status_code !== "number"
       ? { ...body, status_code: response.status }
       : body
-    const unexpected = (error: ParseResult.ParseError) =>
-      new UnexpectedResponseError({
+    const unexpected = (error: ParseResult.ParseError) => {
+      const failure = new UnexpectedResponseError({
         statusCode: response.status,
         ...(requestID === undefined ? {} : { requestID }),
         message: `response of ${label} did not decode: ${describeParseError(error).message}`
       })
+      span.attribute("error.type", failure._tag)
+      return failure
+    }
     const fast = fastDecode === undefined ? Codec.miss : fastDecode(input)
     if (fast !== Codec.miss) return Exit.succeed(fast)
     const decoded = decode(input)
@@ -287,9 +292,18 @@ export const make = <E extends Any>(endpoint: E): Operation<E> => {
   ): Effect.Effect<unknown, ResponseError | InvalidRequestError> => {
     // Checked and encoded synchronously (an `Exit`) unless the schema is asynchronous.
     const request = toRequest(input, span)
-    if (!Exit.isExit(request)) return Effect.flatMap(request, (request) => exchange(request, span, fiber))
+    if (!Exit.isExit(request)) {
+      return Effect.matchEffect(request, { onFailure: (error) => rejected(error, span), onSuccess: (request) => exchange(request, span, fiber) })
+    }
     const exit = request as Exit.Exit<ApiRequest, InvalidRequestError>
-    return Exit.isSuccess(exit) ? exchange(exit.value, span, fiber) : exit
+    if (Exit.isSuccess(exit)) return exchange(exit.value, span, fiber)
+    return Option.match(Cause.failureOption(exit.cause), { onNone: () => exit, onSome: (error) => rejected(error, span) })
+  }
+
+  /** A request rejected before it is sent: the span names the error, as for any other failure. */
+  const rejected = (error: InvalidRequestError, span: Tracer.Span) => {
+    span.attribute("error.type", error._tag)
+    return Exit.fail(error)
   }
 
   /**

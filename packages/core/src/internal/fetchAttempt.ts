@@ -91,7 +91,8 @@ export const make = (layerContext: Context.Context<never>) => {
           callback(error, text === undefined ? undefined : { status, header, text })
         const length = responseHeaders.get("content-length")
         const declared = length === null ? NaN : Number(length)
-        if (response.body === null || (declared >= 0 && declared <= limit && framed(response))) {
+        // `body` read last: Deno makes its stream when first read (~3.5 µs per call, Bun ~0.7 µs), which `text()` then has to go through.
+        if ((declared >= 0 && declared <= limit && framed(response)) || response.body === null) {
           // Aborting the request (interruption, timeout) also ends this read.
           response.text().then((text) => stopped || done(undefined, text), onError)
         } else {

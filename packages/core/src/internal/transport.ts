@@ -269,7 +269,10 @@ export const withParentSpan = <A, E>(self: Effect.Effect<A, E>, span: Tracer.Spa
     Effect.locally(self, FiberRef.currentContext, Context.add(fiber.currentContext, Tracer.ParentSpan, span))
   )
 
-const SendInSpanId: unique symbol = Symbol("@stytch-effect/core/SendInSpan") as never
+// A global symbol (as `DirectAttemptId`): with two copies of core loaded (Bun and Deno running
+// this repository's sources beside a package's build, a duplicated install), an operation of one
+// still finds the other's send, instead of wrapping every call in `withParentSpan` (~10 µs on Bun).
+const SendInSpanId: unique symbol = Symbol.for("@stytch-effect/core/SendInSpan") as never
 
 /**
  * An operation's send: `send(request)` run with `span` (the operation's) as

@@ -21,8 +21,11 @@ import type * as Plan from "./Plan.js"
 
 export {
   /**
-   * An action the live state does not allow as planned: a replace-only key
-   * changed (a project's vertical) or a resource the plan names is gone.
+   * An action the live state does not allow as planned; its `reason`: a
+   * resource the plan names is gone (`Stale`), a replace-only key changed
+   * (`ReplaceOnly`, a project's vertical), the API did not apply a value
+   * (`NotApplied`, an unverified sender domain) or promote named an unknown
+   * environment (`UnknownEnvironment`).
    *
    * @since 0.1.0
    * @category errors

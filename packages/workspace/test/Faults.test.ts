@@ -91,5 +91,6 @@ describe("Workspace.apply under faults", () => {
       expect(report.failed.map((f) => [f.action.key, f.error._tag, f.error.message])).toEqual([
         ["brand-login", "ConflictError", "email template brand-login: the API did not apply senderInformation (is its domain verified?)"]
       ])
+      expect(report.failed[0]!.error).toMatchObject({ reason: "NotApplied" })
     })), 120_000)
 })

@@ -122,7 +122,7 @@ describe("Workspace", () => {
         "https://app.example.com/reset?next={{path}}"
       ])
       const missing = yield* Effect.flip(Workspace.promote({ projectSlug: "promoted", from: "staging", to: "nowhere" }))
-      expect(missing._tag).toBe("ConflictError")
+      expect(missing).toMatchObject({ _tag: "ConflictError", reason: "UnknownEnvironment" })
     })), 120_000)
 
   it.effect("re-enables a destination without needing its secret (only `enabled` changed)", () =>

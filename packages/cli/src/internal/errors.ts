@@ -69,6 +69,13 @@ const authHints: Record<string, string> = {
   RevokeFailed: "the tokens were removed locally; the server did not confirm their revocation"
 }
 
+/** A hint per `ConflictError` reason (the workspace package's; `promote` gives its own, naming the project). */
+const conflictHints: Record<string, string> = {
+  Stale: "run `stytch-effect plan` again: the live configuration changed",
+  ReplaceOnly: "this key cannot change in place: create a new resource with the new value instead",
+  NotApplied: "the API accepted the request but did not apply it: check the value (e.g. verify the sender's domain), then apply again"
+}
+
 /** What a failure says, for the known error types. @internal */
 export const describe = (error: unknown): Described => {
   switch (tagOf(error)) {
@@ -108,7 +115,7 @@ export const describe = (error: unknown): Described => {
         hint: "export each variable the document names in { fromEnv: NAME } before applying"
       }
     case "ConflictError":
-      return { message: String(field(error, "message")), hint: "run `stytch-effect plan` again: the live configuration changed" }
+      return { message: String(field(error, "message")), hint: conflictHints[String(field(error, "reason"))] }
     case "SeedError":
       return { message: `seed file ${String(field(error, "message"))}`, hint: "see `stytch-effect fake --help` for the seed format" }
     case "MissingData":

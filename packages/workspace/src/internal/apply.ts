@@ -60,7 +60,7 @@ const profileByName = (scope: { projectSlug: string; environmentSlug: string }, 
     Effect.flatMap(({ profiles }) => {
       const found = profiles.find((p) => p.name === name)
       return found === undefined
-        ? Effect.fail(new ConflictError({ message: `no trusted token profile named ${JSON.stringify(name)}` }))
+        ? Effect.fail(new ConflictError({ reason: "Stale", message: `no trusted token profile named ${JSON.stringify(name)}` }))
         : Effect.succeed(found)
     })
   )
@@ -132,7 +132,7 @@ export const execute = (
       const p = action.desired as { projectSlug: string; name: string; vertical: Projects.Vertical }
       if (action.op === "create") return Projects.create({ projectSlug, name: p.name, vertical: p.vertical }).pipe(Effect.asVoid)
       if ((action.current as Document.ProjectConfig).vertical !== p.vertical) {
-        return Effect.fail(new ConflictError({ message: `the vertical of project ${projectSlug} cannot change (create a new project)` }))
+        return Effect.fail(new ConflictError({ reason: "ReplaceOnly", message: `the vertical of project ${projectSlug} cannot change (create a new project)` }))
       }
       return Projects.update({ projectSlug, name: p.name }).pipe(Effect.asVoid)
     }
@@ -288,6 +288,7 @@ export const execute = (
               ? Effect.void
               : Effect.fail(
                 new ConflictError({
+                  reason: "NotApplied",
                   message: `email template ${templateID}: the API did not apply senderInformation (is its domain verified?)`
                 })
               )

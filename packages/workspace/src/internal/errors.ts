@@ -1,14 +1,22 @@
 import * as Schema from "effect/Schema"
 
 /**
- * An action the live state does not allow as planned (a replace-only key
- * changed, a resource named in the plan is gone).
+ * An action the live state does not allow as planned. `reason` says why:
+ * `Stale` (a resource the plan names is gone: the live configuration changed
+ * since the plan), `ReplaceOnly` (a key that cannot change, such as a
+ * project's vertical), `NotApplied` (the API answered success without
+ * applying a value, such as an unverified sender domain) or
+ * `UnknownEnvironment` (promote named an environment the project does not
+ * have).
  *
  * @internal
  */
 export class ConflictError extends Schema.TaggedError<ConflictError>("@stytch-effect/workspace/ConflictError")(
   "ConflictError",
-  { message: Schema.String }
+  {
+    reason: Schema.Literal("Stale", "ReplaceOnly", "NotApplied", "UnknownEnvironment"),
+    message: Schema.String
+  }
 ) {}
 
 /**

@@ -50,7 +50,7 @@ export const promoteDocument = (
   const to = project?.environments.find((e) => e.environmentSlug === options.to)
   if (project === undefined || from === undefined || to === undefined) {
     const missing = from === undefined ? options.from : options.to
-    return Effect.fail(new ConflictError({ message: `project ${options.projectSlug} has no environment ${missing}` }))
+    return Effect.fail(new ConflictError({ reason: "UnknownEnvironment", message: `project ${options.projectSlug} has no environment ${missing}` }))
   }
   const promoted: Record<string, unknown> = { ...to }
   for (const family of options.families) {

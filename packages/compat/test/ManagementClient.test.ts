@@ -263,6 +263,22 @@ describe("ClientError", () => {
     expect(server.requests()).toEqual([])
   })
 
+  it("INVALID_REQUEST for a per-call option written in the request (JavaScript), before any request", async () => {
+    const controller = new AbortController()
+    const c = client()
+    const inRequest = [
+      await rejection(c.projects.getAll({ signal: controller.signal } as any)),
+      await rejection(c.projects.get({ projectSlug: "p", timeout: 500 } as any))
+    ]
+    expect(inRequest.map((e) => [(e as ClientError).code, (e as Error).message])).toEqual([
+      ["INVALID_REQUEST", "signal: not a field of the projects.getAll request; per-call options are the second argument: projects.getAll(request, { signal })"],
+      ["INVALID_REQUEST", "timeout: not a field of the projects.get request; per-call options are the second argument: projects.get(request, { timeout })"]
+    ])
+    expect(server.requests()).toEqual([])
+    // In their place they work.
+    await expect(c.projects.getAll({}, { signal: controller.signal, timeout: 5000 })).resolves.toMatchObject({ projects: [] })
+  })
+
   it("UNEXPECTED_RESPONSE for a body that does not decode, with status and request id", async () => {
     server.inject(Fault.malformed(200))
     const malformed = await rejection(client().projects.getAll())

@@ -4,6 +4,7 @@ import * as ConfigError from "effect/ConfigError"
 import type * as Effect from "effect/Effect"
 import * as Option from "effect/Option"
 import * as Predicate from "effect/Predicate"
+import * as SchemaAST from "effect/SchemaAST"
 import { ClientError, ManagementStytchError, RequestError } from "../Errors.js"
 import { AuthError } from "../OAuth.js"
 import { containsRedacted, type Unredacted, unredact } from "./unredact.js"
@@ -46,6 +47,27 @@ export interface RequestOptions {
   readonly maxRetries?: number | undefined
   /** Extra headers for this call, over the client's (no CR, LF, NUL; not `authorization`, `host`, framing headers). */
   readonly headers?: Readonly<Record<string, string>> | undefined
+}
+
+/** The names of {@link RequestOptions}: each is a field of no request. */
+const optionNames: ReadonlyArray<keyof RequestOptions> = ["signal", "timeout", "deadline", "maxRetries", "headers"]
+
+/**
+ * A per-call option a JavaScript caller put in the request (`getAll({ signal })`,
+ * `get({ projectSlug, timeout: 500 })`), where it would be silently dropped:
+ * the rejection names the second argument. `undefined` when there is none.
+ */
+const misplacedOption = (label: string, fields: ReadonlySet<string>, request: unknown): ClientError | undefined => {
+  if (typeof request !== "object" || request === null) return undefined
+  for (const name of optionNames) {
+    if (Object.hasOwn(request, name) && !fields.has(name)) {
+      return new ClientError(
+        "INVALID_REQUEST",
+        `${name}: not a field of the ${label} request; per-call options are the second argument: ${label}(request, { ${name} })`
+      )
+    }
+  }
+  return undefined
 }
 
 /**
@@ -105,9 +127,19 @@ export const promisify = <M extends ResourceModule, R>(module: M, run: Run<R>): 
     const call = (endpoint.request === undefined ? () => operation() : operation) as (
       request: unknown
     ) => Effect.Effect<unknown, unknown, R>
-    resource[name] = containsRedacted(endpoint.response.ast)
-      ? (request, options) => run(call, request, options as RequestOptions | undefined, unredact)
-      : (request, options) => run(call, request, options as RequestOptions | undefined)
+    const label = `${endpoint.group}.${endpoint.name}`
+    const fields = new Set(
+      endpoint.request === undefined
+        ? []
+        : SchemaAST.getPropertySignatures(SchemaAST.typeAST(endpoint.request.ast)).map((p) => String(p.name))
+    )
+    const map = containsRedacted(endpoint.response.ast) ? unredact : undefined
+    resource[name] = (request, options) => {
+      const misplaced = misplacedOption(label, fields, request)
+      return misplaced === undefined
+        ? run(call, request, options as RequestOptions | undefined, map)
+        : Promise.reject(misplaced)
+    }
   }
   return Object.freeze(resource) as unknown as PromiseResource<M>
 }

@@ -395,6 +395,25 @@ describe("construction", () => {
       expect((error as ClientError).code).toBe("INVALID_CONFIG")
     }
   })
+
+  it("INVALID_CONFIG for an option spelt another way (baseURL), not a silent call to production", () => {
+    const base = { workspace_key_id: "id", workspace_key_secret: "s3cr3t-value" }
+    for (
+      const [config, message] of [
+        [{ ...base, baseURL: server.url }, "baseURL: no such option; did you mean base_url?"],
+        [{ ...base, custom_base_url: server.url }, "custom_base_url: no such option; did you mean base_url?"],
+        [{ ...base, maxRetries: 0 }, "maxRetries: no such option; did you mean max_retries?"],
+        [{ ...base, workspaceKeySecret: "x", workspace_key_secret: undefined }, "workspaceKeySecret: no such option; did you mean workspace_key_secret?"]
+      ] as const
+    ) {
+      // A JavaScript caller's config: TypeScript refuses these keys.
+      const error = thrown(() => new ManagementClient(config as never)) as ClientError
+      expect(error.code).toBe("INVALID_CONFIG")
+      expect(error.message).toBe(message)
+    }
+    // Beside the option itself, or unlike any option, a key is still ignored.
+    clients.push(new ManagementClient({ ...base, base_url: server.url, baseURL: "x", dispatcher: {} } as never))
+  })
 })
 
 describe("secrets stay secret", () => {

@@ -271,6 +271,15 @@ describe("ProjectClient", () => {
     expect(String(c)).not.toContain("top-secret")
   })
 
+  it("INVALID_CONFIG for an option spelt another way, or ManagementClient's base_url, not a silent call to Stytch", () => {
+    const base = { project_id: "project-test-1", secret: "top-secret" }
+    expect(() => new ProjectClient({ ...base, base_url: "http://127.0.0.1:1" } as never))
+      .toThrow(/^base_url: no such option; did you mean custom_base_url\?$/)
+    expect(() => new ProjectClient({ ...base, customBaseURL: "http://127.0.0.1:1" } as never))
+      .toThrow(/^customBaseURL: no such option; did you mean custom_base_url\?$/)
+    expect(() => new ProjectClient({ ...base, maxRetries: 0 } as never)).toThrow(/^maxRetries: no such option/)
+  })
+
   it("names what is wrong with STYTCH_PROJECT_ID / STYTCH_PROJECT_SECRET when it reads them", () => {
     const env = (vars: Record<string, string | undefined>) => {
       for (const name of ["STYTCH_PROJECT_ID", "STYTCH_PROJECT_SECRET", "STYTCH_PROJECT_BASE_URL"]) vi.stubEnv(name, vars[name])

@@ -142,6 +142,8 @@ describe("ProjectClient", () => {
     expect((scopes as Error).message).toMatch(/^missing_scopes: /)
     const old = await rejection(project.m2m.authenticateToken({ access_token, max_token_age_seconds: 0 }))
     expect(old).toMatchObject({ code: "jwt_too_old" })
+    // The option as the caller spelt it.
+    expect((old as Error).message).toBe("jwt_too_old: the token is older than max_token_age_seconds (0)")
     const bad = await rejection(project.m2m.authenticateToken({ access_token: "not.a.jwt" }))
     expect(bad).toMatchObject({ code: "jwt_invalid" })
     expect((bad as Error).message).toMatch(/^jwt_invalid: /)

@@ -279,6 +279,13 @@ describe("ClientError", () => {
     await expect(c.projects.getAll({}, { signal: controller.signal, timeout: 5000 })).resolves.toMatchObject({ projects: [] })
   })
 
+  it("INVALID_REQUEST for a per-call option spelt as in the config (max_retries), before any request", async () => {
+    const c = client()
+    const error = await rejection(c.projects.getAll(undefined, { max_retries: 0 } as any)) as ClientError
+    expect([error.code, error.field, error.message]).toEqual(["INVALID_REQUEST", "max_retries", "max_retries: no such option; did you mean maxRetries?"])
+    expect(server.requests()).toEqual([])
+  })
+
   it("UNEXPECTED_RESPONSE for a body that does not decode, with status and request id", async () => {
     server.inject(Fault.malformed(200))
     const malformed = await rejection(client().projects.getAll())

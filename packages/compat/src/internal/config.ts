@@ -71,22 +71,26 @@ const fromConfig = (
 const normal = (key: string) => key.replace(/_/g, "").toLowerCase()
 
 /**
- * A key that is no option of the client but is spelt like one (`baseURL`,
- * `maxRetries`: another casing, or without `_`), or names the other client's
- * base URL option, while that option is absent: `INVALID_CONFIG`. Ignored, it
- * would send to the default (production) URL, or drop the setting, silently.
- * Other unknown keys are still ignored, as the official SDKs ignore them.
+ * A key that is no option but is spelt like one (`baseURL`, `maxRetries`:
+ * another casing, or without `_`), or names an alias of one (the other
+ * client's base URL option), while that option is absent: a `ClientError`
+ * (`INVALID_CONFIG` for a client's config). Ignored, it would send to the
+ * default (production) URL, or drop the setting, silently. Other unknown keys
+ * are still ignored, as the official SDKs ignore them.
+ *
+ * @internal
  */
-const checkKeys = (
+export const checkKeys = (
   config: object,
   options: ReadonlyArray<string>,
-  aliases: Readonly<Record<string, string>>
+  aliases: Readonly<Record<string, string>> = {},
+  code: "INVALID_CONFIG" | "INVALID_REQUEST" = "INVALID_CONFIG"
 ): void => {
   for (const key of Object.keys(config)) {
     if (options.includes(key)) continue
     const option = aliases[key] ?? options.find((option) => normal(option) === normal(key))
     if (option !== undefined && (config as Record<string, unknown>)[option] === undefined) {
-      throw new ClientError("INVALID_CONFIG", `${key}: no such option; did you mean ${option}?`, { field: key })
+      throw new ClientError(code, `${key}: no such option; did you mean ${option}?`, { field: key })
     }
   }
 }

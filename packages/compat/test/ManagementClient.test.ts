@@ -403,6 +403,13 @@ describe("construction", () => {
     }
   })
 
+  it("INVALID_CONFIG for a config that is not an object (JavaScript), not a TypeError", () => {
+    for (const [config, got] of [[null, "null"], ["workspace-key", "string"]] as const) {
+      const error = thrown(() => new ManagementClient(config as never)) as ClientError
+      expect([error.code, error.message]).toEqual(["INVALID_CONFIG", `the config of new ManagementClient(…) must be an object, got ${got}`])
+    }
+  })
+
   it("INVALID_CONFIG for an option spelt another way (baseURL), not a silent call to production", () => {
     const base = { workspace_key_id: "id", workspace_key_secret: "s3cr3t-value" }
     for (

@@ -280,6 +280,7 @@ describe("ProjectClient", () => {
     expect(() => new ProjectClient({ ...base, customBaseURL: "http://127.0.0.1:1" } as never))
       .toThrow(/^customBaseURL: no such option; did you mean custom_base_url\?$/)
     expect(() => new ProjectClient({ ...base, maxRetries: 0 } as never)).toThrow(/^maxRetries: no such option/)
+    expect(() => new ProjectClient(null as never)).toThrow(/^the config of new ProjectClient\(…\) must be an object, got null$/)
   })
 
   it("names what is wrong with STYTCH_PROJECT_ID / STYTCH_PROJECT_SECRET when it reads them", () => {

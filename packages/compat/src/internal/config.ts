@@ -95,6 +95,21 @@ export const checkKeys = (
   }
 }
 
+/**
+ * A config that is not an object (`null`, a string, from JavaScript):
+ * `INVALID_CONFIG`, not a `TypeError` from inside the client.
+ *
+ * @internal
+ */
+export const checkObject = (config: unknown, client: string): void => {
+  if (typeof config !== "object" || config === null) {
+    throw new ClientError(
+      "INVALID_CONFIG",
+      `the config of new ${client}(…) must be an object, got ${config === null ? "null" : typeof config}`
+    )
+  }
+}
+
 const CLIENT_OPTIONS = [
   "workspace_key_id",
   "workspace_key_secret",
@@ -202,6 +217,7 @@ export const resolve = (config: ClientConfig): Resolved => {
  * @internal
  */
 export const resolveProject = (config: ProjectClientConfig): StytchProject.Options => {
+  checkObject(config, "ProjectClient")
   checkKeys(config, PROJECT_CLIENT_OPTIONS, { base_url: "custom_base_url" })
   checkRetries(config)
   let options: StytchProject.Options

@@ -426,7 +426,7 @@ describe("construction", () => {
       expect(error.message).toBe(message)
     }
     // Beside the option itself, or unlike any option, a key is still ignored.
-    clients.push(new ManagementClient({ ...base, base_url: server.url, baseURL: "x", dispatcher: {} } as never))
+    clients.push(new ManagementClient({ ...base, base_url: server.url, baseURL: "x", dispatcher: {}, constructor: 1 } as never))
   })
 })
 

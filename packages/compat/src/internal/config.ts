@@ -88,7 +88,7 @@ export const checkKeys = (
 ): void => {
   for (const key of Object.keys(config)) {
     if (options.includes(key)) continue
-    const option = aliases[key] ?? options.find((option) => normal(option) === normal(key))
+    const option = Object.hasOwn(aliases, key) ? aliases[key] : options.find((option) => normal(option) === normal(key))
     if (option !== undefined && (config as Record<string, unknown>)[option] === undefined) {
       throw new ClientError(code, `${key}: no such option; did you mean ${option}?`, { field: key })
     }

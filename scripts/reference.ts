@@ -215,7 +215,9 @@ const renderer = (checker: ts.TypeChecker) => {
       const base = heritage === undefined ? "" : heritage.expression.getText().split(/[<(]/)[0]!
       const constructors = /^(Schema|Context|Effect|Data)\./.test(base) ? [] : checker.getTypeOfSymbolAtLocation(symbol, declaration)
         .getConstructSignatures().map((s) => `  constructor${checker.signatureToString(s, declaration, typeFlags & ~ts.TypeFormatFlags.WriteArrowStyleSignature).replace(/: [^:]+$/, "")}`)
-      const fields = [...constructors, ...members(checker.getDeclaredTypeOfSymbol(symbol), declaration)]
+      // Static members too (`ManagementClient.fromLayer`), those declared here (not `prototype`).
+      const statics = members(checker.getTypeOfSymbolAtLocation(symbol, declaration), declaration)
+      const fields = [...constructors, ...statics.map((m) => m.replace(/^ {2}/, "  static ")), ...members(checker.getDeclaredTypeOfSymbol(symbol), declaration)]
       const head = `class ${name}${base === "" ? "" : ` extends ${base}`}`
       return { code: fields.length === 0 ? head : `${head} {\n${fields.join("\n")}\n}`, errors: [] }
     }

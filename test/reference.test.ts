@@ -46,6 +46,12 @@ describe("docs/reference", () => {
     expect(page).not.toMatch(/^---$/m) // no front matter
   })
 
+  it("lists a class's static methods with its constructor", () => {
+    expect(expected.get("compat/ManagementClient.md") ?? "").toMatch(
+      /class ManagementClient extends PromiseClient \{\n {2}constructor\(.*\)\n {2}static fromLayer<E>\(layer: Layer\.Layer<StytchManagement\.StytchManagement, E>\): ManagementClient\n/
+    )
+  })
+
   it("resolves every relative link of its pages", () => {
     for (const [file, content] of expected) {
       for (const [, target] of content.matchAll(/\]\(([^)#:\s]+\.md)(?:#[^)]*)?\)/g)) {

@@ -137,14 +137,17 @@ export class RequestError extends Error {
  * - `INVALID_REQUEST` — the request body does not match the operation's
  *   schema (a wrong type, a missing field, an enum value it does not know:
  *   `vertical: expected one of "ALL" | "CONSUMER" | "B2B", received "B2C"`), or
- *   has a key spelt like one of its fields (`did you mean …?`); thrown before
- *   any request is sent.
+ *   has a key spelt like one of its fields (`did you mean …?`), or a per-call
+ *   option is invalid (`signal must be an AbortSignal`, `deadline must be
+ *   positive`, `max_retries: no such option; did you mean maxRetries?`) or
+ *   written in the request; thrown before any request is sent.
  * - `UNEXPECTED_RESPONSE` — the API answered with a body that could not be
  *   understood (a 2xx body that does not match the schema, or an error status
  *   without a Stytch error body, e.g. an HTML page from a proxy).
  * - `MISSING_CREDENTIALS` — no credentials in the `ClientConfig` nor in the environment (constructor).
  * - `INVALID_BASE_URL` — a malformed `base_url`, or `http:` to a non-loopback host (constructor).
- * - `INVALID_CONFIG` — any other invalid setting (a negative `timeout`, …).
+ * - `INVALID_CONFIG` — any other invalid setting (a negative `timeout`, a
+ *   key spelt like an option: `baseURL: no such option; did you mean base_url?`, …).
  * - `CLIENT_CLOSED` — the client was closed with `close()` (before the call, or
  *   while it was in flight: `close()` aborts calls in flight).
  * - `ABORTED` — the call's `signal` was aborted; the request in flight, if

@@ -130,6 +130,7 @@ const build = (
   config: ClientConfig,
   options: ClientOptions
 ): { readonly layer: Layer.Layer<StytchManagement.StytchManagement, unknown>; readonly description: string } => {
+  Config.checkObject(config, "ManagementClient")
   const layer = (options as InternalOptions)[layerKey]
   if (layer !== undefined) return { layer, description: "ManagementClient { layer: <custom> }" }
   if (config.oauth !== undefined && config.oauth !== null) return oauthClient(config, transport(options.httpClient))

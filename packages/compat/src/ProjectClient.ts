@@ -140,7 +140,9 @@ const fromProjectFailure = (error: unknown): Error => {
     const e = error as M2M.TokenVerificationError
     const code = e.reason === "TooOld" ? "jwt_too_old" : e.reason === "MissingScopes" ? "missing_scopes" : "jwt_invalid"
     // stytch-node's message is `<code>: <message>`; its `cause` of missing_scopes is the list of required scopes.
-    return new ClientError(code, `${code}: ${e.message}`, { cause: e.reason === "MissingScopes" ? e.requiredScopes : e })
+    // The request's option as this facade's caller spells it.
+    const message = e.message.replace("maxTokenAgeSeconds", "max_token_age_seconds")
+    return new ClientError(code, `${code}: ${message}`, { cause: e.reason === "MissingScopes" ? e.requiredScopes : e })
   }
   return fromFailure(error)
 }

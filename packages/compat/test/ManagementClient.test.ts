@@ -279,6 +279,13 @@ describe("ClientError", () => {
     await expect(c.projects.getAll({}, { signal: controller.signal, timeout: 5000 })).resolves.toMatchObject({ projects: [] })
   })
 
+  it("INVALID_REQUEST for a per-call option spelt as in the config (max_retries), before any request", async () => {
+    const c = client()
+    const error = await rejection(c.projects.getAll(undefined, { max_retries: 0 } as any)) as ClientError
+    expect([error.code, error.field, error.message]).toEqual(["INVALID_REQUEST", "max_retries", "max_retries: no such option; did you mean maxRetries?"])
+    expect(server.requests()).toEqual([])
+  })
+
   it("UNEXPECTED_RESPONSE for a body that does not decode, with status and request id", async () => {
     server.inject(Fault.malformed(200))
     const malformed = await rejection(client().projects.getAll())
@@ -394,6 +401,32 @@ describe("construction", () => {
       const error = thrown(() => new ManagementClient(config))
       expect((error as ClientError).code).toBe("INVALID_CONFIG")
     }
+  })
+
+  it("INVALID_CONFIG for a config that is not an object (JavaScript), not a TypeError", () => {
+    for (const [config, got] of [[null, "null"], ["workspace-key", "string"]] as const) {
+      const error = thrown(() => new ManagementClient(config as never)) as ClientError
+      expect([error.code, error.message]).toEqual(["INVALID_CONFIG", `the config of new ManagementClient(…) must be an object, got ${got}`])
+    }
+  })
+
+  it("INVALID_CONFIG for an option spelt another way (baseURL), not a silent call to production", () => {
+    const base = { workspace_key_id: "id", workspace_key_secret: "s3cr3t-value" }
+    for (
+      const [config, message] of [
+        [{ ...base, baseURL: server.url }, "baseURL: no such option; did you mean base_url?"],
+        [{ ...base, custom_base_url: server.url }, "custom_base_url: no such option; did you mean base_url?"],
+        [{ ...base, maxRetries: 0 }, "maxRetries: no such option; did you mean max_retries?"],
+        [{ ...base, workspaceKeySecret: "x", workspace_key_secret: undefined }, "workspaceKeySecret: no such option; did you mean workspace_key_secret?"]
+      ] as const
+    ) {
+      // A JavaScript caller's config: TypeScript refuses these keys.
+      const error = thrown(() => new ManagementClient(config as never)) as ClientError
+      expect(error.code).toBe("INVALID_CONFIG")
+      expect(error.message).toBe(message)
+    }
+    // Beside the option itself, or unlike any option, a key is still ignored.
+    clients.push(new ManagementClient({ ...base, base_url: server.url, baseURL: "x", dispatcher: {}, constructor: 1 } as never))
   })
 })
 

@@ -142,6 +142,8 @@ describe("ProjectClient", () => {
     expect((scopes as Error).message).toMatch(/^missing_scopes: /)
     const old = await rejection(project.m2m.authenticateToken({ access_token, max_token_age_seconds: 0 }))
     expect(old).toMatchObject({ code: "jwt_too_old" })
+    // The option as the caller spelt it.
+    expect((old as Error).message).toBe("jwt_too_old: the token is older than max_token_age_seconds (0)")
     const bad = await rejection(project.m2m.authenticateToken({ access_token: "not.a.jwt" }))
     expect(bad).toMatchObject({ code: "jwt_invalid" })
     expect((bad as Error).message).toMatch(/^jwt_invalid: /)
@@ -269,6 +271,16 @@ describe("ProjectClient", () => {
     const c = new ProjectClient({ project_id: "project-live-1", secret: "top-secret" })
     opened.push(c)
     expect(String(c)).not.toContain("top-secret")
+  })
+
+  it("INVALID_CONFIG for an option spelt another way, or ManagementClient's base_url, not a silent call to Stytch", () => {
+    const base = { project_id: "project-test-1", secret: "top-secret" }
+    expect(() => new ProjectClient({ ...base, base_url: "http://127.0.0.1:1" } as never))
+      .toThrow(/^base_url: no such option; did you mean custom_base_url\?$/)
+    expect(() => new ProjectClient({ ...base, customBaseURL: "http://127.0.0.1:1" } as never))
+      .toThrow(/^customBaseURL: no such option; did you mean custom_base_url\?$/)
+    expect(() => new ProjectClient({ ...base, maxRetries: 0 } as never)).toThrow(/^maxRetries: no such option/)
+    expect(() => new ProjectClient(null as never)).toThrow(/^the config of new ProjectClient\(…\) must be an object, got null$/)
   })
 
   it("names what is wrong with STYTCH_PROJECT_ID / STYTCH_PROJECT_SECRET when it reads them", () => {

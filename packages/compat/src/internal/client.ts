@@ -17,7 +17,8 @@ import * as Layer from "effect/Layer"
 import * as ManagedRuntime from "effect/ManagedRuntime"
 import * as Runtime from "effect/Runtime"
 import { ClientError } from "../Errors.js"
-import type { RequestOptions, Run } from "./runner.js"
+import { checkKeys } from "./config.js"
+import { optionNames, type RequestOptions, type Run } from "./runner.js"
 
 declare global {
   // `Symbol.asyncDispose` (the `await using` protocol), declared exactly as
@@ -64,6 +65,8 @@ const withOptions = <A, E, R>(program: Effect.Effect<A, E, R>, options: RequestO
   if (typeof options !== "object") {
     throw new ClientError("INVALID_REQUEST", "request options must be an object", { field: "options" })
   }
+  // `max_retries` (the config's spelling) would be silently ignored.
+  checkKeys(options, optionNames, {}, "INVALID_REQUEST")
   const { deadline, headers, maxRetries, timeout } = options
   if (deadline === undefined && headers === undefined && maxRetries === undefined && timeout === undefined) return program
   return StytchManagement.withRequestOptions(program, { deadline, headers, maxRetries, timeout })

@@ -68,6 +68,64 @@ const fromConfig = (
   return undefined
 }
 
+const normal = (key: string) => key.replace(/_/g, "").toLowerCase()
+
+/**
+ * A key that is no option but is spelt like one (`baseURL`, `maxRetries`:
+ * another casing, or without `_`), or names an alias of one (the other
+ * client's base URL option), while that option is absent: a `ClientError`
+ * (`INVALID_CONFIG` for a client's config). Ignored, it would send to the
+ * default (production) URL, or drop the setting, silently. Other unknown keys
+ * are still ignored, as the official SDKs ignore them.
+ *
+ * @internal
+ */
+export const checkKeys = (
+  config: object,
+  options: ReadonlyArray<string>,
+  aliases: Readonly<Record<string, string>> = {},
+  code: "INVALID_CONFIG" | "INVALID_REQUEST" = "INVALID_CONFIG"
+): void => {
+  for (const key of Object.keys(config)) {
+    if (options.includes(key)) continue
+    const option = Object.hasOwn(aliases, key) ? aliases[key] : options.find((option) => normal(option) === normal(key))
+    if (option !== undefined && (config as Record<string, unknown>)[option] === undefined) {
+      throw new ClientError(code, `${key}: no such option; did you mean ${option}?`, { field: key })
+    }
+  }
+}
+
+/**
+ * A config that is not an object (`null`, a string, from JavaScript):
+ * `INVALID_CONFIG`, not a `TypeError` from inside the client.
+ *
+ * @internal
+ */
+export const checkObject = (config: unknown, client: string): void => {
+  if (typeof config !== "object" || config === null) {
+    throw new ClientError(
+      "INVALID_CONFIG",
+      `the config of new ${client}(…) must be an object, got ${config === null ? "null" : typeof config}`
+    )
+  }
+}
+
+const CLIENT_OPTIONS = [
+  "workspace_key_id",
+  "workspace_key_secret",
+  "access_token",
+  "base_url",
+  "timeout",
+  "max_retries",
+  "max_retry_delay",
+  "deadline",
+  "max_response_size",
+  "oauth"
+] as const satisfies ReadonlyArray<keyof ClientConfig>
+
+const PROJECT_CLIENT_OPTIONS = ["project_id", "secret", "env", "custom_base_url", "timeout", "max_retries"] as const satisfies
+  ReadonlyArray<keyof ProjectClientConfig>
+
 /** The `timeout` and `max_retries` settings both clients have. */
 const checkRetries = (config: Pick<ClientConfig, "timeout" | "max_retries">): void => {
   if (config.timeout !== undefined && !(Number.isFinite(config.timeout) && config.timeout > 0)) {
@@ -88,6 +146,7 @@ const checkRetries = (config: Pick<ClientConfig, "timeout" | "max_retries">): vo
  * @internal
  */
 export const resolve = (config: ClientConfig): Resolved => {
+  checkKeys(config, CLIENT_OPTIONS, { custom_base_url: "base_url" })
   checkRetries(config)
   for (const field of ["max_retry_delay", "deadline", "max_response_size"] as const) {
     const value = config[field]
@@ -158,6 +217,8 @@ export const resolve = (config: ClientConfig): Resolved => {
  * @internal
  */
 export const resolveProject = (config: ProjectClientConfig): StytchProject.Options => {
+  checkObject(config, "ProjectClient")
+  checkKeys(config, PROJECT_CLIENT_OPTIONS, { base_url: "custom_base_url" })
   checkRetries(config)
   let options: StytchProject.Options
   if (absent(config.project_id) && absent(config.secret)) {

@@ -49,8 +49,8 @@ export interface RequestOptions {
   readonly headers?: Readonly<Record<string, string>> | undefined
 }
 
-/** The names of {@link RequestOptions}: each is a field of no request. */
-const optionNames: ReadonlyArray<keyof RequestOptions> = ["signal", "timeout", "deadline", "maxRetries", "headers"]
+/** The names of {@link RequestOptions}: each is a field of no request. @internal */
+export const optionNames: ReadonlyArray<keyof RequestOptions> = ["signal", "timeout", "deadline", "maxRetries", "headers"]
 
 /**
  * A per-call option a JavaScript caller put in the request (`getAll({ signal })`,

@@ -5,13 +5,11 @@
  * @internal
  */
 import type * as HttpMethod from "@effect/platform/HttpMethod"
-import * as Cause from "effect/Cause"
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
 import * as Exit from "effect/Exit"
 import type * as Fiber from "effect/Fiber"
 import type * as ParseResult from "effect/ParseResult"
-import * as Option from "effect/Option"
 import * as Schema from "effect/Schema"
 import type * as SchemaAST from "effect/SchemaAST"
 import * as Context from "effect/Context"
@@ -256,7 +254,7 @@ export const make = <E extends Any>(endpoint: E): Operation<E> => {
         ...(requestID === undefined ? {} : { requestID }),
         message: `response of ${label} did not decode: ${describeParseError(error).message}`
       })
-      span.attribute("error.type", failure._tag)
+      annotateError(span, failure)
       return failure
     }
     const fast = fastDecode === undefined ? Codec.miss : fastDecode(input)
@@ -267,7 +265,7 @@ export const make = <E extends Any>(endpoint: E): Operation<E> => {
     return Exit.fail(unexpected(decoded.left))
   }
 
-  const annotateError = (span: Tracer.Span, error: ResponseError) => {
+  const annotateError = (span: Tracer.Span, error: ResponseError | InvalidRequestError) => {
     if ("statusCode" in error) span.attribute("http.response.status_code", error.statusCode)
     if ("requestID" in error && error.requestID !== undefined) span.attribute("stytch.request_id", error.requestID)
     span.attribute("error.type", error._tag)
@@ -293,18 +291,18 @@ export const make = <E extends Any>(endpoint: E): Operation<E> => {
     // Checked and encoded synchronously (an `Exit`) unless the schema is asynchronous.
     const request = toRequest(input, span)
     if (!Exit.isExit(request)) {
-      return Effect.matchEffect(request, { onFailure: (error) => rejected(error, span), onSuccess: (request) => exchange(request, span, fiber) })
+      return Effect.matchCauseEffect(request, { onFailure: rejected(span), onSuccess: (request) => exchange(request, span, fiber) })
     }
     const exit = request as Exit.Exit<ApiRequest, InvalidRequestError>
-    if (Exit.isSuccess(exit)) return exchange(exit.value, span, fiber)
-    return Option.match(Cause.failureOption(exit.cause), { onNone: () => exit, onSome: (error) => rejected(error, span) })
+    return Exit.isSuccess(exit) ? exchange(exit.value, span, fiber) : rejected(span)(exit.cause)
   }
 
-  /** A request rejected before it is sent: the span names the error, as for any other failure. */
-  const rejected = (error: InvalidRequestError, span: Tracer.Span) => {
-    span.attribute("error.type", error._tag)
-    return Exit.fail(error)
-  }
+  /** A request rejected before it is sent: the span names the error, as for any other failure (made on failure only). */
+  const rejected = (span: Tracer.Span) =>
+    onFailure((error: InvalidRequestError) => {
+      annotateError(span, error)
+      return Exit.fail(error)
+    })
 
   /**
    * The send and the decode: `matchEffect`'s semantics with one frame, and
